@@ -1,0 +1,33 @@
+"""Word lists per language (reporting verbs, denial cues, titles, date words, ...), kept as TOML data.
+
+The extractors read these tables; the logic holds no words of its own. `load("nl")` returns the parsed
+`nl.toml`, cached.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import ClaimcheckError
+
+LANGUAGES = ("nl", "en")
+
+
+@cache
+def load(lang: str) -> dict[str, Any]:
+    if lang not in LANGUAGES:
+        raise ClaimcheckError(f"unsupported language {lang!r}; claimcheck reads {', '.join(LANGUAGES)}")
+    with resources.files(__package__).joinpath(f"{lang}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def word_set(lang: str, *keys: str) -> frozenset[str]:
+    """The lower-cased words under a (nested) key, e.g. word_set("nl", "language", "stopwords")."""
+    table: Any = load(lang)
+    for key in keys:
+        table = table[key]
+    return frozenset(str(word).lower() for word in table)

@@ -1,0 +1,91 @@
+"""The small typed records that flow through claimcheck: spans, articles and attributed statements.
+
+Every span is a pair of character offsets into the article text as read (Python string indices), so a
+statement can always be traced back to the words it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STANCES = ("assert", "deny", "question", "predict")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text. `parts` lists the pieces of a discontinuous span ("kondigden … aan")."""
+
+    start: int
+    end: int
+    text: str
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+    @classmethod
+    def joined(cls, text: str, pieces: list[tuple[int, int]]) -> Span:
+        """One span covering several pieces; `text` stays the exact slice from the first to the last."""
+        pieces = sorted(pieces)
+        start, end = pieces[0][0], pieces[-1][1]
+        parts = tuple(pieces) if len(pieces) > 1 else ()
+        return cls(start, end, text[start:end], parts)
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.start, self.end),)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
+        if self.parts:
+            out["spans"] = [list(p) for p in self.parts]
+        return out
+
+
+@dataclass
+class Article:
+    """One input document. `published` is an ISO date (YYYY-MM-DD) or None."""
+
+    id: str
+    text: str
+    published: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    """An attributed statement: who (source) said (cue) what (content), when and through which channel.
+
+    `source` is None when the text names no one ("Aangenomen wordt dat ..."); `speaker` is the name the
+    source resolves to (a pronoun resolved to the person it refers to), or None.
+    """
+
+    cue: Span
+    content: Span
+    source: Span | None = None
+    speaker: str | None = None
+    stance: str = "assert"
+    hedged: bool = False
+    date: str | None = None
+    channel: str | None = None
+    affiliation: str | None = None
+    confidence: float = 1.0
+
+    def to_dict(self, doc: str, lang: str) -> dict[str, Any]:
+        return {
+            "doc": doc,
+            "lang": lang,
+            "source": self.source.to_dict() if self.source else None,
+            "speaker": self.speaker,
+            "cue": self.cue.to_dict(),
+            "content": self.content.to_dict(),
+            "stance": self.stance,
+            "hedged": self.hedged,
+            "date": self.date,
+            "channel": self.channel,
+        }
