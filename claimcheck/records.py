@@ -89,3 +89,46 @@ class Statement:
             "date": self.date,
             "channel": self.channel,
         }
+
+
+@dataclass
+class Claim:
+    """A stored statement as linking and auditing see it: content text plus who, when and where.
+
+    `start`/`end` are the content offsets in the article; `span_start`/`span_end` cover the whole
+    attribution (source, cue and content), so a denial whose content covers another claim's attribution
+    ("Bali ontkende berichten van Fox News dat ...") can be recognised as denying that claim.
+    """
+
+    id: int
+    article: str
+    text: str
+    lang: str
+    stance: str = "assert"
+    hedged: bool = False
+    source: str | None = None
+    date: str | None = None
+    published: str | None = None
+    start: int = 0
+    end: int = 0
+    span_start: int = 0
+    span_end: int = 0
+    cue: str = ""
+
+
+RELATIONS = ("agree", "conflict")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A judged relation between two claims, with a reason a person can read.
+
+    `method` names the evidence: denial, negation, antonym, number, date, state, similarity.
+    """
+
+    a: int
+    b: int
+    relation: str
+    score: float
+    reason: str
+    method: str

@@ -1,0 +1,13 @@
+"""The `claimcheck` command. Importing the command modules registers their commands on the app."""
+
+from __future__ import annotations
+
+from . import extract as _extract  # noqa: F401
+from .app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

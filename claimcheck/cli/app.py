@@ -1,0 +1,124 @@
+"""The Typer app and what every command shares: error handling and output formats.
+
+Commands live in sibling modules (extract.py, store.py, link.py); each parses options, calls one library
+function and renders the result. Only this package imports typer or prints.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Any
+
+import typer
+
+from ..errors import ClaimcheckError
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Extract attributed statements from news, store them, link agreeing and conflicting claims, "
+    "and audit sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+FORMAT_OPTION_HELP = "Output format: json, jsonl, csv or table (default: table on a terminal, else json)."
+
+
+def fail(message: str) -> None:
+    """Print `Error: message` on stderr and exit 1."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"Warning: {message}", err=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a ClaimcheckError into `Error: ...` and exit code 1."""
+    try:
+        yield
+    except ClaimcheckError as exc:
+        fail(str(exc))
+
+
+def choose_format(json_: bool = False, jsonl: bool = False, csv_: bool = False, table: bool = False) -> Format:
+    if json_:
+        return Format.json
+    if jsonl:
+        return Format.jsonl
+    if csv_:
+        return Format.csv
+    if table:
+        return Format.table
+    return Format.table if sys.stdout.isatty() else Format.json
+
+
+def dumps(record: Any) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def render(rows: Iterable[dict[str, Any]], fmt: Format, columns: list[str] | None = None,
+           cell: Callable[[str, Any], str] | None = None) -> None:
+    """Print rows in one format. Key order of each row is kept; `columns` picks and orders table/csv columns."""
+    if fmt is Format.jsonl:
+        for row in rows:
+            typer.echo(dumps(row))
+        return
+    rows = list(rows)
+    if fmt is Format.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    columns = columns or (list(rows[0]) if rows else [])
+    show = cell or _cell
+    if fmt is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([show(c, row.get(c)) for c in columns])
+        typer.echo(buffer.getvalue(), nl=False)
+        return
+    typer.echo(table(rows, columns, show))
+
+
+def _cell(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return str(value.get("text", value))
+    if isinstance(value, list):
+        return "; ".join(_cell(column, v) for v in value)
+    return str(value)
+
+
+def table(rows: list[dict[str, Any]], columns: list[str], show: Callable[[str, Any], str] = _cell,
+          max_width: int = 60) -> str:
+    """A plain-text table; long cells are shortened with an ellipsis."""
+
+    def clip(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[clip(show(c, row.get(c))) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells)
+    return "\n".join(lines)
