@@ -1,7 +1,8 @@
-"""Text -> attributed statements. One module per language holds the rules; shared stages live beside them.
+"""Text -> attributed statements.
 
-`extract_statements(text, lang=None, published=None)` detects the language when none is given and returns
-Statement records whose spans are offsets into `text`.
+Stages: a language module (`nl.py`, `en.py`) finds cue, source and content spans with stance and hedging;
+then shared stages fill in what the whole article tells: `speakers` resolves pronouns and descriptions to
+the named source, `dates` resolves when each statement was made, `channels` names the medium.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
+from ..errors import ClaimcheckError
 from ..lexicon import LANGUAGES
 from ..records import Article, Statement
+from . import channels, dates, speakers
 from .language import detect_language
 
 Extractor = Callable[[str, "str | None"], list[Statement]]
@@ -18,8 +21,6 @@ Extractor = Callable[[str, "str | None"], list[Statement]]
 
 def extractor_for(lang: str) -> Extractor:
     if lang not in LANGUAGES:
-        from ..errors import ClaimcheckError
-
         raise ClaimcheckError(f"unsupported language {lang!r}; claimcheck reads {', '.join(LANGUAGES)}")
     module = import_module(f"{__name__}.{lang}")
     extract: Extractor = module.extract
@@ -27,10 +28,17 @@ def extractor_for(lang: str) -> Extractor:
 
 
 def extract_statements(text: str, lang: str | None = None, published: str | None = None) -> list[Statement]:
-    return extractor_for(lang or detect_language(text))(text, published)
+    """Attributed statements in `text`, in text order. `published` (YYYY-MM-DD) anchors relative dates."""
+    lang = lang or detect_language(text)
+    statements = extractor_for(lang)(text, published)
+    speakers.resolve(text, statements, lang)
+    dates.resolve(text, statements, lang, published)
+    channels.resolve(text, statements, lang)
+    statements.sort(key=lambda s: (min(s.cue.start, s.content.start), s.cue.start))
+    return statements
 
 
 def extract_article(article: Article, lang: str | None = None) -> tuple[str, list[Statement]]:
     """The article's language (forced, from the record, or detected) and its statements."""
     chosen = lang or article.lang or detect_language(article.text)
-    return chosen, extractor_for(chosen)(article.text, article.published)
+    return chosen, extract_statements(article.text, chosen, article.published)
