@@ -36,7 +36,7 @@ class Format(str, Enum):
     table = "table"
 
 
-FORMAT_OPTION_HELP = "Output format: json, jsonl, csv or table (default: table on a terminal, else json)."
+
 
 
 def fail(message: str) -> None:

@@ -1,0 +1,89 @@
+"""`claimcheck extract` and `claimcheck eval`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..evaluate import evaluate
+from ..extract import extract_article
+from ..reader import read_articles
+from .app import Format, app, choose_format, render, user_errors, warn
+
+STATEMENT_COLUMNS = ["doc", "speaker", "cue", "content", "stance", "hedged", "date", "channel"]
+
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Language of the input (nl or en); detected per article if not given.")
+]
+
+
+def _statement_cell(column: str, value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value["text"])
+    return "" if value is None else str(value)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Text files, folders or JSON-lines files.", show_default=False)],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD of text files (JSON-lines records carry their own)."),
+    ] = None,
+    lang: LangOption = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per statement (the contract).")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="A JSON array of statements.")] = False,
+    csv_: Annotated[bool, typer.Option("--csv", help="CSV, one row per statement.")] = False,
+    table: Annotated[bool, typer.Option("--table", help="A table for people (default on a terminal).")] = False,
+) -> None:
+    """Extract attributed statements: who said what, when, through which channel.
+
+    Text files take their publication date from --published, else from a YYYY-MM-DD in the file name.
+    """
+    fmt = choose_format(json_, jsonl, csv_, table)
+    if fmt is Format.json and not json_:
+        fmt = Format.jsonl
+    with user_errors():
+        if lang is not None:
+            lang = lang.lower()
+            from ..lexicon import load
+
+            load(lang)
+
+        def statements() -> Any:
+            for article in read_articles(paths, published):
+                for warning in article.warnings:
+                    warn(warning)
+                chosen, found = extract_article(article, lang)
+                for statement in found:
+                    yield statement.to_dict(article.id, chosen)
+
+        render(statements(), fmt, STATEMENT_COLUMNS, _statement_cell)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold: a gold JSON file or a brat folder (text/, attributions/).")],
+    predictions: Annotated[
+        Path | None,
+        typer.Argument(help="Predictions from `extract --jsonl`; without it, extraction runs on the gold texts."),
+    ] = None,
+    lang: LangOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="Scores as JSON.")] = False,
+) -> None:
+    """Score extraction against gold: precision, recall and F1 for cue, content and source+content."""
+    with user_errors():
+        report = evaluate(gold, predictions, lang)
+    rows = report.rows()
+    if json_:
+        render(rows, Format.json)
+        return
+    render(rows, Format.table)
+    typer.echo(f"\n{report.docs} documents, {report.gold} gold and {report.predicted} predicted statements")
+    if report.matched:
+        typer.echo(
+            f"on {report.matched} content matches: stance right {report.stance_right / report.matched:.0%}, "
+            f"date right {report.date_right / report.matched:.0%}"
+        )
