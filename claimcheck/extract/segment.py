@@ -16,9 +16,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)")
 # a digit, an opening quote or a dash; or at a single newline.
 _SENTENCE_END = re.compile(r"""[.!?…]+['"’”»)\]]*(?=\s+['"“‘„«(\[]?[\w])|\n""")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col sgt st jr sr inc corp co ltd vs etc jan feb mar apr jun jul
-    aug sep sept oct nov dec u.s u.k u.n d.c no nos a.m p.m dhr mevr drs ir ing mr bijv bv o.a d.w.z m.b.t
-    ca jl nr bv vs e.d i.p.v z.g.a.n t.a.v""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "no", "nos", "a.m", "p.m", "dhr", "mevr", "drs", "ir", "ing", "mr", "bijv", "bv", "o.a", "d.w.z", "m.b.t", "ca", "jl", "nr", "bv", "vs", "e.d", "i.p.v", "z.g.a.n", "t.a.v"]
 )
 
 OPENING_DOUBLE = "“„«"
@@ -112,6 +110,13 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     i = start
     while i < end:
         ch = text[i]
+        if _opens_double_comma(text, i, start):
+            # Dutch newspaper style: ,,Tekst.'' (two commas open, two apostrophes or a quote mark close).
+            close = _find_double_close(text, i + 2, end, ch)
+            if close is not None and close > i + 2:
+                found.append((i + 2, close))
+                i = close + _closer_length(text, close)
+                continue
         if _opens_double(text, i, start):
             close = _find_double_close(text, i + 1, end, ch)
             inner_end = close if close is not None else end
@@ -141,10 +146,18 @@ def _opens_double(text: str, i: int, start: int) -> bool:
     return False
 
 
+def _opens_double_comma(text: str, i: int, start: int) -> bool:
+    if not text.startswith(",,", i) or i + 2 >= len(text) or text[i + 2].isspace():
+        return False
+    return i == start or text[i - 1].isspace() or text[i - 1] in "(["
+
+
 def _find_double_close(text: str, i: int, end: int, opener: str) -> int | None:
     while i < end:
         ch = text[i]
         if ch in CLOSING_DOUBLE or ch == '"':
+            return i
+        if ch in "’'" and text[i + 1 : i + 2] == ch and opener == ",":
             return i
         if ch == "’" and text[i + 1 : i + 2] == "’":
             return i
@@ -159,7 +172,7 @@ def _find_double_close(text: str, i: int, end: int, opener: str) -> int | None:
 
 
 def _closer_length(text: str, close: int) -> int:
-    if text[close] == "’" and text[close + 1 : close + 2] == "’":
+    if text[close] in "’'" and text[close + 1 : close + 2] == text[close]:
         return 2
     return 1 if text[close] in CLOSING_DOUBLE + '"' else 0
 
