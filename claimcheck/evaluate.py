@@ -185,13 +185,14 @@ def parse_brat(path: Path) -> list[Attribution]:
             events.append(roles)
     out = []
     for roles in events:
-        def joined(role: str) -> Pieces:
-            return tuple(sorted(p for ref in roles.get(role, []) if ref in spans for p in spans[ref][1]))
-
-        cue, content, source = joined("Cue"), joined("Content"), joined("Source")
+        cue, content, source = (_role_pieces(roles, spans, role) for role in ("Cue", "Content", "Source"))
         if cue and content:
             out.append(Attribution(cue, content, source or None))
     return out
+
+
+def _role_pieces(roles: dict[str, list[str]], spans: dict[str, tuple[str, Pieces]], role: str) -> Pieces:
+    return tuple(sorted(p for ref in roles.get(role, []) if ref in spans for p in spans[ref][1]))
 
 
 def _polnear_dates(metadata: Path) -> dict[str, str]:

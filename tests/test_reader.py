@@ -16,7 +16,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> str:
 
 
 def test_text_file_reads_whole_text_and_date_from_name(tmp_path: Path) -> None:
-    path = write(tmp_path, "report-2019-03-23.txt", "Hij zegt dat het klopt.\n".encode())
+    path = write(tmp_path, "report-2019-03-23.txt", b"Hij zegt dat het klopt.\n")
     [article] = read_articles([path])
     assert article.id == path
     assert article.text == "Hij zegt dat het klopt.\n"

@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import load_table
+
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)")
 # A sentence ends at . ! ? (possibly followed by closing quotes/brackets) before whitespace and a capital,
 # a digit, an opening quote (Dutch ,, included) or a dash; or at a single newline.
 _SENTENCE_END = re.compile(r"""[.!?…]+['"’”»)\]]*(?=\s+(?:,,|['"“‘„«(\[])?[\w])|\n""")
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "no", "nos", "a.m", "p.m", "dhr", "mevr", "drs", "ir", "ing", "mr", "bijv", "bv", "o.a", "d.w.z", "m.b.t", "ca", "jl", "nr", "bv", "vs", "e.d", "i.p.v", "z.g.a.n", "t.a.v"]
-)
+_ABBREVIATIONS = frozenset(word.lower() for word in load_table("abbreviations")["words"])
 
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"

@@ -25,6 +25,13 @@ def load(lang: str) -> dict[str, Any]:
 
 
 @cache
+def load_table(name: str) -> dict[str, Any]:
+    """A language-neutral word table, `NAME.toml` beside this module (abbreviations, ...)."""
+    with resources.files(__package__).joinpath(f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
 def word_set(lang: str, *keys: str) -> frozenset[str]:
     """The lower-cased words under a (nested) key, e.g. word_set("nl", "language", "stopwords")."""
     table: Any = load(lang)
