@@ -1,9 +1,716 @@
-"""Placeholder: the rules for this language are being written."""
+"""English attributions by rule: who (source) said (cue) what (content), with stance and hedging.
+
+Rule-based over tokens and the quote offsets from `segment`, with every word list in `lexicon/en.toml`, so it
+loads no model and runs at hundreds of articles a second. Span conventions follow PolNeAR: the source is
+the subject phrase as written ("Sen. Bernie Sanders (I-Vt.)", "he", "a Chinese official"); the cue is the
+verb with a leading auxiliary ("has said", "also said") or the cue phrase ("according to", "called for");
+the content is the clause or quote it governs, without the complementizer "that" and without quote marks
+at its edges, several pieces joined when the cue interrupts it ("“…,” he said, “…”").
+
+Handled:
+- direct quotes with the cue before, after or inside them, and quote paragraphs that continue a quote;
+- indirect speech ("X said (that) …", "X said Tuesday the …", "X told CNN that …", "X denied that …");
+- beliefs and intentions ("X thinks …", "X wants to …", "X urged Y to …"), objects ("X criticized …");
+- "according to X, …" and "…, according to X"; "…, X said." and "…, said X.";
+- "That is what X reported." (content = the sentence before);
+- nominal cues with "that" ("reports by X that …", "X's claim that …");
+- sources with no name ("It is believed that …", "The plan is expected to …"): source None;
+- stance (deny / question / predict / assert) from the cue's lemma, hedging from hedge words and cues.
+
+Not handled:
+- attributions spread over sentences other than the one before ("That is what X reported") and quote
+  continuations; a quote paragraph with no cue anywhere near stays unattributed;
+- nested attributions: PolNeAR keeps only the outer one, and so does this module;
+- cues outside the word lists, nouns other than the nominal cues with "that", and adjectives ("X is
+  confident that …");
+- subjects the backwards scan cannot delimit (long subjects with verbs inside, fronted clauses);
+- negated cues are asserts ("did not say that …"), not denials; sarcasm and reported questions without
+  a question cue.
+"""
 
 from __future__ import annotations
 
-from ..records import Statement
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load, word_set
+from ..records import Span, Statement
+from . import segment
+
+LANG = "en"
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+_OPEN_QUOTES = "“„«‘\"'"
+_CLOSE_QUOTES = "”»’\"'"
+_QUOTES = set(_OPEN_QUOTES + _CLOSE_QUOTES)
+_DASHES = "—–"
+_PRONOUNS = frozenset("i he she they we you it".split())
+_ORDER = ("speech", "address", "belief", "intent", "object")
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    low: str
+    word: bool
+    upper: bool
+
+
+@dataclass
+class Cue:
+    i: int  # first token of the cue proper (verb or phrase)
+    j: int  # one past its last token
+    lemma: str
+    kinds: tuple[str, ...]
+    start: int  # character start, auxiliaries included ("has said")
+
+
+@dataclass
+class _Lexicon:
+    cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]
+    according: list[tuple[str, ...]]
+    nominal: frozenset[str]
+    nominal_by: frozenset[str]
+    be: frozenset[str]
+    deny: frozenset[str]
+    question: frozenset[str]
+    predict: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    hedge_cues: frozenset[str]
+    clause: frozenset[str]
+    adverbs: frozenset[str]
+    aux: frozenset[str]
+    openers: frozenset[str]
+    addressees: frozenset[str]
+    time_words: frozenset[str]
+    not_before: frozenset[str]
+
+
+@cache
+def lexicon() -> _Lexicon:
+    data = load(LANG)
+    kinds_of: dict[tuple[str, ...], tuple[str, list[str]]] = {}
+    for kind in _ORDER:
+        for lemma, forms in data["cues"][kind].items():
+            for form in forms:
+                key = tuple(form.lower().split())
+                entry = kinds_of.setdefault(key, (lemma, []))
+                if kind not in entry[1]:
+                    entry[1].append(kind)
+    cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
+    for key, (lemma, kinds) in kinds_of.items():
+        cues.setdefault(key[0], []).append((key, lemma, tuple(kinds)))
+    for entries in cues.values():
+        entries.sort(key=lambda e: -len(e[0]))
+
+    def words(*keys: str) -> frozenset[str]:
+        return word_set(LANG, *keys)
+
+    return _Lexicon(
+        cues=cues,
+        according=sorted((tuple(p.split()) for p in data["according"]["phrases"]), key=lambda p: -len(p)),
+        nominal=words("nominal", "nouns"),
+        nominal_by=words("nominal", "by"),
+        be=words("passive", "be"),
+        deny=words("stance", "deny"),
+        question=words("stance", "question"),
+        predict=words("stance", "predict"),
+        hedge_words=words("hedges", "words"),
+        hedge_phrases=tuple(tuple(p.split()) for p in data["hedges"]["phrases"]),
+        hedge_cues=words("hedges", "cues"),
+        clause=words("grammar", "clause"),
+        adverbs=words("grammar", "adverbs"),
+        aux=words("grammar", "aux"),
+        openers=words("grammar", "clause_openers"),
+        addressees=words("grammar", "addressees"),
+        time_words=words("grammar", "time_words"),
+        not_before=words("grammar", "not_before"),
+    )
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        s = m.group()
+        word = s[0].isalnum() or s[0] == "_"
+        out.append(Tok(m.start(), m.end(), s.lower().replace("’", "'"), word, word and s[0].isupper()))
+    return out
+
+
+# --- the extractor --------------------------------------------------------------------------------------
 
 
 def extract(text: str, published: str | None) -> list[Statement]:
-    return []
+    """Attributed statements in `text`; speaker, date and channel are left to the shared stages."""
+    lex = lexicon()
+    sentences = segment.sentences(text)
+    quotes = segment.quotes(text)
+    out: list[Statement] = []
+    claimed: list[tuple[int, int]] = []  # character ranges already used by a statement
+    for index, sentence in enumerate(sentences):
+        toks = tokens(text, sentence.start, sentence.end)
+        found = _sentence(text, toks, lex, sentences, index, quotes, out)
+        for statement in found:
+            if any(_inside(statement.cue.start, r) for r in claimed):
+                continue
+            out.append(statement)
+            claimed.extend(statement.content.pieces())
+    return out
+
+
+def _inside(pos: int, rng: tuple[int, int]) -> bool:
+    return rng[0] <= pos < rng[1]
+
+
+def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment.Sentence], index: int,
+              quotes: list[tuple[int, int]], previous: list[Statement]) -> list[Statement]:
+    found: list[Statement] = []
+    taken_until = -1  # token index up to which this sentence is used by an earlier cue
+    cues = _find_cues(toks, lex)
+    for n, cue in enumerate(cues):
+        if cue.i < taken_until:
+            continue
+        statement: Statement | None = None
+        if cue.kinds == ("according",):
+            statement = _according(text, toks, cue)
+        elif cue.kinds == ("nominal",):
+            statement = _nominal(text, toks, cue, lex)
+        else:
+            next_cue = cues[n + 1] if n + 1 < len(cues) else None
+            statement = _post(text, toks, cue, lex, quotes, found, previous)
+            if statement is None:
+                statement = _pre(text, toks, cue, lex, quotes, next_cue, sentences, index, found, previous)
+        if statement is None:
+            continue
+        _stance(statement, cue, toks, lex, text)
+        found.append(statement)
+        content_end = statement.content.end
+        taken_until = max(taken_until, cue.j)
+        for k, tok in enumerate(toks):
+            if tok.start < content_end:
+                taken_until = max(taken_until, k + 1)
+    return found
+
+
+# --- cues -----------------------------------------------------------------------------------------------
+
+
+def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
+    out: list[Cue] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        cue = _match_cue(toks, i, lex)
+        if cue is not None:
+            out.append(cue)
+            i = cue.j
+            continue
+        if tok.low in lex.nominal and i + 1 < len(toks):
+            cue = _match_nominal(toks, i, lex)
+            if cue is not None:
+                out.append(cue)
+                i = cue.j
+                continue
+        i += 1
+    return out
+
+
+def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
+    low = toks[i].low
+    for phrase in lex.according:
+        if tuple(t.low for t in toks[i : i + len(phrase)]) == phrase:
+            if phrase == ("per",) and (i + 1 >= len(toks) or not toks[i + 1].upper):
+                continue
+            return Cue(i, i + len(phrase), " ".join(phrase), ("according",), toks[i].start)
+    for key, lemma, kinds in lex.cues.get(low, []):
+        if tuple(t.low for t in toks[i : i + len(key)]) != key:
+            continue
+        before = toks[i - 1].low if i else ""
+        if before in lex.not_before or (i and toks[i - 1].start == toks[i].start - 1 and before == "-"):
+            return None
+        start = i
+        while start > 0 and toks[start - 1].low in lex.aux:
+            start -= 1
+        return Cue(i, i + len(key), lemma, kinds, toks[start].start)
+    return None
+
+
+def _match_nominal(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
+    """A nominal cue counts only with its "that" clause: "reports by X that", "X's claim that"."""
+    k = i + 1
+    if toks[k].low in lex.nominal_by:
+        k += 1
+        while k < len(toks) and toks[k].word and toks[k].low != "that" and k - i < 8:
+            k += 1
+    if k < len(toks) and toks[k].low == "that" and k + 1 < len(toks):
+        nxt = toks[k + 1]
+        if nxt.low in lex.openers or nxt.upper:
+            return Cue(i, i + 1, toks[i].low, ("nominal",), toks[i].start)
+    return None
+
+
+# --- frames ---------------------------------------------------------------------------------------------
+
+
+def _according(text: str, toks: list[Tok], cue: Cue) -> Statement | None:
+    """ "According to X, C." / "C, according to X." / "C, according to X, C2." """
+    k = cue.j
+    while k < len(toks) and toks[k].low not in {",", ";", ":", "."} and toks[k].low not in _QUOTES:
+        k += 1
+    if k == cue.j:
+        return None
+    source = (toks[cue.j].start, toks[k - 1].end)
+    pieces = []
+    if cue.i > 0:
+        end = cue.i - 1 if toks[cue.i - 1].low in {",", "(", "—", "–"} else cue.i
+        if end > 0:
+            pieces.append((toks[0].start, toks[end - 1].end))
+    rest = k + 1 if k < len(toks) and toks[k].low in {",", ";", ":"} else k
+    rest = _skip(toks, rest, {"that"})
+    if rest < len(toks) and _trim_end(toks, rest, len(toks)) > rest:
+        pieces.append((toks[rest].start, toks[_trim_end(toks, rest, len(toks)) - 1].end))
+    if not pieces:
+        return None
+    return Statement(
+        cue=Span.of(text, toks[cue.i].start, toks[cue.j - 1].end),
+        content=Span.joined(text, pieces),
+        source=Span.of(text, *source),
+    )
+
+
+def _nominal(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement | None:
+    k = cue.j
+    source: tuple[int, int] | None = None
+    if toks[k].low in lex.nominal_by:
+        s = k + 1
+        while k < len(toks) and toks[k].low != "that":
+            k += 1
+        if k > s:
+            source = (toks[s].start, toks[k - 1].end)
+    elif cue.i > 0 and toks[cue.i - 1].low.endswith(("'s", "s'")):
+        s = _subject_start(toks, cue.i - 1, lex)
+        source = (toks[s].start, toks[cue.i - 1].end - 2)
+    k += 1  # "that"
+    end = _trim_end(toks, k, len(toks))
+    if end <= k:
+        return None
+    return Statement(
+        cue=Span.of(text, toks[cue.i].start, toks[cue.j - 1].end),
+        content=Span.of(text, toks[k].start, toks[end - 1].end),
+        source=Span.of(text, *source) if source else None,
+    )
+
+
+def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple[int, int]],
+          found: list[Statement], previous: list[Statement]) -> Statement | None:
+    """Content before the cue: "“C,” X said.", "C, X said Tuesday.", "C, said X, a Y.", "“C,” he said, “C2.”" """
+    if "speech" not in cue.kinds and "belief" not in cue.kinds and "address" not in cue.kinds:
+        return None
+    n = len(toks)
+    # Inverted: "..., said X" — the cue right after the break.
+    before = cue.i - 1
+    while before >= 0 and toks[before].low in lex.adverbs:
+        before -= 1
+    source: tuple[int, int] | None = None
+    after = cue.j
+    if before >= 0 and _is_break(toks[before]):
+        brk = before
+        k = cue.j
+        while k < n and toks[k].low not in {",", ".", ";", ":", "!", "?"} and not _is_quote(toks[k]) and (
+            toks[k].word or toks[k].low in {"(", ")", "-", "&"}
+        ):
+            k += 1
+        if k == cue.j or toks[cue.j].low in {"that", "to"} or toks[cue.j].low in lex.openers - {"the", "a", "an"}:
+            return None
+        k = _apposition(toks, k, lex)
+        source = (toks[cue.j].start, toks[k - 1].end)
+        after = k
+    else:
+        start = _subject_start(toks, before, lex) if before >= 0 else cue.i
+        if start > before:
+            return None
+        brk = start - 1
+        if brk < 0 or not _is_break(toks[brk]):
+            return None
+        source = (toks[start].start, toks[before].end)
+    # content before the break
+    first = 0
+    end_tok = brk
+    while end_tok > first and _is_quote(toks[end_tok - 1]) or end_tok > first and toks[end_tok - 1].low in {",", "—", "–"}:
+        end_tok -= 1
+    if end_tok <= first:
+        return None
+    content_start = toks[first].start
+    # a quote opened in an earlier sentence
+    for qs, qe in quotes:
+        if qs < content_start <= qe and qe <= toks[brk].end + 1:
+            content_start = qs
+            break
+    pieces = [(content_start, toks[end_tok - 1].end)]
+    # what follows the cue: nothing, an adjunct, or a continuation ", “C2”"
+    k = after
+    while k < n and toks[k].word and (toks[k].low in lex.time_words or toks[k].upper or toks[k].low in {
+            "statement", "interview", "email", "emailed", "press", "release", "conference", "speech", "rally",
+            "tweet", "twitter", "facebook", "post", "with", "to", "by", "phone", "telephone", "briefing",
+            "reporters", "campaign", "event", "radio", "television", "appearance", "show", "program"}):
+        k += 1
+    if k < n and toks[k].low in {",", ":", "—", "–"} and k + 1 < n:
+        rest = k + 1
+        if toks[rest].low in {"adding", "noting", "saying", "explaining", "arguing", "calling", "citing",
+                              "and", "but", "who", "which", "referring", "pointing", "before", "after",
+                              "while", "as", "because", "though", "although", "when", "in", "a", "an", "the"}:
+            pass
+        else:
+            rest_end = _trim_end(toks, rest, n)
+            if rest_end > rest:
+                pieces.append((toks[rest].start, toks[rest_end - 1].end))
+                k = n
+    elif k < n and toks[k].low not in {".", "!", "?"} and not _is_quote(toks[k]):
+        return None
+    content_end = max(e for _, e in pieces)
+    pieces.extend(_continuation(text, quotes, content_end, previous, found))
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.joined(text, pieces),
+        source=Span.of(text, *source) if source else None,
+    )
+
+
+def _continuation(text: str, quotes: list[tuple[int, int]], after: int, previous: list[Statement],
+                  found: list[Statement]) -> list[tuple[int, int]]:
+    """Quotes that go on after the attribution: the rest of the paragraph, then paragraphs that open a quote."""
+    pieces: list[tuple[int, int]] = []
+    pos = after
+    for qs, qe in quotes:
+        if qs < pos:
+            continue
+        gap = text[pos:qs - 1]
+        # Only quotes separated by sentence ends and paragraph breaks, nothing else.
+        stripped = gap.strip(" \t\n.,”’\"'“‘")
+        if stripped:
+            break
+        if gap.count("\n\n") > 1 or ("\n" in gap and not _opens_paragraph(text, qs)):
+            break
+        if _cue_inside(text, qs, qe):
+            break
+        pieces.append((qs, qe))
+        pos = qe + 1
+    return pieces
+
+
+def _opens_paragraph(text: str, qs: int) -> bool:
+    line_start = text.rfind("\n", 0, qs) + 1
+    return text[line_start:qs - 1].strip() == ""
+
+
+def _cue_inside(text: str, qs: int, qe: int) -> bool:
+    # A quote that carries its own attribution right after it is not a continuation.
+    tail = text[qe:qe + 40]
+    toks = tokens(tail, 0, len(tail))
+    lex = lexicon()
+    for k, tok in enumerate(toks[:6]):
+        if tok.low in {".", "!", "?"} and k > 1:
+            return False
+        if tok.low in lex.cues:
+            return True
+    return False
+
+
+def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple[int, int]],
+         next_cue: Cue | None, sentences: list[segment.Sentence], index: int, found: list[Statement],
+         previous: list[Statement]) -> Statement | None:
+    """Content after the cue: "X said (that) C", "X told CNN C", "X wants to C", "X criticized C"."""
+    n = len(toks)
+    before = cue.i - 1
+    while before >= 0 and toks[before].low in lex.adverbs:
+        before -= 1
+    source: tuple[int, int] | None = None
+    passive = False
+    if before >= 0 and toks[before].low in lex.be and cue.kinds != ("object",):
+        # "It is believed that", "X is expected to": no named source.
+        passive = True
+        cue = Cue(cue.i, cue.j, cue.lemma, cue.kinds, toks[before].start)
+        subject_end = before - 1
+        while subject_end >= 0 and toks[subject_end].low in lex.adverbs:
+            subject_end -= 1
+    elif before >= 0 and toks[before].word:
+        start = _subject_start(toks, before, lex)
+        if start <= before:
+            source = (toks[start].start, toks[before].end)
+    elif before >= 0 and toks[before].low == "," and toks[cue.i].low.endswith("ing"):
+        # "…, he said, adding that …": the subject of the clause before.
+        for statement in reversed(found):
+            source = (statement.source.start, statement.source.end) if statement.source else None
+            break
+        if source is None:
+            return None
+    elif before >= 0 and toks[before].low == ")":
+        start = _subject_start(toks, before, lex)
+        if start <= before:
+            source = (toks[start].start, toks[before].end)
+    k = cue.j
+    content_start = _content_start(toks, k, cue, lex)
+    if content_start is None:
+        at_end = cue.j == n or (toks[cue.j].low in {".", "!"} and cue.j + 1 >= n - 1)
+        if source is not None and at_end:
+            return _that_is_what(text, toks, cue, source, sentences, index)
+        return None
+    end = n
+    if next_cue is not None and next_cue.i > content_start:
+        end = _coordinated(toks, content_start, next_cue, lex, end)
+    end = _trim_end(toks, content_start, end)
+    if end <= content_start:
+        return None
+    start_char = toks[content_start].start
+    end_char = toks[end - 1].end
+    for qs, qe in quotes:
+        if qs - 1 <= start_char <= qs and qe > end_char:
+            end_char = qe
+            break
+    pieces = [(start_char, end_char)]
+    if passive and "intent" in cue.kinds and toks[content_start].low == "to":
+        subject_end = cue.i - 1
+        while subject_end >= 0 and (toks[subject_end].low in lex.adverbs or toks[subject_end].low in lex.be):
+            subject_end -= 1
+        if subject_end >= 0 and toks[subject_end].word and toks[subject_end].low != "it":
+            s = _subject_start(toks, subject_end, lex)
+            pieces.insert(0, (toks[s].start, toks[subject_end].end))
+    if _opens_quote(toks, content_start):
+        pieces.extend(_continuation(text, quotes, end_char, previous, found))
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.joined(text, pieces),
+        source=Span.of(text, *source) if source else None,
+    )
+
+
+def _opens_quote(toks: list[Tok], k: int) -> bool:
+    return k > 0 and _is_quote(toks[k - 1])
+
+
+def _that_is_what(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int],
+                  sentences: list[segment.Sentence], index: int) -> Statement | None:
+    """ "That is what X reported." / "So X said.": the content is the sentence before."""
+    if index == 0 or toks[0].low not in {"that", "this", "so", "or", "thus"}:
+        return None
+    prev = sentences[index - 1]
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.of(text, prev.start, prev.end),
+        source=Span.of(text, *source),
+    )
+
+
+def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | None:
+    """Token where the content begins after the cue, or None when this cue takes no content here."""
+    n = len(toks)
+    if k >= n:
+        return None
+    kinds = cue.kinds
+    # "that" within reach: "said Tuesday that", "told The Washington Post in an interview that"
+    limit = min(n, k + (12 if "address" in kinds else 8))
+    for m in range(k, limit):
+        t = toks[m]
+        if t.low == "that" and m + 1 < n and (toks[m + 1].word or _is_quote(toks[m + 1])):
+            if m == k or all(
+                x.upper or x.low in lex.time_words or x.low in lex.addressees or x.low in {",", "in", "a", "an", "statement",
+                    "interview", "with", "on", "to", "reporters", "earlier", "twitter", "week", "friday"}
+                or "address" in kinds and x.word
+                for x in toks[k:m]
+            ):
+                if any(k2 in kinds for k2 in ("speech", "address", "belief")):
+                    return m + 1
+            break
+        if not t.word and t.low not in {",", "."}:
+            break
+    m = k
+    if toks[m].low in {",", ":"}:
+        m += 1
+        if m < n and toks[m].low in {"that"}:
+            m += 1
+        if m < n and (_is_quote(toks[m]) or toks[m].upper) and any(x in kinds for x in ("speech", "address", "belief")):
+            return m + 1 if _is_quote(toks[m]) else m
+    if m < n and _is_quote(toks[m]) and any(x in kinds for x in ("speech", "address")):
+        return m + 1
+    # time adverbs: "said Tuesday the ..."
+    skipped = m
+    while skipped < n and toks[skipped].low in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday", "today", "yesterday", "tonight", "earlier", "recently",
+                                                "again", "repeatedly", "publicly", "privately", "flatly", "later"}:
+        skipped += 1
+    if skipped < n and toks[skipped].low in {",", ":"}:
+        skipped += 1
+    if skipped < n and _is_quote(toks[skipped]) and any(x in kinds for x in ("speech", "address")):
+        return skipped + 1
+    if "address" in kinds or "intent" in kinds:
+        # an addressee before the content: "told reporters ...", "urged voters to ..."
+        a = skipped
+        while a < n and a - skipped < 6 and toks[a].word and (toks[a].upper or toks[a].low in lex.addressees
+                                                               or toks[a].low in {"the", "his", "her", "their", "its"}):
+            a += 1
+        if a < n and toks[a].low == "to" and "intent" in kinds and a + 1 < n and toks[a + 1].word:
+            return a
+        if skipped < n and toks[skipped].low == "to" and "intent" in kinds:
+            return skipped
+        if "address" in kinds and a > skipped and a < n:
+            while a < n and toks[a].low in {",", ":"}:
+                a += 1
+            if a < n and _is_quote(toks[a]):
+                return a + 1
+            if a < n and (toks[a].low in lex.openers or toks[a].upper):
+                return a
+    if skipped >= n:
+        return None
+    first = toks[skipped]
+    if "speech" in kinds and (first.low in lex.openers or first.upper) and skipped > k:
+        return skipped
+    if "speech" in kinds and skipped == k and (first.low in lex.openers or first.upper) and first.low not in {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "these", "those", "all", "some", "many", "most", "any", "both", "no", "such"}:
+        return skipped
+    if "belief" in kinds and (first.low in lex.openers or first.upper) and first.low not in {"a", "an"}:
+        return skipped
+    if "object" in kinds and first.word and first.low not in {"to", "that", "in", "on", "at", "by", "as", "it", "for", "with", "from", "out", "up", "off", "back", "down", "over"}:
+        return skipped
+    if "object" in kinds and first.low in {"for", "on", "against", "about", "to", "at", "of"} and skipped + 1 < n:
+        return None
+    if "speech" in kinds and first.word and first.low not in {"to", "in", "on", "at", "by", "as", "for", "with", "from", "of", "it", "so", "yes", "no", "nothing", "something", "little", "much", "more"}:
+        return skipped
+    return None
+
+
+def _coordinated(toks: list[Tok], start: int, next_cue: Cue, lex: _Lexicon, end: int) -> int:
+    """End the content before a coordinated attribution: "X said A, and Y said B"."""
+    b = next_cue.i - 1
+    while b > start and toks[b].low in lex.adverbs:
+        b -= 1
+    s = _subject_start(toks, b, lex) if b > start else next_cue.i
+    k = s - 1
+    if k > start and toks[k].low in {"and", "but", "while", "as", "whereas", ";"}:
+        k -= 1
+        if k > start and toks[k].low == ",":
+            return k
+        return k + 1
+    if k > start and toks[k].low == ";":
+        return k
+    return end
+
+
+def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
+    """First token of the subject phrase that ends at `end` (inclusive), read backwards."""
+    k = end
+    if k < 0:
+        return 0
+    if toks[k].low in _PRONOUNS or toks[k].low in {"this", "that"} and not toks[k].upper:
+        return k if toks[k].low in _PRONOUNS else k + 1
+    start = k + 1
+    while k >= 0:
+        t = toks[k]
+        if t.low == ")":
+            depth = 0
+            m = k
+            while m >= 0:
+                if toks[m].low == ")":
+                    depth += 1
+                elif toks[m].low == "(":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                m -= 1
+            if m < 0:
+                break
+            start = m
+            k = m - 1
+            continue
+        if t.low == "," and start <= end and k == start - 1:
+            # "X, a Y, said": an apposition ends in a comma before the cue — not here, handled by caller
+            break
+        if not t.word and t.low not in {"-", "&", ".", "'", "’"}:
+            break
+        if t.low in {"of", "for", "at", "with", "from"} and k > 0 and start <= end and (
+            toks[k - 1].upper or toks[k - 1].low in word_set(LANG, "titles", "roles") or toks[k - 1].low.endswith("s")
+        ) and toks[start].upper or t.low in {"of", "for", "at"} and k > 0 and toks[k - 1].low in word_set(LANG, "titles", "roles"):
+            k -= 1
+            continue
+        if t.word and (t.low in lex.clause or t.low in _PRONOUNS) and not (t.upper and k > 0 and t.low not in _PRONOUNS and t.low not in {"the", "in", "on", "at", "as", "but", "and", "so", "if", "when", "while", "after", "before", "since", "then", "now", "still", "also", "even", "however", "meanwhile", "that", "this", "there", "here"}):
+            if t.low in _PRONOUNS and k == end:
+                return k
+            break
+        if t.low in {"the", "a", "an"}:
+            start = k
+            if k > 0 and toks[k - 1].low in {"of", "for", "at", "with"} and k > 1 and (
+                    toks[k - 2].upper or toks[k - 2].low in word_set(LANG, "titles", "roles")):
+                k -= 1
+                continue
+            break
+        if end - k > 14:
+            break
+        start = k
+        k -= 1
+    # a sentence-opening day or adverb is no part of the subject: "Tuesday, X said"
+    while start <= end and toks[start].low in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday", "but", "and", "so", "yet", "still", "now", "then", "meanwhile",
+                                                "however", "instead", "later", "earlier", "today", "yesterday", "also"}:
+        start += 1
+    return start
+
+
+def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
+    """Extend an inverted source over its apposition: "said Edward Rendell, a former governor of ..."."""
+    n = len(toks)
+    if k < n - 1 and toks[k].low == "," and toks[k + 1].low in {"a", "an", "the", "who", "which"} | set(
+            word_set(LANG, "titles", "roles")):
+        m = k + 1
+        while m < n and toks[m].low not in {",", ".", ";", ":", "!", "?"} and not _is_quote(toks[m]):
+            m += 1
+        return m
+    return k
+
+
+def _is_break(tok: Tok) -> bool:
+    return tok.low in {",", "—", "–", ":", ";", "?", "!", "-"} or _is_quote(tok) or tok.low == "."
+
+
+def _is_quote(tok: Tok) -> bool:
+    return tok.low in _QUOTES or tok.low in {"''", "``"}
+
+
+def _skip(toks: list[Tok], k: int, words: set[str]) -> int:
+    while k < len(toks) and toks[k].low in words:
+        k += 1
+    return k
+
+
+def _trim_end(toks: list[Tok], start: int, end: int) -> int:
+    """Drop closing punctuation (but not closing quotes) from the end of a content."""
+    while end > start and toks[end - 1].low in {".", ",", ";", ":", "—", "–", "-", "("}:
+        end -= 1
+    return end
+
+
+# --- stance and hedging -----------------------------------------------------------------------------------
+
+
+def _stance(statement: Statement, cue: Cue, toks: list[Tok], lex: _Lexicon, text: str) -> None:
+    lemma = cue.lemma
+    if lemma in lex.deny:
+        statement.stance = "deny"
+    elif lemma in lex.question:
+        statement.stance = "question"
+    elif lemma in lex.predict:
+        statement.stance = "predict"
+    else:
+        statement.stance = "assert"
+    if lemma in lex.hedge_cues:
+        statement.hedged = True
+        return
+    region = tokens(text, min(statement.cue.start, statement.content.start), statement.content.end)
+    lows = [t.low for t in region]
+    if any(w in lex.hedge_words for w in lows):
+        statement.hedged = True
+        return
+    for phrase in lex.hedge_phrases:
+        size = len(phrase)
+        if any(tuple(lows[m : m + size]) == phrase for m in range(len(lows) - size + 1)):
+            statement.hedged = True
+            return
