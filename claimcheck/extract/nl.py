@@ -1,9 +1,843 @@
-"""Placeholder: the rules for this language are being written."""
+"""Dutch attributions by rule: who (source) said (cue) what (content), with stance and hedging.
+
+Works on tokens with character offsets, sentence by sentence, with the word lists of `lexicon/nl.toml`;
+no model is loaded, so an article takes about a millisecond. Constructions it finds:
+
+- direct quotes with the cue after, before or inside them (",,…'', zegt X", "X zegt: „…”",
+  "“…”, zei X, “…”"), a quote that opens the next sentence joining the content;
+- indirect speech "X zegt dat …", verb-second "Gisteren zei X dat …", "…, schrijft X.", perfect tenses
+  ("X heeft gezegd dat …"), separable verbs ("kondigden … aan", "liet … weten") with discontinuous cue and
+  content, and objects as content ("Hij meldde hevige gevechten");
+- "Dat meldt X." (the content is the previous sentence), "Volgens X …", "…, aldus X";
+- nominal cues with a source and a "dat" clause ("berichten van Fox News dat …"), found also inside the
+  content of another statement, so attributions nest;
+- impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …") with source None;
+- stance from the cue (deny, question, predict, else assert); hedging from "zou", "naar verluidt", ... in
+  indirect content, and always for impersonal cues.
+
+What it does not handle: it has no parser, so a source is the noun phrase before the verb or the one right
+after it, found by word lists (it can cut a long or coordinated subject short, or run two noun phrases
+together); passives with "door X" ("werd gezegd door"); subordinate clauses whose verb comes last after a
+long middle field; quotes attributed only by the surrounding paragraphs; reporting nouns without a "dat"
+clause; cues that are not in the lexicon ("kwam tot de slotsom"). Pronouns stay pronouns here: the speakers
+stage resolves them. Negated reporting ("zei niet dat") keeps the verb's stance.
+"""
 
 from __future__ import annotations
 
-from ..records import Statement
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load
+from ..records import STANCES, Span, Statement
+from .segment import quotes, sentences
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|,,|''|’’|[^\w\s]", re.UNICODE)
+_END_PUNCT = frozenset(".,;:!?")
+_OPEN_PAREN, _CLOSE_PAREN = "(", ")"
+_QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"', ",,", "''", "’’"])
+# Links inside a noun phrase: "de officier van justitie", "Tamara van Ark", "de Staat der Nederlanden".
+_NP_LINKS = frozenset(["van", "uit", "der", "den", "ter", "von", "al", "el", "bin", "ben", "da", "di", "du",
+                       "le", "la", "te"])
+_NAME_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "te", "von", "al", "el", "bin", "da", "di",
+                             "du", "le", "la", "'t", "ten"])
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, str]  # finite or participle form -> stance
+    separable: dict[str, list[tuple[str, str]]]  # stem form -> [(particle, stance)]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, stance)]
+    source_phrases: frozenset[tuple[str, ...]]
+    nominal: dict[str, str]
+    impersonal: dict[str, list[tuple[tuple[str, ...], str]]]
+    hedge_words: frozenset[str]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    determiners: frozenset[str]
+    pronouns: frozenset[str]
+    stop: frozenset[str]  # words that end a noun phrase
+    openers: frozenset[str]  # words that open an adjunct, not a subject
+    conjunctions: frozenset[str]
+    auxiliaries: frozenset[str]
+    titles: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load("nl")
+    verbs: dict[str, str] = {}
+    for stance, entries in data["verbs"].items():
+        _check_stance(stance)
+        for entry in entries:
+            for form in entry.lower().split():
+                verbs.setdefault(form, stance)
+    separable: dict[str, list[tuple[str, str]]] = {}
+    for stance, entries in data["separable"].items():
+        _check_stance(stance)
+        for entry in entries:
+            particle, *forms = entry.lower().split()
+            for form in forms:
+                separable.setdefault(form, []).append((particle, stance))
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    source_phrases: set[tuple[str, ...]] = set()
+    for stance, entries in data["phrases"].items():
+        if stance == "source_after":
+            source_phrases.update(tuple(e.lower().split()) for e in entries)
+            continue
+        _check_stance(stance)
+        for entry in entries:
+            words = tuple(entry.lower().split())
+            phrases.setdefault(words[0], []).append((words, stance))
+    for entries_list in phrases.values():
+        entries_list.sort(key=lambda e: -len(e[0]))
+    nominal = {w.lower(): stance for stance, ws in data["nominal"].items() for w in ws}
+    impersonal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for stance, entries in data["impersonal"].items():
+        for entry in entries:
+            words = tuple(entry.lower().split())
+            impersonal.setdefault(words[0], []).append((words, stance))
+    grammar = data["grammar"]
+    adverbs = frozenset(grammar["adverbs"])
+    prepositions = frozenset(grammar["prepositions"])
+    conjunctions = frozenset(grammar["conjunctions"])
+    auxiliaries = frozenset(grammar["auxiliaries"])
+    determiners = frozenset(grammar["determiners"])
+    cue_forms = frozenset(verbs) | frozenset(separable)
+    stop = adverbs | prepositions | conjunctions | auxiliaries | cue_forms | {"volgens", "aldus", "niet"}
+    return _Lexicon(
+        verbs=verbs,
+        separable=separable,
+        phrases=phrases,
+        source_phrases=frozenset(source_phrases),
+        nominal=nominal,
+        impersonal=impersonal,
+        hedge_words=frozenset(w.lower() for w in data["hedges"]["words"]),
+        hedge_phrases=tuple(tuple(p.lower().split()) for p in data["hedges"]["phrases"]),
+        determiners=determiners,
+        pronouns=frozenset(grammar["subject_pronouns"]),
+        stop=stop - {"van"},
+        openers=(adverbs | prepositions | conjunctions) - {"die", "dat"},
+        conjunctions=conjunctions,
+        auxiliaries=auxiliaries,
+        titles=frozenset(data["titles"]["roles"]),
+    )
+
+
+def _check_stance(stance: str) -> None:
+    if stance not in STANCES:
+        raise ValueError(f"nl.toml: unknown stance {stance!r}; use one of {', '.join(STANCES)}")
+
+
+class _Doc:
+    """The article as tokens, with for each token the quote it lies in and the sentence it belongs to."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] = [m.span() for m in _TOKEN.finditer(text)]
+        self.low: list[str] = [text[s:e].lower() for s, e in self.spans]
+        self.starts = [s for s, _ in self.spans]
+        self.quotes = quotes(text)
+        n = len(self.spans)
+        self.quote_of = [-1] * n
+        self.opener_of: dict[int, int] = {}  # token index of an opening mark -> quote index
+        self.closer_of: dict[int, int] = {}  # token index of a closing mark -> quote index
+        for q, (qs, qe) in enumerate(self.quotes):
+            first = bisect.bisect_left(self.starts, qs)
+            last = bisect.bisect_left(self.starts, qe)
+            for i in range(first, last):
+                self.quote_of[i] = q
+            if first > 0:
+                self.opener_of[first - 1] = q
+            if last < n and self.low[last] in _QUOTE_MARKS:
+                self.closer_of[last] = q
+        self.sentences: list[tuple[int, int]] = []  # token ranges
+        self.sentence_of = [0] * n
+        for number, sentence in enumerate(sentences(text)):
+            a = bisect.bisect_left(self.starts, sentence.start)
+            b = bisect.bisect_left(self.starts, sentence.end)
+            self.sentences.append((a, b))
+            for i in range(a, b):
+                self.sentence_of[i] = number
+
+    def word(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e]
+
+    def is_word(self, i: int) -> bool:
+        return self.low[i][0].isalnum()
+
+    def capitalised(self, i: int) -> bool:
+        return self.text[self.spans[i][0]].isupper()
+
+
+class _Extractor:
+    def __init__(self, text: str) -> None:
+        self.doc = _Doc(text)
+        self.lex = _lexicon()
+        self.out: list[Statement] = []
+        self.cue_tokens: set[int] = set()
+        self.check_hedge: list[Statement] = []
+
+    # --- noun phrases ------------------------------------------------------------------------------
+
+    def np_after(self, j: int, end: int, *, linked: bool = False) -> int | None:
+        """End (exclusive token index) of the noun phrase starting at token j, or None if none starts there."""
+        doc, lex = self.doc, self.lex
+        if j >= end:
+            return None
+        low = doc.low[j]
+        if j in doc.opener_of:
+            q_end = self._after_quote(doc.opener_of[j], end)
+            return self._np_tail(q_end, end)
+        if not doc.is_word(j):
+            return None
+        if low in lex.pronouns and low not in ("dat", "die", "dit", "het"):
+            return j + 1
+        if low in ("hem", "haar", "hen", "mij", "ons", "hun") and not linked:
+            return j + 1 if (j + 1 >= end or not doc.is_word(j + 1) or doc.low[j + 1] in lex.stop) else None
+        k = j
+        if low in lex.determiners or (low in ("die", "dit", "het") and j + 1 < end and doc.is_word(j + 1)):
+            k = j + 1
+            if k < end and doc.low[k] == "door":
+                k = self._skip_door(k, end)
+                if k is None:
+                    return None
+        elif low in lex.stop and not doc.capitalised(j):
+            return None
+        elif low in lex.stop and (low in lex.openers or low in lex.auxiliaries):
+            return None
+        start_body = k
+        while k < end and doc.is_word(k):
+            w = doc.low[k]
+            if doc.capitalised(k) and k > start_body:
+                k += 1
+                continue
+            if w in lex.determiners or w in lex.stop or w in lex.pronouns or w in _NP_LINKS:
+                if w in _NAME_PARTICLES and k + 1 < end and doc.capitalised(k + 1) and k > start_body:
+                    k += 1
+                    continue
+                break
+            k += 1
+        if k == start_body:
+            if k < end and k in doc.opener_of:
+                return self._np_tail(self._after_quote(doc.opener_of[k], end), end)
+            return None
+        return self._np_tail(k, end)
+
+    def _np_tail(self, k: int, end: int) -> int:
+        doc = self.doc
+        if k < end and doc.low[k] == _OPEN_PAREN:
+            close = k + 1
+            while close < end and doc.low[close] != _CLOSE_PAREN and close - k < 12:
+                close += 1
+            if close < end and doc.low[close] == _CLOSE_PAREN:
+                k = close + 1
+        if k < end and doc.low[k] in _NP_LINKS and k + 1 < end:
+            inner = self.np_after(k + 1, end, linked=True)
+            if inner is not None:
+                return inner
+        return k
+
+    def _skip_door(self, k: int, end: int) -> int | None:
+        """Past "door ... gesteunde" in "de door de VS gesteunde strijdmacht"."""
+        for m in range(k + 1, min(end, k + 10)):
+            w = self.doc.low[m]
+            if w.startswith("ge") and w.endswith(("de", "te", "en")) and len(w) > 5:
+                return m + 1
+        return None
+
+    def _after_quote(self, q: int, end: int) -> int:
+        qe = self.doc.quotes[q][1]
+        k = bisect.bisect_left(self.doc.starts, qe)
+        if k < end and self.doc.low[k] in _QUOTE_MARKS:
+            k += 1
+        return k
+
+    def subject_before(self, sent_start: int, verb: int) -> tuple[int, int] | None:
+        """The subject that stands before the finite verb in its clause (token range), if it looks like one."""
+        doc, lex = self.doc, self.lex
+        k = verb
+        while k > sent_start:
+            w = doc.low[k - 1]
+            if w in (",", ";", ":", "(", ")", "-", "–") or (k - 1) in doc.closer_of or w in lex.conjunctions:
+                break
+            k -= 1
+        start = k
+        if start == verb:
+            # "Rahm Emanuel, de burgemeester van Chicago, zei": skip an apposition or relative clause.
+            if verb - 1 > sent_start and doc.low[verb - 1] == ",":
+                m = verb - 2
+                while m > sent_start and doc.low[m] != "," and verb - m < 20:
+                    m -= 1
+                if m > sent_start and doc.low[m] == ",":
+                    inner = self.subject_before(sent_start, m)
+                    if inner is not None and inner[0] == sent_start:
+                        return inner
+            return None
+        if start > sent_start and doc.low[start - 1] in ("en", "of"):
+            before = self.subject_before(sent_start, start - 1)
+            if before is not None and verb - before[0] <= 10:
+                start = before[0]
+        if verb - start > 14:
+            return None
+        first = doc.low[start]
+        if start in doc.opener_of:
+            return None
+        if first in lex.openers or first in lex.auxiliaries or (first in lex.stop and first not in lex.pronouns):
+            return None
+        if not doc.is_word(start):
+            return None
+        end = verb
+        while end > start and (doc.low[end - 1] in lex.openers or doc.low[end - 1] in lex.auxiliaries):
+            end -= 1
+        if end == start:
+            return None
+        return (start, end)
+
+    # --- content ------------------------------------------------------------------------------------
+
+    def clause_end(self, i: int, sent_end: int) -> int:
+        """Last token (exclusive) of the content running from i to the end of the sentence, cut before a
+        trailing ", aldus X" or ", zegt X"."""
+        doc = self.doc
+        k = sent_end
+        for m in range(i, sent_end):
+            if doc.low[m] == "," and doc.quote_of[m] < 0 and m + 1 < sent_end and self._trailing_cue(m + 1, sent_end):
+                k = m
+                break
+        while k > i and (doc.low[k - 1] in _END_PUNCT):
+            k -= 1
+        return k
+
+    def _trailing_cue(self, m: int, sent_end: int) -> bool:
+        doc, lex = self.doc, self.lex
+        if doc.quote_of[m] >= 0:
+            return False
+        w = doc.low[m]
+        if w == "zo" and m + 1 < sent_end:
+            m += 1
+            w = doc.low[m]
+        if w in ("aldus", "volgens"):
+            return True
+        if w in lex.verbs or w in lex.separable:
+            np_end = self.np_after(m + 1, sent_end)
+            return np_end is not None
+        return False
+
+    def quote_content(self, q: int, sent_end: int) -> tuple[list[tuple[int, int]], int]:
+        """The pieces of a quoted content: the quote, then quotes that follow directly (the speaker goes
+        on), stopping at a quote that has its own cue. Returns the pieces and the quote index last used."""
+        doc = self.doc
+        pieces = [doc.quotes[q]]
+        last = q
+        while last + 1 < len(doc.quotes):
+            nxt = doc.quotes[last + 1]
+            closer = self._after_quote(last, len(doc.spans))
+            gap_end = bisect.bisect_left(doc.starts, nxt[0]) - 1  # the opening mark
+            between = [doc.low[t] for t in range(closer, gap_end)]
+            if any(w not in _END_PUNCT for w in between):
+                break
+            nxt_after = self._after_quote(last + 1, len(doc.spans))
+            if self._cue_after_quote(nxt_after) or self._quote_has_cue_inside(last + 1):
+                break
+            pieces.append(nxt)
+            last += 1
+        return pieces, last
+
+    def _cue_after_quote(self, k: int) -> bool:
+        doc, lex = self.doc, self.lex
+        n = len(doc.spans)
+        if k < n and doc.low[k] == ",":
+            k += 1
+        if k >= n:
+            return False
+        w = doc.low[k]
+        return w in lex.verbs or w in lex.separable or w == "aldus" or w == "zo" or w in lex.phrases
+
+    def _quote_has_cue_inside(self, q: int) -> bool:
+        qs, qe = self.doc.quotes[q]
+        return any(qs <= s.cue.start < qe for s in self.out if s.cue.start >= qs)
+
+    # --- building -----------------------------------------------------------------------------------
+
+    def add(self, cue: list[tuple[int, int]], content: list[tuple[int, int]], source: tuple[int, int] | None,
+            stance: str, *, impersonal: bool = False, quoted: bool = False) -> None:
+        doc = self.doc
+        text = doc.text
+        content = [(s, e) for s, e in content if e > s]
+        if not content:
+            return
+        cue_chars = [(doc.spans[a][0], doc.spans[b - 1][1]) for a, b in cue]
+        content_chars = [_trim(text, s, e) for s, e in content]
+        content_chars = [p for p in content_chars if p[1] > p[0]]
+        if not content_chars or sum(e - s for s, e in content_chars) < 3:
+            return
+        source_span = None
+        if source is not None:
+            a, b = source
+            source_span = Span.of(text, doc.spans[a][0], doc.spans[b - 1][1])
+        for a, b in cue:
+            self.cue_tokens.update(range(a, b))
+        statement = Statement(
+            cue=Span.joined(text, cue_chars),
+            content=Span.joined(text, content_chars),
+            source=source_span,
+            stance=stance,
+        )
+        statement.hedged = impersonal
+        if not impersonal and not quoted:
+            self.check_hedge.append(statement)
+        self.out.append(statement)
+
+    def _hedged(self, statement: Statement) -> bool:
+        """Hedge words in the statement's own content, not in the attributions nested inside it."""
+        doc, lex = self.doc, self.lex
+        own = statement.content
+        nested = [
+            (min(o.cue.start, o.content.start), max(o.cue.end, o.content.end))
+            for o in self.out
+            if o is not statement and own.start <= o.cue.start and o.content.end <= own.end
+        ]
+        for s, e in own.pieces():
+            a = bisect.bisect_left(doc.starts, s)
+            b = bisect.bisect_left(doc.starts, e)
+            for i in range(a, b):
+                if doc.quote_of[i] >= 0 or any(ns <= doc.starts[i] < ne for ns, ne in nested):
+                    continue
+                if doc.low[i] in lex.hedge_words:
+                    return True
+                for phrase in lex.hedge_phrases:
+                    if tuple(doc.low[i : i + len(phrase)]) == phrase:
+                        return True
+        return False
+
+    def tok_range(self, a: int, b: int) -> tuple[int, int]:
+        return (self.doc.spans[a][0], self.doc.spans[b - 1][1])
+
+    # --- rules --------------------------------------------------------------------------------------
+
+    def run(self) -> list[Statement]:
+        doc = self.doc
+        for number, (a, b) in enumerate(doc.sentences):
+            i = a
+            while i < b:
+                if doc.quote_of[i] < 0 and i not in self.cue_tokens:
+                    self.at(i, a, b, number)
+                i += 1
+        for statement in self.check_hedge:
+            statement.hedged = self._hedged(statement)
+        return self.out
+
+    def at(self, i: int, a: int, b: int, number: int) -> None:
+        doc, lex = self.doc, self.lex
+        w = doc.low[i]
+        if w in lex.impersonal and self.impersonal(i, a, b):
+            return
+        if w == "volgens":
+            self.according_before(i, a, b)
+            return
+        if w == "aldus":
+            self.according_after(i, a, b)
+            return
+        if w in lex.nominal and i + 1 < b and doc.low[i + 1] == "van":
+            self.nominal(i, a, b)
+            return
+        if w in lex.phrases and self.phrase(i, a, b, number):
+            return
+        if w in lex.separable and self.separable(i, a, b, number):
+            return
+        if w in lex.verbs:
+            self.verb(i, a, b, number, [(i, i + 1)], lex.verbs[w])
+            return
+        if w in lex.nominal:
+            self.nominal(i, a, b)
+
+    def impersonal(self, i: int, a: int, b: int) -> bool:
+        doc, lex = self.doc, self.lex
+        for words, stance in lex.impersonal[doc.low[i]]:
+            n = len(words)
+            if tuple(doc.low[i : i + n]) != words or i + n > b:
+                continue
+            k = i + n
+            if k < b and doc.low[k] == ",":
+                k += 1
+            if k < b and doc.low[k] in ("dat", "of"):
+                k += 1
+            end = self.clause_end(k, b)
+            if end <= k:
+                continue
+            pieces = [self.tok_range(k, end)]
+            if i > a and doc.low[k - 1] not in ("dat", "of"):
+                # "Er zijn naar verluidt nog groepjes": the cue sits inside its content.
+                before_end = i
+                while before_end > a and doc.low[before_end - 1] == ",":
+                    before_end -= 1
+                if before_end > a:
+                    pieces.insert(0, self.tok_range(a, before_end))
+            elif i > a and doc.low[i - 1] not in (",", ":"):
+                continue
+            self.add([(i, i + n)], pieces, None, stance, impersonal=True)
+            return True
+        return False
+
+    def according_before(self, i: int, a: int, b: int) -> None:
+        doc = self.doc
+        np_end = self.np_after(i + 1, b)
+        if np_end is None:
+            return
+        source = (i + 1, np_end)
+        k = np_end
+        if k < b and doc.low[k] == ",":
+            k += 1
+        pieces: list[tuple[int, int]] = []
+        before_end = i
+        while before_end > a and doc.low[before_end - 1] in _END_PUNCT:
+            before_end -= 1
+        if before_end > a:
+            pieces.append(self.tok_range(a, before_end))
+        end = self.clause_end(k, b)
+        if end > k:
+            pieces.append(self.tok_range(k, end))
+        self.add([(i, i + 1)], pieces, source, "assert")
+
+    def according_after(self, i: int, a: int, b: int) -> None:
+        doc = self.doc
+        np_end = self.np_after(i + 1, b)
+        if np_end is None:
+            return
+        content = self.content_before(i, a)
+        if content:
+            self.add([(i, i + 1)], content, (i + 1, np_end), "assert", quoted=self._is_quote(content))
+
+    def _is_quote(self, pieces: list[tuple[int, int]]) -> bool:
+        return any(p in self.doc.quotes for p in pieces)
+
+    def content_before(self, i: int, a: int) -> list[tuple[int, int]]:
+        """Content that ends right before a trailing cue at token i: the quote just before it, or the
+        sentence up to the comma."""
+        doc = self.doc
+        k = i
+        while k > a and doc.low[k - 1] in (",", "zo"):
+            k -= 1
+        if k - 1 >= 0 and (k - 1) in doc.closer_of:
+            q = doc.closer_of[k - 1]
+            first = self.quote_start_piece(q)
+            return first
+        if k > 0 and doc.quote_of[k - 1] >= 0 and doc.low[k - 1] == ",":
+            return [doc.quotes[doc.quote_of[k - 1]]]
+        if k > 0 and doc.quote_of[k - 1] >= 0:
+            q = doc.quote_of[k - 1]
+            return [doc.quotes[q]]
+        if k <= a:
+            return []
+        return [self.tok_range(a, k)]
+
+    def quote_start_piece(self, q: int) -> list[tuple[int, int]]:
+        """A quote, with the quotes right before it that the same speaker began (",,A. B'', zegt X")."""
+        doc = self.doc
+        pieces = [doc.quotes[q]]
+        while q > 0:
+            prev_end = self._after_quote(q - 1, len(doc.spans))
+            opener = bisect.bisect_left(doc.starts, doc.quotes[q][0]) - 1
+            if prev_end != opener or self._quote_attributed(q - 1):
+                break
+            # Only join when the previous quote is a whole sentence of its own.
+            if doc.low[prev_end - 2] not in (".", "!", "?") if prev_end >= 2 else True:
+                break
+            q -= 1
+            pieces.insert(0, doc.quotes[q])
+        return pieces
+
+    def _quote_attributed(self, q: int) -> bool:
+        qs, qe = self.doc.quotes[q]
+        return any(qs <= p[0] and p[1] <= qe + 1 for s in self.out for p in s.content.pieces())
+
+    def phrase(self, i: int, a: int, b: int, number: int) -> bool:
+        doc, lex = self.doc, self.lex
+        for words, stance in lex.phrases[doc.low[i]]:
+            n = len(words)
+            if tuple(doc.low[i : i + n]) != words:
+                continue
+            if words[-1] in ("uit",) and i + n < b:
+                # "blijkt uit X": the source follows.
+                np_end = self.np_after(i + n, b)
+                if np_end is None:
+                    continue
+                source = (i + n, np_end)
+                cue = [(i, i + n)]
+                if i == a + 1 and doc.low[a] == "dat":
+                    self.previous_sentence_content(number, cue, source, stance)
+                    return True
+                content = self.content_before(i, a) if i > a and doc.low[i - 1] == "," else []
+                k = np_end
+                if not content and k < b and doc.low[k] in ("dat", ":"):
+                    end = self.clause_end(k + 1, b)
+                    content = [self.tok_range(k + 1, end)] if end > k + 1 else []
+                if content:
+                    self.add(cue, content, source, stance)
+                    return True
+                continue
+            self.verb(i, a, b, number, [(i, i + n)], stance, after=i + n)
+            return True
+        return False
+
+    def separable(self, i: int, a: int, b: int, number: int) -> bool:
+        doc, lex = self.doc, self.lex
+        for particle, stance in lex.separable[doc.low[i]]:
+            for m in range(i + 1, b):
+                if doc.quote_of[m] >= 0:
+                    continue
+                if doc.low[m] in (";", ":") or doc.low[m] in ("dat", "omdat", "maar"):
+                    break
+                if doc.low[m] == "," and m + 1 < b and doc.low[m + 1] in ("dat", "omdat", "maar", "en"):
+                    break
+                if doc.low[m] != particle:
+                    continue
+                nxt = doc.low[m + 1] if m + 1 < b else "."
+                if nxt in lex.determiners and nxt not in ("dat",) and nxt != "de" and m + 1 < b - 1:
+                    continue
+                if nxt == "de" or nxt == "het":
+                    continue
+                self.verb(i, a, b, number, [(i, i + 1), (m, m + 1)], stance, particle_at=m)
+                return True
+        return False
+
+    def verb(self, i: int, a: int, b: int, number: int, cue: list[tuple[int, int]], stance: str, *,
+             after: int | None = None, particle_at: int | None = None) -> None:
+        doc, lex = self.doc, self.lex
+        after = cue[0][1] if after is None else after
+        # 1. Trailing cue after a quote or a clause: ",,…'', zegt X." / "…, schrijft de Volkskrant."
+        prev = i - 1
+        if prev >= a and doc.low[prev] == "zo":
+            prev -= 1
+        if prev >= 0 and (doc.low[prev] == "," or prev in doc.closer_of) and prev >= a - 1:
+            np_start = after if particle_at is None else after
+            np_end = self.np_after(np_start, b)
+            if np_end is None and particle_at is None:
+                pass
+            elif np_end is not None:
+                content = self.content_before(i, a)
+                if content:
+                    source = (np_start, np_end)
+                    quoted = self._is_quote(content)
+                    # The speaker goes on: ", zei X, 'waaronder ...'" or a next quote.
+                    tail = self._continuation(np_end, b, content)
+                    content = content + tail
+                    self.add(cue, content, source, stance, quoted=quoted)
+                    return
+        # 2. "Dat meldt X." : the content is the previous sentence.
+        if i == a + 1 and doc.low[a] in ("dat", "dit", "zo"):
+            np_end = self.np_after(after, b)
+            if np_end is not None:
+                self.previous_sentence_content(number, cue, (after, np_end), stance)
+                return
+        # 3. Subject before the verb, or right after it (verb second after an adverbial).
+        subject = self.subject_before(a, i)
+        source: tuple[int, int] | None
+        k = after
+        if subject is not None and doc.low[subject[1] - 1] in lex.auxiliaries:
+            subject = None
+        if subject is not None:
+            source = subject
+            aux_at = self._aux_in(subject)
+            if aux_at is not None:
+                source = (subject[0], aux_at) if aux_at > subject[0] else None
+        else:
+            source = None
+            # perfect tense with inversion: "Gisteren heeft de minister gezegd dat": the source sits between
+            start_np = after
+            aux = self._aux_before(a, i)
+            if aux is not None:
+                np_end = self.np_after(aux + 1, i)
+                if np_end is not None:
+                    source = (aux + 1, np_end)
+                elif doc.low[aux] in lex.auxiliaries:
+                    sub = self.subject_before(a, aux)
+                    if sub is not None:
+                        source = sub
+            if source is None:
+                np_end = self.np_after(start_np, b)
+                if np_end is None:
+                    return
+                if i == a or doc.low[a] in lex.openers or (a in doc.opener_of) or self._starts_adjunct(a, i):
+                    source = (start_np, np_end)
+                    k = np_end
+                else:
+                    return
+        # 4. The content: after "dat"/"of", after a colon (a quote), or the rest of the clause.
+        self.content_after(k, b, cue, source, stance, particle_at)
+
+    def _starts_adjunct(self, a: int, i: int) -> bool:
+        doc = self.doc
+        return doc.low[i - 1] in (",",) or any(doc.low[m] in self.lex.openers for m in range(a, min(i, a + 1)))
+
+    def _aux_in(self, subject: tuple[int, int]) -> int | None:
+        return None
+
+    def _aux_before(self, a: int, i: int) -> int | None:
+        """A finite auxiliary in the clause before a participle cue ("heeft ... gezegd")."""
+        doc, lex = self.doc, self.lex
+        w = doc.low[i]
+        if not (w.startswith("ge") or w.endswith(("en",)) or w in lex.separable):
+            return None
+        for m in range(i - 1, max(a - 1, i - 12), -1):
+            if doc.low[m] in (",", ":", ";") or doc.quote_of[m] >= 0:
+                return None
+            if doc.low[m] in ("heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "werd",
+                              "zal", "zullen", "zou", "zouden", "wil", "wilde", "kan", "kon", "moet", "moest"):
+                return m
+        return None
+
+    def content_after(self, k: int, b: int, cue: list[tuple[int, int]], source: tuple[int, int] | None,
+                      stance: str, particle_at: int | None) -> None:
+        doc, lex = self.doc, self.lex
+        start = k
+        limit = min(b, k + 10)
+        for m in range(k, b):
+            w = doc.low[m]
+            if doc.quote_of[m] >= 0 and m in (k, k + 1) and m - 1 in doc.opener_of:
+                break
+            if w in ("dat", "of") and m < limit and (m + 1 < b and doc.low[m + 1] not in _END_PUNCT):
+                if w == "dat" and m + 1 < b and doc.is_word(m + 1) and doc.low[m + 1] in self._verbish():
+                    continue
+                end = self.clause_end(m + 1, b)
+                if end > m + 1:
+                    if particle_at is not None and particle_at > m:
+                        return
+                    self.add(cue, [self.tok_range(m + 1, end)], source, stance)
+                return
+            if w == ":":
+                if m + 1 < b and m + 1 in doc.opener_of:
+                    q = doc.opener_of[m + 1]
+                    pieces, _ = self.quote_content(q, b)
+                    self.add(cue, pieces, source, stance, quoted=True)
+                    return
+                if m + 1 in doc.opener_of or (m + 1 < len(doc.spans) and (m + 1) in doc.opener_of):
+                    return
+                end = self.clause_end(m + 1, b)
+                if end > m + 1:
+                    self.add(cue, [self.tok_range(m + 1, end)], source, stance)
+                return
+            if w in (",", ";") and particle_at is None:
+                break
+            if m >= limit:
+                break
+        # Object as content: skip adverbs, then the rest of the clause.
+        while start < b and (doc.low[start] in lex.openers - lex.conjunctions - {"op", "aan", "in", "over", "van"}
+                             or doc.low[start] in ("er", "eraan", "erop", "daarin", "zich")):
+            if doc.low[start] in lex.openers and doc.low[start] not in lex.determiners and start + 1 < b and \
+                    doc.low[start] in ("tegen", "bij", "na", "met", "tijdens", "via", "voor", "om", "door", "naar"):
+                break
+            start += 1
+        if particle_at is not None:
+            pieces = []
+            if particle_at > start:
+                pieces.append(self.tok_range(start, particle_at))
+            end = self.clause_end(particle_at + 1, b)
+            if end > particle_at + 1:
+                s0 = particle_at + 1
+                if doc.low[s0] in ("dat", "om") and end > s0 + 1:
+                    s0 += 1
+                pieces.append(self.tok_range(s0, end))
+            self.add(cue, pieces, source, stance)
+            return
+        end = self._object_end(start, b)
+        if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
+            self.add(cue, [self.tok_range(start, end)], source, stance)
+
+    def _object_end(self, start: int, b: int) -> int:
+        end = self.clause_end(start, b)
+        doc = self.doc
+        for m in range(start, end):
+            if doc.low[m] == "," and m + 1 < end and doc.low[m + 1] in ("maar", "want", "en", "terwijl"):
+                return m
+        return end
+
+    @cache  # noqa: B019 - one extractor per article; the set is small
+    def _verbish(self) -> frozenset[str]:
+        return self.lex.auxiliaries | frozenset(self.lex.verbs)
+
+    def _continuation(self, np_end: int, b: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """After ", zei X": the same sentence going on (", 'waaronder ...'" / ", omdat ..."), or quotes that
+        follow at once."""
+        doc = self.doc
+        k = np_end
+        while k < b and doc.low[k] not in (",",) and doc.low[k] not in _END_PUNCT and doc.quote_of[k] < 0 \
+                and k not in doc.opener_of:
+            k += 1
+        if k < b and doc.low[k] == ",":
+            k += 1
+        if k < b and k in doc.opener_of:
+            pieces, _ = self.quote_content(doc.opener_of[k], b)
+            return pieces
+        if k < b and doc.low[k - 1] == "," and self._is_quote(content) is False:
+            end = self.clause_end(k, b)
+            if end > k:
+                return [self.tok_range(k, end)]
+        if self._is_quote(content):
+            # ",,A'', zei hij. ,,B.''": the next sentence is a quote with no cue of its own.
+            k2 = k
+            while k2 < len(doc.spans) and doc.low[k2] in _END_PUNCT:
+                k2 += 1
+            if k2 == b or (k2 < len(doc.spans) and doc.sentence_of[k2] != doc.sentence_of[max(b - 1, 0)]):
+                if k2 < len(doc.spans) and k2 in doc.opener_of:
+                    q = doc.opener_of[k2]
+                    if not self._cue_after_quote(self._after_quote(q, len(doc.spans))):
+                        pieces, _ = self.quote_content(q, len(doc.spans))
+                        return pieces
+        return []
+
+    def previous_sentence_content(self, number: int, cue: list[tuple[int, int]], source: tuple[int, int],
+                                  stance: str) -> None:
+        if number == 0:
+            return
+        doc = self.doc
+        pa, pb = doc.sentences[number - 1]
+        if pb <= pa:
+            return
+        if doc.quote_of[pa + 1 if pa + 1 < pb else pa] >= 0 and pa in doc.opener_of:
+            q = doc.opener_of[pa]
+            self.add(cue, [doc.quotes[q]], source, stance, quoted=True)
+            return
+        end = pb
+        while end > pa and doc.low[end - 1] in _END_PUNCT:
+            end -= 1
+        if end > pa:
+            self.add(cue, [self.tok_range(pa, end)], source, stance)
+
+    def nominal(self, i: int, a: int, b: int) -> None:
+        doc = self.doc
+        k = i + 1
+        if k >= b or doc.low[k] != "van":
+            return
+        np_end = self.np_after(k + 1, b)
+        if np_end is None:
+            return
+        source = (k + 1, np_end)
+        m = np_end
+        # ", donderdag," between the source and "dat"
+        if m < b and doc.low[m] == ",":
+            m2 = m + 1
+            while m2 < b and m2 - m < 5 and doc.low[m2] != ",":
+                m2 += 1
+            if m2 < b and doc.low[m2] == "," and m2 + 1 < b and doc.low[m2 + 1] == "dat":
+                m = m2 + 1
+        if m < b and doc.low[m] == "dat":
+            end = self.clause_end(m + 1, b)
+            if end > m + 1:
+                self.add([(i, i + 1)], [self.tok_range(m + 1, end)], source, self.lex.nominal[doc.low[i]])
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
 
 
 def extract(text: str, published: str | None) -> list[Statement]:
-    return []
+    """Attributed statements in a Dutch text, in the order their cues occur; `published` is not used here."""
+    return _Extractor(text).run()
