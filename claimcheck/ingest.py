@@ -1,0 +1,307 @@
+"""Articles into the store: extract statements, resolve their sources, store claims, then embed and link them.
+
+Work goes in batches. The slow parts (extraction, embedding) run before a batch's transaction; the writes
+(articles, sources, claims, vectors, links) run inside one IMMEDIATE transaction per batch, so a killed
+ingest leaves each article fully stored or absent, and a rerun stores what is missing. An article whose
+text (content hash) is already stored is skipped: re-ingesting adds nothing.
+
+Linking needs an `Embedder` (claimcheck.embed) and a `Linker`: a callable given the batch's new claims,
+their vectors and the pool of claims stored before the batch (with their vectors), returning the `Link`s
+among new claims and between new and stored ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .errors import StoreError
+from .records import Article, Claim, Link, Statement
+from .sources import SourceName, match_known, merge_into_known, name_key, parse_mention, resolve_in_article
+from .store import ClaimPool, KnownSource, NewClaim, Store
+
+if TYPE_CHECKING:
+    import numpy as np
+
+DEFAULT_BATCH_SIZE = 50
+
+Extract = Callable[[Article, "str | None"], tuple[str, list[Statement]]]
+
+
+class Embedder(Protocol):
+    model_id: str
+    dim: int
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+Linker = Callable[[list[Claim], "np.ndarray", ClaimPool, str], list[Link]]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did. `skipped` counts articles whose text was already stored."""
+
+    articles: int = 0
+    added: int = 0
+    skipped: int = 0
+    claims: int = 0
+    sources: int = 0
+    links: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles, "added": self.added, "skipped": self.skipped, "claims": self.claims,
+            "sources": self.sources, "links": self.links, "seconds": round(self.seconds, 2),
+        }
+
+
+def content_hash(article: Article) -> str:
+    """The identity of an article for idempotency: its text, whatever file or id it came under."""
+    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    digest: str
+    lang: str
+    statements: list[Statement]
+    sources: list[SourceName | None]
+
+
+def ingest(
+    store: Store,
+    articles: Iterable[Article],
+    *,
+    lang: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    extract: Extract | None = None,
+    embedder: Embedder | None = None,
+    linker: Linker | None = None,
+    on_article: Callable[[Article], None] | None = None,
+) -> IngestReport:
+    """Store `articles` (with `embedder`, also vectors, and with `linker` too, links) and report what changed.
+
+    `on_article` is called once per article read, for a progress bar. Raises StoreError when the store's
+    vectors come from another model than `embedder`, before anything is written.
+    """
+    if batch_size < 1:
+        raise StoreError(f"batch size must be at least 1, not {batch_size}")
+    if linker is not None and embedder is None:
+        raise StoreError("linking needs an embedder")
+    extract = extract or _default_extract()
+    if embedder is not None:
+        store.check_model(embedder.model_id)
+    report = IngestReport()
+    started = time.perf_counter()
+    for batch in _batches(articles, batch_size):
+        _ingest_batch(store, batch, lang, extract, embedder, linker, report)
+        if on_article is not None:
+            for article in batch:
+                on_article(article)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _default_extract() -> Extract:
+    from .extract import extract_article
+
+    return extract_article
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _ingest_batch(
+    store: Store, batch: list[Article], lang: str | None, extract: Extract, embedder: Embedder | None,
+    linker: Linker | None, report: IngestReport,
+) -> None:
+    report.articles += len(batch)
+    for article in batch:
+        report.warnings.extend(article.warnings)
+    fresh = _fresh(store, batch)
+    report.skipped += len(batch) - len(fresh)
+    prepared = [_prepare(article, digest, lang, extract) for article, digest in fresh]
+    texts = [s.content.text for p in prepared for s in p.statements]
+    vectors = embedder.encode(texts) if embedder is not None and texts else None
+    with store.transaction():
+        # Another ingest may have stored some of these since the check above; the unique hash would
+        # refuse them anyway, but skipping keeps this batch's other articles.
+        stored = store.known_hashes(p.digest for p in prepared)
+        known = store.load_sources()
+        sources_before = len(known)
+        new_ids: list[int] = []
+        kept_rows: list[int] = []
+        row = 0
+        for item in prepared:
+            if item.digest in stored:
+                report.skipped += 1
+                row += len(item.statements)
+                continue
+            stored.add(item.digest)
+            ids = _store_article(store, item, known)
+            new_ids.extend(ids)
+            kept_rows.extend(range(row, row + len(ids)))
+            row += len(item.statements)
+            report.added += 1
+            report.claims += len(ids)
+        report.sources += len(known) - sources_before
+        if embedder is not None and vectors is not None and new_ids:
+            store.check_model(embedder.model_id)
+            new_vectors = vectors[kept_rows]
+            pool = store.claim_pool(embedder.model_id)
+            store.insert_vectors(embedder.model_id, new_ids, new_vectors)
+            if linker is not None:
+                links = linker(store.claim_records(new_ids), new_vectors, pool, embedder.model_id)
+                report.links += store.insert_links(links)
+
+
+def _fresh(store: Store, batch: list[Article]) -> list[tuple[Article, str]]:
+    digests = [content_hash(article) for article in batch]
+    stored = store.known_hashes(digests)
+    fresh: list[tuple[Article, str]] = []
+    for article, digest in zip(batch, digests, strict=True):
+        if digest not in stored:
+            stored.add(digest)
+            fresh.append((article, digest))
+    return fresh
+
+
+def _prepare(article: Article, digest: str, lang: str | None, extract: Extract) -> _Prepared:
+    if not article.text.strip():
+        return _Prepared(article, digest, lang or article.lang or "", [], [])
+    chosen, statements = extract(article, lang)
+    sources = resolve_in_article([mention_of(s) for s in statements])
+    return _Prepared(article, digest, chosen, statements, sources)
+
+
+def mention_of(statement: Statement) -> SourceName | None:
+    """The source a statement names: the extractor's resolved speaker when it has one ("Hij" -> "Mustefa
+    Bali"), with the kind and affiliation the mention as written tells ("SDF-woordvoerder ...")."""
+    written = parse_mention(statement.source.text) if statement.source else None
+    spoken = parse_mention(statement.speaker) if statement.speaker else None
+    found = spoken or written
+    if found is None:
+        return None
+    if spoken is not None and written is not None:
+        same = name_key(spoken.name) == name_key(written.name)
+        found = SourceName(
+            spoken.name,
+            spoken.kind if spoken.kind != "unknown" else written.kind,
+            spoken.affiliation or (written.affiliation if same else None),
+            tuple(dict.fromkeys([*spoken.aliases, *(written.spellings() if same else ())])),
+        )
+    if statement.affiliation and not found.affiliation:
+        found = replace(found, affiliation=statement.affiliation)
+    return found
+
+
+def _store_article(store: Store, item: _Prepared, known: list[KnownSource]) -> list[int]:
+    article = item.article
+    article_id = store.insert_article(
+        article.id, article.text, item.digest, article.published, article.title, article.publisher, article.url,
+        item.lang or None,
+    )
+    # Organisations and outlets first, so a person's affiliation finds its canonical spelling.
+    order = sorted(range(len(item.sources)), key=lambda i: _person_last(item.sources[i]))
+    source_ids: dict[int, int | None] = {}
+    for i in order:
+        name = item.sources[i]
+        source_ids[i] = None if name is None else store_source(store, known, name)
+    ids = []
+    for i, statement in enumerate(item.statements):
+        ids.append(store.insert_claim(_new_claim(article_id, article, item.lang, statement, source_ids[i])))
+    return ids
+
+
+def _person_last(name: SourceName | None) -> int:
+    return 1 if name is not None and name.kind in ("person", "unknown") else 0
+
+
+def store_source(store: Store, known: list[KnownSource], name: SourceName) -> int:
+    """The id of the stored source `name` is, adding it (or the spellings it brings) to `known` and the store."""
+    affiliation = canonical_affiliation(name.affiliation, known)
+    index = match_known(name, known)
+    if index is None:
+        source_id = store.add_source(name.name, name.kind, affiliation)
+        entry = KnownSource(source_id, name.name, name.kind, affiliation, [])
+        known.append(entry)
+    else:
+        entry = known[index]
+        merged = merge_into_known(replace(name, affiliation=affiliation), entry)
+        store.update_source(entry.id, merged.kind, merged.affiliation)
+        if entry.kind == "unknown":
+            entry.kind = merged.kind
+        entry.affiliation = entry.affiliation or merged.affiliation
+    for spelling in name.spellings():
+        if spelling not in entry.aliases:
+            store.add_alias(entry.id, spelling, name_key(spelling))
+            entry.aliases.append(spelling)
+    return entry.id
+
+
+def canonical_affiliation(affiliation: str | None, known: Sequence[KnownSource]) -> str | None:
+    """"Syrische Democratische Krachten" becomes "SDF" once the SDF is a known source."""
+    if not affiliation:
+        return None
+    index = match_known(SourceName(affiliation, "organisation"), known)
+    return known[index].name if index is not None else affiliation
+
+
+def _new_claim(article_id: int, article: Article, lang: str, statement: Statement, source: int | None) -> NewClaim:
+    spans = [statement.cue, statement.content] + ([statement.source] if statement.source else [])
+    return NewClaim(
+        article=article_id,
+        source=source,
+        source_text=statement.source.text if statement.source else None,
+        cue=statement.cue.text,
+        content=statement.content.text,
+        content_start=statement.content.start,
+        content_end=statement.content.end,
+        span_start=min(s.start for s in spans),
+        span_end=max(s.end for s in spans),
+        stance=statement.stance,
+        hedged=statement.hedged,
+        stated_on=statement.date,
+        # A claim is dated by when it was made; failing that, by when it was published.
+        date=statement.date or article.published,
+        channel=statement.channel,
+        language=lang or None,
+        confidence=statement.confidence,
+    )
+
+
+def reembed(store: Store, embedder: Embedder, batch_size: int = 256) -> int:
+    """Replace every stored vector with one from `embedder`, in one transaction; returns how many.
+
+    Links stay as they are: they were judged on the old vectors, and judging again is `claimcheck link`'s job.
+    """
+    with store.transaction():
+        store.drop_vectors()
+        todo = store.claims_without_vectors(embedder.model_id)
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start : start + batch_size]
+            vectors = embedder.encode([text for _, text in chunk])
+            store.insert_vectors(embedder.model_id, [claim_id for claim_id, _ in chunk], vectors)
+    return len(todo)
+
+
+def default_linker() -> Linker:
+    """The real linker from claimcheck.link, imported only when linking is asked for."""
+    from . import link
+
+    def run(new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
+        found: list[Link] = link.link_claims(new_claims, new_vectors, pool, model_id)  # type: ignore[attr-defined]
+        return found
+
+    return run

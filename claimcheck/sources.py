@@ -1,0 +1,398 @@
+"""Who a source is: one canonical name per person, organisation or outlet, whatever the spelling or role.
+
+Three steps, all pure functions over names (no database):
+- `parse_mention` reads one mention: "SDF-woordvoerder Mustefa Bali" is the person Mustefa Bali, affiliation
+  SDF; "de Amerikaanse nieuwszender Fox News" is the outlet Fox News; "De Syrische Democratische Krachten
+  (SDF)" is the organisation SDF, with the long form kept as a spelling.
+- `resolve_in_article` joins the mentions of one article: "Bali" after "Mustefa Bali" is the same person,
+  "SDF" is the organisation spelled out earlier.
+- `match_known` finds a parsed source among those already stored: by any known spelling, else by a close
+  spelling (rapidfuzz) of the same kind ("Mustafa Bali" = "Mustefa Bali").
+
+Not handled: descriptions with no name in them ("de Arabisch-Koerdische strijdmacht") stay as written unless
+the extractor resolved them to a name; a bare surname is joined to a full name only within one article,
+never across articles, where it could be anyone.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+from rapidfuzz import fuzz, process
+
+KINDS = ("person", "organisation", "outlet", "unknown")
+# Close spellings of one name ("Mustafa"/"Mustefa") score above this; different names of the same length
+# ("John Smith"/"Joan Smith") can too, so fuzzy matching also requires the same kind and affiliation.
+FUZZY_CUTOFF = 90.0
+FUZZY_MIN_LENGTH = 6
+
+_QUOTES = "\"'“”‘’„‚«»`´"
+_ACRONYM_IN_PARENS = re.compile(r"^(?P<long>.*?)\s*\(\s*(?P<short>[^()]{1,15}?)\s*\)\s*(?P<rest>.*)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9.]$|^[A-Z]{2,}[a-z]?$")
+
+
+@dataclass(frozen=True)
+class SourceName:
+    """A parsed source: canonical `name`, its `kind`, an `affiliation` (canonical name) and other spellings."""
+
+    name: str
+    kind: str = "unknown"
+    affiliation: str | None = None
+    aliases: tuple[str, ...] = field(default=())
+
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *(a for a in self.aliases if a != self.name))
+
+    def display(self) -> str:
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+
+class Known(Protocol):
+    """What `match_known` needs of a stored source (claimcheck.store.KnownSource fits)."""
+
+    name: str
+    kind: str
+    affiliation: str | None
+    aliases: list[str]
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    with resources.files("claimcheck.lexicon").joinpath("sources.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _words(section: str, key: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lexicon()[section][key])
+
+
+@cache
+def _outlet_keys() -> frozenset[str]:
+    return frozenset(name_key(name) for name in lexicon()["outlets"]["names"])
+
+
+def name_key(text: str) -> str:
+    """A spelling reduced for lookups: no accents, case, punctuation or leading article."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = re.sub(r"[^\w]+", " ", plain).split()
+    while len(words) > 1 and words[0] in ("de", "het", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def clean(text: str) -> str:
+    text = " ".join(text.split())
+    return text.strip(_QUOTES + " ,.;:")
+
+
+def is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word.replace(" ", ""))) and len(word) <= 12
+
+
+def initials(text: str) -> str:
+    return "".join(word[0] for word in re.split(r"[\s\-]+", clean(text)) if word and word[0].isupper())
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether `short` can be the acronym of `long`. Loose on purpose: "SDF" stands for "Syrische
+    Democratische Krachten" (English initials, Dutch words), so the first letters and most others must agree."""
+    letters = initials(long)
+    short = short.replace(".", "").upper()
+    if not letters or not short or letters[0] != short[0]:
+        return False
+    return letters == short or fuzz.ratio(letters, short) >= 60
+
+
+def parse_mention(text: str | None) -> SourceName | None:
+    """The source a mention names, or None for a pronoun or an empty mention."""
+    if text is None:
+        return None
+    text = clean(text)
+    if not text or text.lower() in _words("words", "pronouns"):
+        return None
+    parens = _ACRONYM_IN_PARENS.match(text)
+    if parens and not parens.group("rest"):
+        return _parse_parenthesised(parens.group("long"), clean(parens.group("short")))
+    return _parse_plain(text)
+
+
+def _parse_parenthesised(long: str, short: str) -> SourceName | None:
+    inner = _parse_plain(long) if long else None
+    if inner is None:
+        return _parse_plain(short)
+    if not is_acronym(short):
+        return inner
+    if inner.kind == "person" or (inner.kind == "unknown" and not _abbreviates(short, inner.name)):
+        # "Geert Wilders (PVV)": the parentheses hold the person's party, not another name for them.
+        return replace(inner, affiliation=inner.affiliation or short)
+    kind = "outlet" if inner.kind == "outlet" or name_key(short) in _outlet_keys() else "organisation"
+    return SourceName(short, kind, inner.affiliation, tuple(dict.fromkeys([inner.name, *inner.aliases])))
+
+
+def _parse_plain(text: str) -> SourceName | None:
+    affiliation: str | None = None
+    head, tail = _split_affiliation(text)
+    tokens = head.split()
+    while tokens and tokens[0].lower() in _words("words", "determiners"):
+        tokens = tokens[1:]
+    role_kind, name_tokens, role_affiliation = _strip_description(tokens)
+    if not name_tokens and tail:
+        # "de jihadisten van ISIL": a description of members names the organisation after "van".
+        found = parse_mention(tail)
+        if found is None:
+            return None
+        return found if found.kind != "unknown" else replace(found, kind="organisation")
+    if not name_tokens:
+        return None
+    affiliation = role_affiliation
+    if tail:
+        parsed_tail = parse_mention(tail)
+        affiliation = affiliation or (parsed_tail.name if parsed_tail else clean(tail))
+    name = clean(" ".join(name_tokens))
+    kind = _kind_of(name, role_kind)
+    if kind in ("organisation", "outlet"):
+        affiliation = None if affiliation == name else affiliation
+    return SourceName(name, kind, affiliation)
+
+
+def _split_affiliation(text: str) -> tuple[str, str | None]:
+    """Split "Mustefa Bali, a spokesman for the SDF" / "woordvoerder Bali van de SDF" at the link word.
+
+    Only a link word followed by a capitalised name counts, and only after some text, so "Staat van Irak"
+    style names inside a capitalised run are kept whole.
+    """
+    links = _words("words", "affiliation_links")
+    tokens = text.split()
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i].lower() not in links:
+            continue
+        rest = tokens[i + 1 :]
+        while rest and rest[0].lower() in _words("words", "determiners"):
+            rest = rest[1:]
+        if not rest or not _starts_upper(rest[0]):
+            continue
+        before = tokens[i - 1]
+        # Inside a capitalised run ("Bank of America", "Ministerie van Defensie") the link word is part of
+        # the name, unless a comma ends what comes before or a person's role opens the mention
+        # ("woordvoerder Mustefa Bali van de SDF").
+        person_role = any(_role_kind(t) == "person" for t in tokens[:i])
+        if _starts_upper(before) and not before.endswith(",") and not person_role:
+            continue
+        return " ".join(tokens[:i]).rstrip(","), " ".join(rest)
+    return text, None
+
+
+def _starts_upper(word: str) -> bool:
+    word = word.lstrip(_QUOTES)
+    return bool(word) and word[0].isupper()
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return _words("roles", "person") | _words("roles", "outlet") | _words("roles", "organisation")
+
+
+def _role_kind(word: str) -> str | None:
+    """The kind a role or descriptor word implies. A capitalised descriptor is part of a proper name
+    ("Bank of America", "Ministerie van Defensie"); a capitalised person's role is still a role ("President")."""
+    written = word.strip(",")
+    word = written.lower()
+    if word in _words("roles", "person"):
+        return "person"
+    if written[:1].isupper():
+        return None
+    if word in _words("roles", "outlet"):
+        return "outlet"
+    if word in _words("roles", "organisation"):
+        return "organisation"
+    return None
+
+
+def _strip_description(tokens: list[str]) -> tuple[str | None, list[str], str | None]:
+    """(kind the description implies, the name's tokens, an affiliation prefixed to the role).
+
+    The name is what follows the last role or descriptor word ("de Amerikaanse nieuwszender | Fox News");
+    a role compound "SDF-woordvoerder" gives the affiliation SDF. With no role word, leading determiners
+    and lower-case words are dropped. A role after the name ("Mustefa Bali, a spokesman") also counts.
+    """
+    kind: str | None = None
+    affiliation: str | None = None
+    last_role = -1
+    for i, token in enumerate(tokens):
+        word = token.strip(",")
+        found = _role_kind(word)
+        if found is None and "-" in word:
+            prefix, _, role = word.rpartition("-")
+            found = _role_kind(role)
+            if found is not None and prefix and _starts_upper(prefix):
+                affiliation = clean(prefix)
+        if found is not None:
+            kind, last_role = found, i
+            if token.endswith(",") and i > 0 and any(_starts_upper(t) for t in tokens[:i]):
+                break
+    if last_role >= 0 and tokens[last_role].endswith(",") and last_role > 0:
+        before = tokens[:last_role]
+        # "Mustefa Bali, woordvoerder": the role comes after the name.
+        if before[-1].endswith(","):
+            return kind, _name_run(before), affiliation
+    if last_role >= 0 and last_role + 1 < len(tokens):
+        return kind, _name_run(tokens[last_role + 1 :]), affiliation
+    if last_role >= 0:
+        before = tokens[:last_role]
+        if any(t.endswith(",") for t in before):
+            # The role closes the mention ("Mustefa Bali, a spokesman", its "for the SDF" split off).
+            named = [t for t in before if t.lower() not in _words("words", "determiners")]
+            return kind, _name_run([t.rstrip(",") for t in named]), affiliation
+        # A description that names no one ("de Arabisch-Koerdische strijdmacht").
+        return kind, [], affiliation
+    return kind, _name_run(tokens), affiliation
+
+
+def _name_run(tokens: list[str]) -> list[str]:
+    """The name in `tokens`: a run from the first capitalised word, with linking words allowed inside
+    ("Islamitische Staat in Irak en de Levant", "Mark van Rooij") but not at its end."""
+    inner = _words("words", "name_particles") | _words("words", "name_links")
+    start = 0
+    while start < len(tokens) and not _starts_upper(tokens[start]):
+        start += 1
+    run: list[str] = []
+    for token in tokens[start:]:
+        if not (_starts_upper(token) or token.lower() in inner):
+            break
+        run.append(token.rstrip(","))
+        if token.endswith(","):
+            break
+    while run and not _starts_upper(run[-1]):
+        run.pop()
+    return run
+
+
+def _kind_of(name: str, role_kind: str | None) -> str:
+    if name_key(name) in _outlet_keys():
+        return "outlet"
+    if role_kind:
+        return role_kind
+    if is_acronym(name):
+        return "organisation"
+    return "unknown"
+
+
+# --- one article --------------------------------------------------------------------------------------------
+
+
+def resolve_in_article(mentions: Sequence[SourceName | None]) -> list[SourceName | None]:
+    """The same source for every mention of it in one article, with what all mentions tell merged.
+
+    "Bali" joins the one person whose name ends in Bali; "SDF" joins "Syrische Democratische Krachten (SDF)";
+    a mention of unknown kind takes the kind another mention gives.
+    """
+    groups: list[SourceName] = []
+    assignment: list[int | None] = []
+    # Full names first, so a surname used before the full name still joins it.
+    order = sorted(
+        (i for i, m in enumerate(mentions) if m is not None), key=lambda i: _is_bare_surname(mentions[i])
+    )
+    assigned: dict[int, int] = {}
+    for i in order:
+        mention = mentions[i]
+        assert mention is not None
+        target = _same_in_article(mention, groups)
+        if target is None:
+            groups.append(mention)
+            assigned[i] = len(groups) - 1
+        else:
+            groups[target] = _merge(groups[target], mention)
+            assigned[i] = target
+    assignment = [assigned.get(i) for i in range(len(mentions))]
+    return [groups[g] if g is not None else None for g in assignment]
+
+
+def _is_bare_surname(mention: SourceName | None) -> bool:
+    return mention is not None and len(mention.name.split()) == 1 and not is_acronym(mention.name)
+
+
+def _same_in_article(mention: SourceName, groups: list[SourceName]) -> int | None:
+    keys = {name_key(s) for s in mention.spellings()}
+    for index, group in enumerate(groups):
+        if keys & {name_key(s) for s in group.spellings()}:
+            return index
+    if _is_bare_surname(mention):
+        surname = name_key(mention.name)
+        fits = [
+            i for i, g in enumerate(groups)
+            if g.kind in ("person", "unknown") and len(g.name.split()) > 1 and name_key(g.name).split()[-1] == surname
+        ]
+        if len(fits) == 1:
+            return fits[0]
+    if is_acronym(mention.name):
+        fits = [i for i, g in enumerate(groups) if any(_abbreviates(mention.name, s) for s in g.spellings())
+                and g.kind != "person"]
+        if len(fits) == 1:
+            return fits[0]
+    for index, group in enumerate(groups):
+        if _close(mention, group):
+            return index
+    return None
+
+
+def _merge(kept: SourceName, other: SourceName) -> SourceName:
+    """`kept` with what `other` adds. An acronym is the canonical name of an organisation ("SDF")."""
+    kind = kept.kind if kept.kind != "unknown" else other.kind
+    name = kept.name
+    if kind in ("organisation", "outlet") and is_acronym(other.name) and not is_acronym(name):
+        name = other.name
+    spellings = [s for s in dict.fromkeys([*kept.spellings(), *other.spellings()]) if s != name]
+    # A bare surname is no spelling worth keeping: across articles it could be anyone.
+    spellings = [s for s in spellings if not (len(s.split()) == 1 and kind == "person")]
+    return SourceName(name, kind, kept.affiliation or other.affiliation, tuple(spellings))
+
+
+def _close(a: SourceName, b: SourceName) -> bool:
+    if a.kind != b.kind and "unknown" not in (a.kind, b.kind):
+        return False
+    if a.affiliation and b.affiliation and name_key(a.affiliation) != name_key(b.affiliation):
+        return False
+    key_a, key_b = name_key(a.name), name_key(b.name)
+    if min(len(key_a), len(key_b)) < FUZZY_MIN_LENGTH:
+        return False
+    return fuzz.ratio(key_a, key_b) >= FUZZY_CUTOFF
+
+
+# --- the store ----------------------------------------------------------------------------------------------
+
+
+def match_known(candidate: SourceName, known: Sequence[Known]) -> int | None:
+    """The index in `known` of the stored source `candidate` is, or None for a new source."""
+    keys = {name_key(s) for s in candidate.spellings()}
+    for index, source in enumerate(known):
+        if keys & {name_key(s) for s in (source.name, *source.aliases)}:
+            return index
+    if is_acronym(candidate.name):
+        # A bare acronym only matches exactly; fuzzy acronyms ("AP"/"AFP") are different outlets.
+        return None
+    for index, source in enumerate(known):
+        as_name = SourceName(source.name, source.kind, source.affiliation)
+        if _close(candidate, as_name):
+            return index
+    return None
+
+
+def merge_into_known(candidate: SourceName, source: Known) -> SourceName:
+    """What a matched candidate adds to a stored source: its kind if that was unknown, its affiliation."""
+    return _merge(SourceName(source.name, source.kind, source.affiliation, tuple(source.aliases)), candidate)
+
+
+def suggest(name: str, names: Iterable[str], limit: int = 3) -> list[str]:
+    """The stored names closest to a name a user typed, for a "did you mean" hint."""
+    choices = list(dict.fromkeys(names))
+    found = process.extract(name, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
+    return [match[0] for match in found]

@@ -1,0 +1,777 @@
+"""The claim store: one SQLite file, reached through sqlite-utils, with a schema grown by numbered migrations.
+
+Tables: `articles` (text, metadata, content hash), `sources` (canonical name, kind, affiliation) with their
+`source_aliases`, `claims` (who said what in which article, with offsets, stance and date), `embeddings`
+(one float32 vector per claim, with the model that made it), `links` (agree/conflict between two claims, with
+score, reason and method) and `claims_fts` (full-text search over claim content).
+
+Writers take the write lock up front (`BEGIN IMMEDIATE`), the file is in WAL mode and every connection
+waits for a busy lock, so two ingests into one store queue rather than fail. Every bit of user text reaches
+SQL as a parameter; full-text queries are quoted token by token first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+from sqlite_utils.utils import OperationalError
+from sqlite_utils.utils import sqlite3 as driver
+
+from .errors import StoreError
+from .records import Claim, Link
+
+if TYPE_CHECKING:
+    import numpy as np
+
+ENV_VAR = "CLAIMCHECK_DB"
+DB_FILENAME = "claims.db"
+# Stamped in the file header so a claimcheck store can be told from any other SQLite file ("CCK1").
+APPLICATION_ID = 0x43434B31
+BUSY_TIMEOUT_MS = 60_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_db_path() -> Path:
+    """`$CLAIMCHECK_DB`, else claims.db in the per-user data folder (platformdirs, else XDG_DATA_HOME)."""
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser()
+    try:
+        import platformdirs
+    except ImportError:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+        return base / "claimcheck" / DB_FILENAME
+    return Path(platformdirs.user_data_dir("claimcheck")) / DB_FILENAME
+
+
+def resolve_db_path(given: str | Path | None) -> tuple[Path, bool]:
+    """The store path (from --db, else the environment, else the data folder) and whether the user named it.
+
+    A path the user named must already have its folder; the default folder is created when needed.
+    """
+    if given is not None and str(given) != "":
+        return Path(given).expanduser(), True
+    return default_db_path(), ENV_VAR in os.environ and bool(os.environ[ENV_VAR])
+
+
+# --- migrations ---------------------------------------------------------------------------------------------
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _m001_schema(db: sqlite_utils.Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for statement in _SCHEMA_1.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_SCHEMA_1 = """
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  doc TEXT NOT NULL,
+  title TEXT,
+  publisher TEXT,
+  url TEXT,
+  published TEXT,
+  language TEXT,
+  content_hash TEXT NOT NULL UNIQUE,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_doc ON articles(doc);
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'outlet', 'unknown')),
+  affiliation TEXT
+);
+CREATE INDEX sources_name ON sources(name);
+CREATE TABLE source_aliases (
+  key TEXT PRIMARY KEY,
+  alias TEXT NOT NULL,
+  source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE
+);
+CREATE INDEX source_aliases_source ON source_aliases(source);
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  source INTEGER REFERENCES sources(id),
+  source_text TEXT,
+  cue TEXT NOT NULL,
+  content TEXT NOT NULL,
+  content_start INTEGER NOT NULL,
+  content_end INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  stance TEXT NOT NULL,
+  hedged INTEGER NOT NULL DEFAULT 0,
+  stated_on TEXT,
+  date TEXT,
+  channel TEXT,
+  language TEXT,
+  confidence REAL
+);
+CREATE INDEX claims_article ON claims(article);
+CREATE INDEX claims_source_date ON claims(source, date);
+CREATE INDEX claims_date ON claims(date);
+CREATE TABLE embeddings (
+  claim INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  vector BLOB NOT NULL
+);
+CREATE INDEX embeddings_model ON embeddings(model);
+CREATE TABLE links (
+  id INTEGER PRIMARY KEY,
+  a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  relation TEXT NOT NULL CHECK (relation IN ('agree', 'conflict')),
+  score REAL NOT NULL,
+  reason TEXT NOT NULL,
+  method TEXT NOT NULL,
+  date TEXT,
+  UNIQUE (a, b)
+);
+CREATE INDEX links_b ON links(b);
+CREATE INDEX links_relation_date ON links(relation, date);
+CREATE INDEX links_relation_score ON links(relation, score)
+"""
+# links.date is the later of the two claims' dates: "newest conflicts first" then walks an index.
+# claims.date is stated_on when the article tells when the statement was made, else the publication date.
+
+
+def _m002_claims_fts(db: sqlite_utils.Database) -> None:
+    # remove_diacritics so "geëvacueerd" is found by "geevacueerd"; triggers keep the index in step.
+    db["claims"].enable_fts(["content"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")  # type: ignore[union-attr]
+
+
+MIGRATIONS: list[tuple[int, str, Migration]] = [
+    (1, "schema", _m001_schema),
+    (2, "claims_fts", _m002_claims_fts),
+]
+
+
+def migrate(db: sqlite_utils.Database) -> list[int]:
+    """Apply the migrations this store lacks, under the write lock, and return their numbers.
+
+    The check and the changes share one IMMEDIATE transaction, so two processes opening a new store at
+    once cannot both apply the same migration.
+    """
+    applied: list[int] = []
+    with immediate(db):
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in db.execute("SELECT number FROM migrations").fetchall()}
+        newest_known = MIGRATIONS[-1][0]
+        if done and max(done) > newest_known:
+            raise StoreError(
+                f"the store has schema version {max(done)}, newer than this claimcheck knows ({newest_known}); "
+                "upgrade claimcheck"
+            )
+        for number, name, apply in MIGRATIONS:
+            if number in done:
+                continue
+            apply(db)
+            db.execute(
+                "INSERT INTO migrations (number, name, applied_at) VALUES (?, ?, ?)", [number, name, _now()]
+            )
+            applied.append(number)
+    return applied
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def immediate(db: sqlite_utils.Database) -> Iterator[None]:
+    """One write transaction that takes the write lock at BEGIN, so it never fails half-way on a busy lock."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+# --- opening ------------------------------------------------------------------------------------------------
+
+
+def open_store(given: str | Path | None = None, create: bool = True) -> Store:
+    """Open (and, with `create`, make or upgrade) the store at --db / $CLAIMCHECK_DB / the data folder.
+
+    Raises StoreError for a folder that does not exist, a file that is not SQLite or not a claimcheck
+    store, and (without `create`) a store that does not exist yet.
+    """
+    path, named = resolve_db_path(given)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a claimcheck store file")
+    if not path.parent.exists():
+        if named:
+            raise StoreError(f"{path}: folder {path.parent} does not exist")
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.stat().st_size == 0:
+        if not create:
+            raise StoreError(f"{path}: no claim store here yet; run `claimcheck ingest` first")
+    else:
+        _check_sqlite_header(path)
+    try:
+        conn = sqlite3_connect(path)
+        db = sqlite_utils.Database(conn)
+        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_claimcheck(db, path)
+        _configure(db)
+        migrate(db)
+    except OperationalError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc})") from None
+    except driver.DatabaseError as exc:
+        raise StoreError(f"{path}: not a claimcheck store ({exc})") from None
+    return Store(db, path)
+
+
+def sqlite3_connect(path: Path) -> Any:
+    return driver.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a SQLite database, so not a claimcheck store")
+
+
+def _configure(db: sqlite_utils.Database) -> None:
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    mode = db.conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        db.conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL is durable in WAL mode up to the last few commits on power loss, never corrupt.
+    db.conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _check_claimcheck(db: sqlite_utils.Database, path: Path) -> None:
+    application_id = db.conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = set(db.table_names())
+    if application_id == APPLICATION_ID:
+        return
+    if tables - {"migrations"}:
+        raise StoreError(f"{path}: a SQLite database, but not a claimcheck store (it holds other tables)")
+
+
+# --- records the store hands out ---------------------------------------------------------------------------
+
+
+@dataclass
+class KnownSource:
+    """A stored source with every spelling seen for it, as source resolution needs it."""
+
+    id: int
+    name: str
+    kind: str
+    affiliation: str | None
+    aliases: list[str] = field(default_factory=list)
+
+    def display(self) -> str:
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+
+@dataclass
+class ClaimPool:
+    """Claims already stored with a vector from one model: what new claims are linked against."""
+
+    claims: list[Claim]
+    vectors: np.ndarray
+
+
+@dataclass
+class NewClaim:
+    """A claim about to be stored; `source` is a source id or None."""
+
+    article: int
+    source: int | None
+    source_text: str | None
+    cue: str
+    content: str
+    content_start: int
+    content_end: int
+    span_start: int
+    span_end: int
+    stance: str
+    hedged: bool
+    stated_on: str | None
+    date: str | None
+    channel: str | None
+    language: str | None
+    confidence: float
+
+
+CLAIM_COLUMNS = (
+    "c.id, c.article, a.doc, a.title, a.publisher, a.published, c.source AS source_id, s.name AS source, "
+    "s.affiliation, c.source_text, c.cue, c.content, c.content_start, c.content_end, c.span_start, c.span_end, "
+    "c.stance, c.hedged, c.stated_on, c.date, c.channel, c.language"
+)
+CLAIM_FROM = "claims c JOIN articles a ON a.id = c.article LEFT JOIN sources s ON s.id = c.source"
+
+
+class Store:
+    """An open claim store. Writes go through `transaction()`; reads are plain queries."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with immediate(self.db):
+            yield
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, list(params)))
+
+    def count(self, table: str) -> int:
+        if table not in ("articles", "sources", "claims", "embeddings", "links"):
+            raise ValueError(table)
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    # --- articles
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        wanted = list(set(hashes))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def insert_article(
+        self, doc: str, text: str, content_hash: str, published: str | None, title: str | None,
+        publisher: str | None, url: str | None, language: str | None,
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles (doc, title, publisher, url, published, language, content_hash, text, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc, title, publisher, url, published, language, content_hash, text, _now()],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
+        return rows[0] if rows else None
+
+    # --- sources
+
+    def load_sources(self) -> list[KnownSource]:
+        sources = {
+            row[0]: KnownSource(row[0], row[1], row[2], row[3])
+            for row in self.db.execute("SELECT id, name, kind, affiliation FROM sources ORDER BY id")
+        }
+        for alias, source in self.db.execute("SELECT alias, source FROM source_aliases ORDER BY rowid"):
+            if source in sources:
+                sources[source].aliases.append(alias)
+        return list(sources.values())
+
+    def add_source(self, name: str, kind: str, affiliation: str | None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO sources (name, kind, affiliation) VALUES (?, ?, ?)", [name, kind, affiliation]
+        )
+        return int(cursor.lastrowid or 0)
+
+    def add_alias(self, source: int, alias: str, key: str) -> None:
+        """Record a spelling; a key already taken keeps its source (the first resolution wins)."""
+        self.db.execute("INSERT OR IGNORE INTO source_aliases (key, alias, source) VALUES (?, ?, ?)",
+                        [key, alias, source])
+
+    def update_source(self, source: int, kind: str | None = None, affiliation: str | None = None) -> None:
+        """Fill in what was unknown: a kind that was 'unknown', an affiliation that was empty."""
+        if kind and kind != "unknown":
+            self.db.execute("UPDATE sources SET kind = ? WHERE id = ? AND kind = 'unknown'", [kind, source])
+        if affiliation:
+            self.db.execute("UPDATE sources SET affiliation = ? WHERE id = ? AND affiliation IS NULL",
+                            [affiliation, source])
+
+    def source_by_alias_key(self, key: str) -> KnownSource | None:
+        rows = self.db.execute(
+            "SELECT s.id FROM source_aliases k JOIN sources s ON s.id = k.source WHERE k.key = ?", [key]
+        ).fetchall()
+        if not rows:
+            return None
+        return self.source(rows[0][0])
+
+    def source(self, source_id: int) -> KnownSource | None:
+        row = self.db.execute("SELECT id, name, kind, affiliation FROM sources WHERE id = ?", [source_id]).fetchone()
+        if row is None:
+            return None
+        aliases = [r[0] for r in self.db.execute(
+            "SELECT alias FROM source_aliases WHERE source = ? ORDER BY rowid", [source_id])]
+        return KnownSource(row[0], row[1], row[2], row[3], aliases)
+
+    def find_source(self, name: str) -> KnownSource:
+        """The source a user means by `name`: a canonical name or any alias, ignoring case and accents.
+
+        Raises StoreError naming the closest spellings when nothing matches.
+        """
+        from .sources import name_key, suggest
+
+        found = self.source_by_alias_key(name_key(name))
+        if found is not None:
+            return found
+        rows = self.db.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", [name.strip()]).fetchall()
+        if rows:
+            source = self.source(rows[0][0])
+            assert source is not None
+            return source
+        names = [r[0] for r in self.db.execute("SELECT name FROM sources")]
+        # A bare surname ("Bali") names a source when exactly one stored name ends in it.
+        wanted = name_key(name)
+        ends = [n for n in names if len(name_key(n).split()) > 1 and name_key(n).split()[-1] == wanted]
+        if len(ends) == 1:
+            return self.find_source(ends[0])
+        close = suggest(name, names)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "; see `claimcheck sources`"
+        raise StoreError(f"no source named {name!r}{hint}")
+
+    def list_sources(self, search: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Sources with their claim counts, most quoted first."""
+        where = ""
+        params: list[Any] = []
+        if search:
+            where = "WHERE s.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM source_aliases k " \
+                    "WHERE k.source = s.id AND k.alias LIKE ? ESCAPE '\\')"
+            pattern = f"%{_escape_like(search)}%"
+            params = [pattern, pattern]
+        sql = (
+            "SELECT s.id, s.name, s.kind, s.affiliation, "
+            "(SELECT count(*) FROM claims c WHERE c.source = s.id) AS claims, "
+            "(SELECT group_concat(alias, '; ') FROM (SELECT alias FROM source_aliases k WHERE k.source = s.id "
+            "AND k.alias != s.name ORDER BY k.rowid)) AS aliases "
+            f"FROM sources s {where} ORDER BY claims DESC, s.name COLLATE NOCASE"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._rows(sql, params)
+
+    def merge_sources(self, keep_name: str, merge_name: str) -> KnownSource:
+        """Fold the source named `merge_name` into `keep_name`: its claims, spellings and affiliations.
+
+        The merged source's name becomes a spelling of the kept one; people affiliated with it are
+        re-affiliated. Raises StoreError when either is unknown or both name the same source.
+        """
+        with self.transaction():
+            keep = self.find_source(keep_name)
+            gone = self.find_source(merge_name)
+            if keep.id == gone.id:
+                raise StoreError(f"{keep_name!r} and {merge_name!r} are already the same source ({keep.name})")
+            from .sources import name_key
+
+            self.db.execute("UPDATE claims SET source = ? WHERE source = ?", [keep.id, gone.id])
+            self.db.execute("UPDATE OR IGNORE source_aliases SET source = ? WHERE source = ?", [keep.id, gone.id])
+            self.add_alias(keep.id, gone.name, name_key(gone.name))
+            self.update_source(keep.id, gone.kind, gone.affiliation)
+            self.db.execute("UPDATE sources SET affiliation = ? WHERE affiliation = ?", [keep.name, gone.name])
+            self.db.execute("DELETE FROM source_aliases WHERE source = ?", [gone.id])
+            self.db.execute("DELETE FROM sources WHERE id = ?", [gone.id])
+            merged = self.source(keep.id)
+        assert merged is not None
+        return merged
+
+    # --- claims
+
+    def insert_claim(self, claim: NewClaim) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO claims (article, source, source_text, cue, content, content_start, content_end, span_start, "
+            "span_end, stance, hedged, stated_on, date, channel, language, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [claim.article, claim.source, claim.source_text, claim.cue, claim.content, claim.content_start,
+             claim.content_end, claim.span_start, claim.span_end, claim.stance, int(claim.hedged), claim.stated_on,
+             claim.date, claim.channel, claim.language, claim.confidence],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def claim_rows(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Stored claims by id, with their article and source (name and affiliation)."""
+        wanted = list(dict.fromkeys(ids))
+        by_id: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._rows(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN ({marks})", chunk):
+                by_id[row["id"]] = row
+        return by_id
+
+    def claim_records(self, ids: Iterable[int]) -> list[Claim]:
+        """Claims as the linker and the audit see them, in the order of `ids`."""
+        wanted = list(ids)
+        rows = self.claim_rows(wanted)
+        return [claim_from_row(rows[i]) for i in wanted if i in rows]
+
+    def list_claims(
+        self, search: str | None = None, source: str | None = None, since: str | None = None,
+        until: str | None = None, article: str | None = None, stance: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Claims matching every filter given, newest first (best match first when searching)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if source is not None:
+            where.append("c.source = ?")
+            params.append(self.find_source(source).id)
+        if since:
+            where.append("c.date >= ?")
+            params.append(since)
+        if until:
+            where.append("c.date <= ?")
+            params.append(until)
+        if article:
+            where.append("a.doc = ?")
+            params.append(article)
+        if stance:
+            where.append("c.stance = ?")
+            params.append(stance)
+        order = "c.date DESC, c.id"
+        sql_from = CLAIM_FROM
+        if search:
+            query = fts_query(search)
+            if not query:
+                return []
+            sql_from = f"claims_fts JOIN {CLAIM_FROM.replace('claims c', 'claims c ON c.rowid = claims_fts.rowid', 1)}"
+            where.append("claims_fts MATCH ?")
+            params.append(query)
+            order = "claims_fts.rank, c.date DESC"
+        sql = f"SELECT {CLAIM_COLUMNS} FROM {sql_from}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order}"
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [claim_row(row) for row in self._rows(sql, params)]
+
+    # --- embeddings
+
+    def vector_models(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT DISTINCT model FROM embeddings ORDER BY model")]
+
+    def check_model(self, model_id: str) -> None:
+        """Refuse to add vectors from a model other than the one the stored vectors came from."""
+        others = [m for m in self.vector_models() if m != model_id]
+        if others:
+            raise StoreError(
+                f"the store's vectors come from model {', '.join(others)}, not {model_id}; ingest with that model, "
+                "or re-embed the whole store with the new one (claimcheck ingest --re-embed)"
+            )
+
+    def insert_vectors(self, model_id: str, claim_ids: Sequence[int], vectors: np.ndarray) -> None:
+        import numpy as np
+
+        rows = np.asarray(vectors, dtype="<f4")
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO embeddings (claim, model, vector) VALUES (?, ?, ?)",
+            [(claim_id, model_id, rows[i].tobytes()) for i, claim_id in enumerate(claim_ids)],
+        )
+
+    def claim_pool(self, model_id: str, exclude: Iterable[int] = ()) -> ClaimPool:
+        """Every stored claim with a vector from `model_id` (but those in `exclude`), with the vectors."""
+        import numpy as np
+
+        skip = set(exclude)
+        ids: list[int] = []
+        blobs: list[bytes] = []
+        for claim_id, blob in self.db.execute(
+            "SELECT claim, vector FROM embeddings WHERE model = ? ORDER BY claim", [model_id]
+        ):
+            if claim_id not in skip:
+                ids.append(claim_id)
+                blobs.append(blob)
+        claims = self.claim_records(ids)
+        if not blobs:
+            return ClaimPool(claims, np.zeros((0, 0), dtype=np.float32))
+        vectors = np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), -1)
+        return ClaimPool(claims, vectors)
+
+    def claims_without_vectors(self, model_id: str) -> list[tuple[int, str]]:
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT c.id, c.content FROM claims c LEFT JOIN embeddings e ON e.claim = c.id "
+            "WHERE e.claim IS NULL OR e.model != ? ORDER BY c.id", [model_id])]
+
+    def drop_vectors(self) -> None:
+        self.db.execute("DELETE FROM embeddings")
+
+    # --- links
+
+    def insert_links(self, links: Iterable[Link]) -> int:
+        """Store links (a repeated pair keeps its first judgement); returns how many were new."""
+        added = 0
+        for link in links:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO links (a, b, relation, score, reason, method, date) "
+                "SELECT ?, ?, ?, ?, ?, ?, max(coalesce(ca.date, ''), coalesce(cb.date, '')) "
+                "FROM claims ca, claims cb WHERE ca.id = ? AND cb.id = ?",
+                [link.a, link.b, link.relation, float(link.score), link.reason, link.method, link.a, link.b],
+            )
+            added += cursor.rowcount if cursor.rowcount and cursor.rowcount > 0 else 0
+        return added
+
+    def links_touching(self, claim_ids: Iterable[int]) -> list[Link]:
+        wanted = list(set(claim_ids))
+        found: dict[tuple[int, int], Link] = {}
+        for start in range(0, len(wanted), 400):
+            chunk = wanted[start : start + 400]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT a, b, relation, score, reason, method FROM links WHERE a IN ({marks}) OR b IN ({marks})",
+                chunk + chunk,
+            ):
+                found[(row[0], row[1])] = Link(row[0], row[1], row[2], row[3], row[4], row[5])
+        return sorted(found.values(), key=lambda link: (link.a, link.b))
+
+    def list_conflicts(
+        self, source: str | None = None, since: str | None = None, until: str | None = None,
+        search: str | None = None, order: str = "newest", limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Conflicting pairs with both claims, newest (by the later claim) or strongest first.
+
+        `source` keeps pairs where either side is that source; `since`/`until` keep pairs where either
+        claim's date falls in the range; `search` is full-text over either claim's content.
+        """
+        if order not in ("newest", "strongest"):
+            raise StoreError(f"unknown order {order!r}; use newest or strongest")
+        where = ["l.relation = 'conflict'"]
+        params: list[Any] = []
+        if source is not None:
+            source_id = self.find_source(source).id
+            where.append("(ca.source = ? OR cb.source = ?)")
+            params += [source_id, source_id]
+        if since:
+            # links.date is the later date of the pair: a cheap indexed bound before the exact test.
+            where.append("l.date >= ? AND (ca.date >= ? OR cb.date >= ?)")
+            params += [since, since, since]
+        if until:
+            where.append("((ca.date <= ? AND ca.date >= ?) OR (cb.date <= ? AND cb.date >= ?))")
+            low = since or ""
+            params += [until, low, until, low]
+        if search:
+            query = fts_query(search)
+            if not query:
+                return []
+            where.append("(l.a IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) "
+                         "OR l.b IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?))")
+            params += [query, query]
+        order_by = "l.date DESC, l.score DESC, l.id" if order == "newest" else "l.score DESC, l.date DESC, l.id"
+        side = (
+            "{p}.id AS {p}_id, {p}.content AS {p}_content, {p}.date AS {p}_date, {p}.stance AS {p}_stance, "
+            "s{p}.name AS {p}_source, s{p}.affiliation AS {p}_affiliation, a{p}.doc AS {p}_article"
+        )
+        sql = (
+            f"SELECT l.id, l.relation, l.score, l.method, l.reason, l.date, "
+            f"{side.format(p='ca')}, {side.format(p='cb')} "
+            "FROM links l "
+            "JOIN claims ca ON ca.id = l.a JOIN articles aca ON aca.id = ca.article "
+            "LEFT JOIN sources sca ON sca.id = ca.source "
+            "JOIN claims cb ON cb.id = l.b JOIN articles acb ON acb.id = cb.article "
+            "LEFT JOIN sources scb ON scb.id = cb.source "
+            f"WHERE {' AND '.join(where)} ORDER BY {order_by}"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [conflict_row(row) for row in self._rows(sql, params)]
+
+    def source_claim_ids(self, source_id: int) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM claims WHERE source = ? ORDER BY date, id", [source_id])]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fts_query(text: str) -> str:
+    """User text as an FTS5 query that matches every word in it, with no FTS operators or syntax left.
+
+    Each word becomes a double-quoted string (quotes inside doubled), so AND/OR/NOT/NEAR, `*`, `:`,
+    parentheses and unbalanced quotes are all plain text.
+    """
+    words = [w for w in text.replace('"', " ").split() if w.strip()]
+    return " ".join('"' + word + '"' for word in words)
+
+
+def claim_from_row(row: dict[str, Any]) -> Claim:
+    return Claim(
+        id=row["id"], article=row["doc"], text=row["content"], lang=row["language"] or "",
+        stance=row["stance"], hedged=bool(row["hedged"]), source=row["source"], date=row["date"],
+        published=row["published"], start=row["content_start"], end=row["content_end"],
+        span_start=row["span_start"], span_end=row["span_end"], cue=row["cue"],
+    )
+
+
+def source_display(name: str | None, affiliation: str | None) -> str | None:
+    if name is None:
+        return None
+    return f"{name} ({affiliation})" if affiliation and affiliation != name else name
+
+
+def claim_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim for listing: stable keys, in the order people read them."""
+    return {
+        "id": row["id"],
+        "date": row["date"],
+        "source": row["source"],
+        "affiliation": row["affiliation"],
+        "cue": row["cue"],
+        "content": row["content"],
+        "stance": row["stance"],
+        "hedged": bool(row["hedged"]),
+        "channel": row["channel"],
+        "article": row["doc"],
+        "title": row["title"],
+        "start": row["content_start"],
+        "end": row["content_end"],
+    }
+
+
+def conflict_row(row: dict[str, Any]) -> dict[str, Any]:
+    def side(prefix: str) -> dict[str, Any]:
+        return {
+            "id": row[f"{prefix}_id"],
+            "source": source_display(row[f"{prefix}_source"], row[f"{prefix}_affiliation"]),
+            "date": row[f"{prefix}_date"],
+            "article": row[f"{prefix}_article"],
+            "stance": row[f"{prefix}_stance"],
+            "content": row[f"{prefix}_content"],
+        }
+
+    return {
+        "date": row["date"] or None,
+        "score": round(float(row["score"]), 3),
+        "method": row["method"],
+        "reason": row["reason"],
+        "a": side("ca"),
+        "b": side("cb"),
+    }
