@@ -62,6 +62,8 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    focus: frozenset[str]
+    clause_breaks: frozenset[str]
 
 
 @cache
@@ -122,6 +124,8 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        focus=frozenset(grammar["focus"]),
+        clause_breaks=frozenset(grammar["clause_breaks"]),
     )
 
 
@@ -209,24 +213,28 @@ class _Extractor:
         elif low in lex.stop and (low in lex.openers or low in lex.auxiliaries):
             return None
         start_body = k
+        after_name = False  # the last word was a name, not a capitalised adjective ("Amerikaanse")
         while k < end and doc.is_word(k):
             w = doc.low[k]
-            if doc.capitalised(k) and k > start_body:
+            if doc.capitalised(k):
+                after_name = not w.endswith("e") and not w[:1].isdigit()
                 k += 1
                 continue
-            if w in lex.determiners or w in lex.stop or w in lex.pronouns or w in _NP_LINKS:
-                if w in _NAME_PARTICLES and k + 1 < end and doc.capitalised(k + 1) and k > start_body:
-                    k += 1
-                    continue
+            if w in _NAME_PARTICLES and k + 1 < end and doc.capitalised(k + 1) and k > start_body:
+                k += 1
+                continue
+            if after_name or w in lex.determiners or w in lex.stop or w in lex.pronouns or w in _NP_LINKS:
+                break
+            if _pronominal_adverb(w):
                 break
             k += 1
         if k == start_body:
             if k < end and k in doc.opener_of:
                 return self._np_tail(self._after_quote(doc.opener_of[k], end), end)
             return None
-        return self._np_tail(k, end)
+        return self._np_tail(k, end, after_name=after_name)
 
-    def _np_tail(self, k: int, end: int) -> int:
+    def _np_tail(self, k: int, end: int, *, after_name: bool = False) -> int:
         doc = self.doc
         if k < end and doc.low[k] == _OPEN_PAREN:
             close = k + 1
@@ -234,7 +242,15 @@ class _Extractor:
                 close += 1
             if close < end and doc.low[close] == _CLOSE_PAREN:
                 k = close + 1
-        if k < end and doc.low[k] in _NP_LINKS and k + 1 < end:
+        if k + 1 < end and doc.low[k] in _NP_LINKS:
+            nxt = doc.low[k + 1]
+            if not after_name or doc.capitalised(k + 1) or nxt in self.lex.determiners or (k + 1) in doc.opener_of:
+                inner = self.np_after(k + 1, end, linked=True)
+                if inner is not None:
+                    return inner
+        if k + 2 < end and doc.low[k] == "en" and (
+            doc.capitalised(k + 1) or (doc.low[k + 1] in self.lex.determiners and doc.capitalised(k + 2))
+        ):
             inner = self.np_after(k + 1, end, linked=True)
             if inner is not None:
                 return inner
@@ -259,27 +275,25 @@ class _Extractor:
         """The subject that stands before the finite verb in its clause (token range), if it looks like one."""
         doc, lex = self.doc, self.lex
         k = verb
+        depth = 0
         while k > sent_start:
             w = doc.low[k - 1]
-            if w in (",", ";", ":", "(", ")", "-", "–") or (k - 1) in doc.closer_of or w in lex.conjunctions:
+            if w == _CLOSE_PAREN:
+                depth += 1
+            elif w == _OPEN_PAREN:
+                depth -= 1
+            elif depth <= 0 and (w in (",", ";", ":", "-", "–") or (k - 1) in doc.closer_of or w in lex.conjunctions):
                 break
             k -= 1
         start = k
         if start == verb:
-            # "Rahm Emanuel, de burgemeester van Chicago, zei": skip an apposition or relative clause.
-            if verb - 1 > sent_start and doc.low[verb - 1] == ",":
-                m = verb - 2
-                while m > sent_start and doc.low[m] != "," and verb - m < 20:
-                    m -= 1
-                if m > sent_start and doc.low[m] == ",":
-                    inner = self.subject_before(sent_start, m)
-                    if inner is not None and inner[0] == sent_start:
-                        return inner
-            return None
+            return self._subject_elsewhere(sent_start, verb)
         if start > sent_start and doc.low[start - 1] in ("en", "of"):
             before = self.subject_before(sent_start, start - 1)
             if before is not None and verb - before[0] <= 10:
                 start = before[0]
+        while start < verb - 1 and doc.low[start] in lex.focus:
+            start += 1
         if verb - start > 14:
             return None
         first = doc.low[start]
@@ -287,14 +301,58 @@ class _Extractor:
             return None
         if first in lex.openers or first in lex.auxiliaries or (first in lex.stop and first not in lex.pronouns):
             return None
-        if not doc.is_word(start):
+        if not doc.is_word(start) or any(_pronominal_adverb(doc.low[m]) for m in range(start, verb)):
             return None
         end = verb
         while end > start and (doc.low[end - 1] in lex.openers or doc.low[end - 1] in lex.auxiliaries):
             end -= 1
         if end == start:
             return None
+        np_end = self.np_after(start, end)
+        if np_end is not None and np_end < end and doc.low[np_end] in ("van", ","):
+            end = np_end
         return (start, end)
+
+    def _subject_elsewhere(self, sent_start: int, verb: int) -> tuple[int, int] | None:
+        """A subject not right before the verb: "X, de burgemeester, zei", "twee mannen, die zeiden",
+        "Die verklaarden", "X is tevreden, maar wijst erop"."""
+        doc = self.doc
+        before = doc.low[verb - 1] if verb > sent_start else ""
+        if before == ",":
+            # "Rahm Emanuel, de burgemeester van Chicago, zei": skip an apposition or relative clause.
+            m = verb - 2
+            while m > sent_start and doc.low[m] != "," and verb - m < 20:
+                m -= 1
+            if m > sent_start and doc.low[m] == ",":
+                inner = self.subject_before(sent_start, m)
+                if inner is not None and inner[0] == sent_start:
+                    return inner
+            return None
+        if before in ("die", "dat") and verb - 2 >= sent_start and doc.low[verb - 2] == ",":
+            return self._np_before(sent_start, verb - 2)
+        if before in ("die", "deze") and verb - 1 == sent_start:
+            return (verb - 1, verb)
+        if before in ("en", "maar") and verb - 1 > sent_start and verb - 1 > sent_start + 2:
+            np_end = self.np_after(sent_start, verb - 1)
+            if np_end is not None and np_end < verb - 1 and doc.low[np_end] not in _END_PUNCT:
+                head = doc.low[sent_start]
+                if head not in self.lex.openers:
+                    return (sent_start, np_end)
+        return None
+
+    def _np_before(self, sent_start: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase that ends at token `end` (exclusive): the antecedent of a relative "die"."""
+        doc, lex = self.doc, self.lex
+        k = end
+        while k > sent_start and end - k < 6 and doc.is_word(k - 1):
+            w = doc.low[k - 1]
+            if w in lex.determiners:
+                k -= 1
+                break
+            if w in lex.stop or w in lex.pronouns:
+                break
+            k -= 1
+        return (k, end) if k < end else None
 
     # --- content ------------------------------------------------------------------------------------
 
@@ -304,7 +362,9 @@ class _Extractor:
         doc = self.doc
         k = sent_end
         for m in range(i, sent_end):
-            if doc.low[m] == "," and doc.quote_of[m] < 0 and m + 1 < sent_end and self._trailing_cue(m + 1, sent_end):
+            if doc.low[m] != "," or doc.quote_of[m] >= 0 or m + 1 >= sent_end:
+                continue
+            if self._trailing_cue(m + 1, sent_end) or doc.low[m + 1] in self.lex.clause_breaks:
                 k = m
                 break
         while k > i and (doc.low[k - 1] in _END_PUNCT):
@@ -828,6 +888,11 @@ class _Extractor:
             end = self.clause_end(m + 1, b)
             if end > m + 1:
                 self.add([(i, i + 1)], [self.tok_range(m + 1, end)], source, self.lex.nominal[doc.low[i]])
+
+
+def _pronominal_adverb(word: str) -> bool:
+    """"daarvoor", "hierover", "waarmee": adverbs that open a clause, never a source."""
+    return len(word) > 4 and word.startswith(("daar", "hier", "waar"))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
