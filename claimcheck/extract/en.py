@@ -100,7 +100,10 @@ def lexicon() -> _Lexicon:
                 if kind not in entry[1]:
                     entry[1].append(kind)
     cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
+    ambiguous = word_set(LANG, "ambiguous", "forms")
     for key, (lemma, kinds) in kinds_of.items():
+        if " ".join(key) in ambiguous:
+            continue
         cues.setdefault(key[0], []).append((key, lemma, tuple(kinds)))
     for entries in cues.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -166,32 +169,45 @@ def _inside(pos: int, rng: tuple[int, int]) -> bool:
 
 def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment.Sentence], index: int,
               quotes: list[tuple[int, int]], previous: list[Statement]) -> list[Statement]:
-    found: list[Statement] = []
-    taken_until = -1  # token index up to which this sentence is used by an earlier cue
+    sentence_quotes = [q for q in quotes if q[0] < toks[-1].end and q[1] > toks[0].start] if toks else []
+    candidates: list[tuple[bool, int, Statement, Cue]] = []
     cues = _find_cues(toks, lex)
+    found: list[Statement] = []
     for n, cue in enumerate(cues):
-        if cue.i < taken_until:
+        quoted = any(qs <= toks[cue.i].start < qe for qs, qe in sentence_quotes)
+        if quoted:
+            # Quoted words are someone's content, not the writer's attributions (PolNeAR has no nesting).
             continue
+            # A cue inside a quote governs no more than the rest of that quote.
+            q_end = next(qe for qs, qe in sentence_quotes if qs <= toks[cue.i].start < qe)
+            sub = [t for t in toks if t.end <= q_end]
+        else:
+            sub = toks
         statement: Statement | None = None
         if cue.kinds == ("according",):
-            statement = _according(text, toks, cue)
+            statement = _according(text, sub, cue)
         elif cue.kinds == ("nominal",):
-            statement = _nominal(text, toks, cue, lex)
+            statement = _nominal(text, sub, cue, lex)
         else:
             next_cue = cues[n + 1] if n + 1 < len(cues) else None
-            statement = _post(text, toks, cue, lex, quotes, found, previous)
+            statement = None if quoted else _post(text, sub, cue, lex, quotes, found, previous, sentences, index)
             if statement is None:
-                statement = _pre(text, toks, cue, lex, quotes, next_cue, sentences, index, found, previous)
+                statement = _pre(text, sub, cue, lex, quotes, next_cue, sentences, index, found, previous)
         if statement is None:
             continue
-        _stance(statement, cue, toks, lex, text)
-        found.append(statement)
-        content_end = statement.content.end
-        taken_until = max(taken_until, cue.j)
-        for k, tok in enumerate(toks):
-            if tok.start < content_end:
-                taken_until = max(taken_until, k + 1)
-    return found
+        _stance(statement, cue, sub, lex, text)
+        candidates.append((quoted, n, statement, cue))
+        if not quoted:
+            found.append(statement)
+    accepted: list[Statement] = []
+    for _quoted, _n, statement, _cue in sorted(candidates, key=lambda c: (c[0], c[1])):
+        cue_start = statement.cue.start
+        if any(any(s <= cue_start < e for s, e in other.content.pieces()) for other in accepted):
+            continue
+        if any(any(s <= other.cue.start < e for s, e in statement.content.pieces()) for other in accepted):
+            continue
+        accepted.append(statement)
+    return accepted
 
 
 # --- cues -----------------------------------------------------------------------------------------------
@@ -304,7 +320,8 @@ def _nominal(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement |
 
 
 def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple[int, int]],
-          found: list[Statement], previous: list[Statement]) -> Statement | None:
+          found: list[Statement], previous: list[Statement], sentences: list[segment.Sentence],
+          index: int) -> Statement | None:
     """Content before the cue: "“C,” X said.", "C, X said Tuesday.", "C, said X, a Y.", "“C,” he said, “C2.”" """
     if "speech" not in cue.kinds and "belief" not in cue.kinds and "address" not in cue.kinds:
         return None
@@ -332,11 +349,16 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         if start > before:
             return None
         brk = start - 1
-        if brk < 0 or not _is_break(toks[brk]):
+        if brk < 0:
+            return _quote_before(text, toks, cue, (toks[start].start, toks[before].end), quotes, sentences, index,
+                                 previous, found)
+        if not _is_break(toks[brk]):
             return None
         source = (toks[start].start, toks[before].end)
     # content before the break
     first = 0
+    while first < brk and _is_quote(toks[first]):
+        first += 1
     end_tok = brk
     while end_tok > first and _is_quote(toks[end_tok - 1]) or end_tok > first and toks[end_tok - 1].low in {",", "—", "–"}:
         end_tok -= 1
@@ -358,23 +380,45 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         k += 1
     if k < n and toks[k].low in {",", ":", "—", "–"} and k + 1 < n:
         rest = k + 1
-        if toks[rest].low in {"adding", "noting", "saying", "explaining", "arguing", "calling", "citing",
-                              "and", "but", "who", "which", "referring", "pointing", "before", "after",
-                              "while", "as", "because", "though", "although", "when", "in", "a", "an", "the"}:
-            pass
-        else:
-            rest_end = _trim_end(toks, rest, n)
-            if rest_end > rest:
-                pieces.append((toks[rest].start, toks[rest_end - 1].end))
+        if _is_quote(toks[rest]) and rest + 1 < n:
+            rest_end = _trim_end(toks, rest + 1, n)
+            while rest_end > rest + 1 and _is_quote(toks[rest_end - 1]):
+                rest_end -= 1
+            if rest_end > rest + 1:
+                pieces.append((toks[rest + 1].start, toks[rest_end - 1].end))
                 k = n
     elif k < n and toks[k].low not in {".", "!", "?"} and not _is_quote(toks[k]):
         return None
-    content_end = max(e for _, e in pieces)
+    content_end = max([e for _, e in pieces] + [source[1], toks[cue.j - 1].end])
     pieces.extend(_continuation(text, quotes, content_end, previous, found))
     return Statement(
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
         content=Span.joined(text, pieces),
         source=Span.of(text, *source) if source else None,
+    )
+
+
+def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int], quotes: list[tuple[int, int]],
+                  sentences: list[segment.Sentence], index: int, previous: list[Statement],
+                  found: list[Statement]) -> Statement | None:
+    """ "“…, no?” Freddy said.": the quote ended the sentence before; this one is only "X said"."""
+    n = len(toks)
+    if index == 0 or not (cue.j >= n or toks[cue.j].low in {".", "!", ","}):
+        return None
+    prev = sentences[index - 1]
+    if text[prev.end - 1] not in _CLOSE_QUOTES or prev.end < toks[0].start - 3:
+        return None
+    inner = [(qs, qe) for qs, qe in quotes if prev.start <= qs and qe <= prev.end]
+    if not inner or any(
+        any(s <= inner[-1][0] < e for s, e in st.content.pieces()) for st in previous[-3:]
+    ):
+        return None
+    pieces = [inner[-1]]
+    pieces.extend(_continuation(text, quotes, toks[-1].end, previous, found))
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.joined(text, pieces),
+        source=Span.of(text, *source),
     )
 
 
@@ -458,7 +502,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             return _that_is_what(text, toks, cue, source, sentences, index)
         return None
     end = n
-    if next_cue is not None and next_cue.i > content_start:
+    if next_cue is not None and content_start < next_cue.i < n:
         end = _coordinated(toks, content_start, next_cue, lex, end)
     end = _trim_end(toks, content_start, end)
     if end <= content_start:
