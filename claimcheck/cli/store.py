@@ -1,0 +1,252 @@
+"""`claimcheck ingest`, `sources`, `sources merge`, `claims`, `conflicts` and `audit`: the claim store's commands."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import StoreError
+from ..reader import check_iso_date, read_articles
+from ..store import open_store
+from .app import Format, app, choose_format, render, user_errors, warn
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="The claim store file; else $CLAIMCHECK_DB, else claims.db in the user data folder.",
+                 show_default=False),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="A JSON array.")]
+JsonlFlag = Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="CSV with a header row.")]
+TableFlag = Annotated[bool, typer.Option("--table", help="A table for people (default on a terminal).")]
+SourceFilter = Annotated[str | None, typer.Option("--source", help="Only this source (any spelling).")]
+SinceFilter = Annotated[str | None, typer.Option("--since", help="Only claims dated on or after YYYY-MM-DD.")]
+UntilFilter = Annotated[str | None, typer.Option("--until", help="Only claims dated on or before YYYY-MM-DD.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
+
+CLAIM_COLUMNS = ["id", "date", "source", "cue", "content", "stance", "hedged", "article"]
+CONFLICT_COLUMNS = ["date", "score", "method", "a_source", "a_date", "a_content", "b_source", "b_date", "b_content",
+                    "reason"]
+SOURCE_COLUMNS = ["name", "kind", "affiliation", "claims", "aliases"]
+AUDIT_COLUMNS = ["claim", "date", "event", "summary", "content"]
+
+
+def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    since = check_iso_date(since, "--since") if since else None
+    until = check_iso_date(until, "--until") if until else None
+    if since and until and since > until:
+        raise StoreError(f"--since {since} is after --until {until}")
+    return since, until
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Text files, folders or JSON-lines files.", show_default=False)],
+    db: DbOption = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD of text files (JSON-lines records carry their own)."),
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the input (nl or en); else detected.")] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Embedding model for linking (see claimcheck.embed); else the default.")
+    ] = None,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Store claims only: no vectors, no links.")] = False,
+    re_embed: Annotated[
+        bool, typer.Option("--re-embed", help="Replace the store's vectors with --model's first (when models differ).")
+    ] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 50,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Store articles' claims, resolve their sources, and link them to the claims already stored.
+
+    Re-ingesting an article (same text) adds nothing. Each batch of articles is one transaction: an
+    interrupted ingest leaves every article fully stored or absent, and running it again completes it.
+    """
+    from tqdm import tqdm
+
+    from ..ingest import default_linker, ingest, reembed
+
+    with user_errors():
+        if lang is not None:
+            from ..lexicon import load
+
+            lang = lang.lower()
+            load(lang)
+        embedder = linker = None
+        if not no_link:
+            from ..embed import get_embedder
+
+            embedder = get_embedder(model)
+            linker = default_linker()
+        elif re_embed:
+            raise StoreError("--re-embed needs linking; drop --no-link")
+        with open_store(db) as store:
+            if re_embed and embedder is not None:
+                reembed(store, embedder)
+            articles = read_articles(paths, published)
+            with tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False) as bar:
+                report = ingest(store, articles, lang=lang, batch_size=batch_size, embedder=embedder, linker=linker,
+                                on_article=lambda _: bar.update())
+    for message in report.warnings:
+        warn(message)
+    if json_:
+        render([report.as_dict()], Format.json)
+        return
+    typer.echo(
+        f"{report.added} of {report.articles} articles stored ({report.skipped} already there): "
+        f"{report.claims} claims, {report.sources} new sources, {report.links} links in {report.seconds:.1f} s"
+    )
+
+
+sources_app = typer.Typer(
+    help="List sources with their claim counts (the default), or merge two by hand.", no_args_is_help=False
+)
+app.add_typer(sources_app, name="sources")
+
+
+def _list_sources(db: str | None, search: str | None, limit: int | None, fmt: Format) -> None:
+    with user_errors(), open_store(db, create=False) as store:
+        rows = store.list_sources(search, limit)
+    render(rows, fmt, SOURCE_COLUMNS)
+
+
+@sources_app.callback(invoke_without_command=True)
+def sources(
+    ctx: typer.Context,
+    db: DbOption = None,
+    search: Annotated[str | None, typer.Option("--search", help="Only names or spellings containing this.")] = None,
+    limit: LimitOption = None,
+    json_: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    csv_: CsvFlag = False,
+    table: TableFlag = False,
+) -> None:
+    """List sources with their claim counts, most quoted first; `sources merge A B` folds B into A."""
+    if ctx.invoked_subcommand is None:
+        _list_sources(db, search, limit, choose_format(json_, jsonl, csv_, table))
+
+
+@sources_app.command("list")
+def sources_list(
+    db: DbOption = None,
+    search: Annotated[str | None, typer.Option("--search", help="Only names or spellings containing this.")] = None,
+    limit: LimitOption = None,
+    json_: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    csv_: CsvFlag = False,
+    table: TableFlag = False,
+) -> None:
+    """List sources with kind, affiliation, claim count and other spellings."""
+    _list_sources(db, search, limit, choose_format(json_, jsonl, csv_, table))
+
+
+@sources_app.command("merge")
+def sources_merge(
+    keep: Annotated[str, typer.Argument(help="The source to keep (any spelling).")],
+    other: Annotated[str, typer.Argument(help="The source to fold into it: its claims and spellings move over.")],
+    db: DbOption = None,
+) -> None:
+    """Merge source OTHER into KEEP: one source for two that are the same person or organisation."""
+    with user_errors(), open_store(db, create=False) as store:
+        merged = store.merge_sources(keep, other)
+    spellings = ", ".join(a for a in merged.aliases if a != merged.name)
+    typer.echo(f"Merged {other!r} into {merged.display()}" + (f"; spellings: {spellings}" if spellings else ""))
+
+
+@app.command()
+def claims(
+    query: Annotated[str | None, typer.Argument(help="Words the claim's content must all contain.")] = None,
+    db: DbOption = None,
+    source: SourceFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    article: Annotated[str | None, typer.Option("--article", help="Only claims from this article (its id).")] = None,
+    stance: Annotated[str | None, typer.Option("--stance", help="Only assert, deny, question or predict.")] = None,
+    limit: LimitOption = None,
+    json_: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    csv_: CsvFlag = False,
+    table: TableFlag = False,
+) -> None:
+    """List and search stored claims, newest first (best match first when searching)."""
+    fmt = choose_format(json_, jsonl, csv_, table)
+    with user_errors():
+        since, until = _dates(since, until)
+        with open_store(db, create=False) as store:
+            rows = store.list_claims(query, source, since, until, article, stance, limit)
+    render(rows, fmt, CLAIM_COLUMNS, _claim_cell)
+
+
+def _claim_cell(column: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return "" if value is None else str(value)
+
+
+@app.command()
+def conflicts(
+    db: DbOption = None,
+    source: SourceFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    search: Annotated[str | None, typer.Option("--search", help="Only pairs where a claim contains these words.")] = None,
+    order: Annotated[str, typer.Option("--order", help="newest (by the later claim) or strongest (by score).")] = (
+        "newest"
+    ),
+    limit: LimitOption = None,
+    json_: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    csv_: CsvFlag = False,
+    table: TableFlag = False,
+) -> None:
+    """List conflicting claim pairs: both claims with source, date and article, and the reason."""
+    fmt = choose_format(json_, jsonl, csv_, table)
+    with user_errors():
+        since, until = _dates(since, until)
+        with open_store(db, create=False) as store:
+            rows = store.list_conflicts(source, since, until, search, order, limit)
+    if fmt in (Format.json, Format.jsonl):
+        render(rows, fmt)
+        return
+    render([_flat_conflict(row) for row in rows], fmt, CONFLICT_COLUMNS)
+
+
+def _flat_conflict(row: dict[str, Any]) -> dict[str, Any]:
+    flat = {key: value for key, value in row.items() if key not in ("a", "b")}
+    for side in ("a", "b"):
+        for key, value in row[side].items():
+            flat[f"{side}_{key}"] = value
+    return flat
+
+
+@app.command()
+def audit(
+    source: Annotated[str, typer.Argument(help="The source (any spelling, or a surname that names one source).")],
+    db: DbOption = None,
+    json_: Annotated[bool, typer.Option("--json", help="The whole record as one JSON object.")] = False,
+    jsonl: JsonlFlag = False,
+    csv_: CsvFlag = False,
+    table: TableFlag = False,
+) -> None:
+    """A source's record: its claims; which were corroborated, contradicted or denied, when and by whom;
+    which it reported first; and the denials it issued."""
+    from ..audit import audit_source
+
+    fmt = choose_format(json_, jsonl, csv_, table)
+    with user_errors(), open_store(db, create=False) as store:
+        record = audit_source(store, source)
+    if fmt is Format.json:
+        typer.echo(_json_object(record.to_dict()))
+        return
+    if fmt is Format.table:
+        typer.echo(f"{record.source.display()} ({record.source.kind}): {len(record.claims)} claims")
+    render(record.rows(), fmt, AUDIT_COLUMNS)
+
+
+def _json_object(value: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2)
