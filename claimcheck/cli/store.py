@@ -51,7 +51,7 @@ def ingest(
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the input (nl or en); else detected.")] = None,
     model: Annotated[
-        str | None, typer.Option("--model", help="Embedding model for linking (see claimcheck.embed); else the default.")
+        str | None, typer.Option("--model", help="Embedding model for linking; else the default one.")
     ] = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Store claims only: no vectors, no links.")] = False,
     re_embed: Annotated[
@@ -192,7 +192,7 @@ def conflicts(
     source: SourceFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    search: Annotated[str | None, typer.Option("--search", help="Only pairs where a claim contains these words.")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Only pairs where a claim has these words.")] = None,
     order: Annotated[str, typer.Option("--order", help="newest (by the later claim) or strongest (by score).")] = (
         "newest"
     ),
