@@ -16,7 +16,7 @@ WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)")
 # A sentence ends at . ! ? (possibly followed by closing quotes/brackets) before whitespace and a capital,
 # a digit, an opening quote (Dutch ,, included) or a dash; or at a single newline.
-_SENTENCE_END = re.compile(r"""[.!?…]+['"’”»)\]]*(?=\s+(?:,,|['"“‘„«(\[])?[\w])|\n""")
+_SENTENCE_END = re.compile(r"""[.!?…]+['"’”»)\]]*(?=\s+(?:,,|''|['"“‘„«(\[])?[\w])|\n""")
 _ABBREVIATIONS = frozenset(word.lower() for word in load_table("abbreviations")["words"])
 
 OPENING_DOUBLE = "“„«"
@@ -75,7 +75,11 @@ def _ends_in_abbreviation(text: str, start: int, dot: int) -> bool:
     if word in _ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") do not end a sentence.
-    return len(word) == 1 and word.isalpha()
+    if len(word) == 1 and word.isalpha():
+        return True
+    # Nor does a dotted acronym before a lower-case word ("the W.T.O. represented").
+    following = text[dot + 1 : dot + 3].lstrip()
+    return "." in word and all(len(part) == 1 for part in word.split(".")) and following[:1].islower()
 
 
 def _strip(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -117,6 +121,13 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 found.append((i + 2, close))
                 i = close + _closer_length(text, close)
                 continue
+        if _opens_double_apostrophe(text, i, start):
+            # English newspaper style: ''Text,'' (two apostrophes open and close).
+            close = _find_double_close(text, i + 2, end, "'")
+            if close is not None and close > i + 2:
+                found.append((i + 2, close))
+                i = close + _closer_length(text, close)
+                continue
         if _opens_double(text, i, start):
             close = _find_double_close(text, i + 1, end, ch)
             inner_end = close if close is not None else end
@@ -152,12 +163,18 @@ def _opens_double_comma(text: str, i: int, start: int) -> bool:
     return i == start or text[i - 1].isspace() or text[i - 1] in "(["
 
 
+def _opens_double_apostrophe(text: str, i: int, start: int) -> bool:
+    if not text.startswith("''", i) or i + 2 >= len(text) or text[i + 2].isspace():
+        return False
+    return i == start or text[i - 1].isspace() or text[i - 1] in "([—–-"
+
+
 def _find_double_close(text: str, i: int, end: int, opener: str) -> int | None:
     while i < end:
         ch = text[i]
         if ch in CLOSING_DOUBLE or ch == '"':
             return i
-        if ch in "’'" and text[i + 1 : i + 2] == ch and opener == ",":
+        if ch in "’'" and text[i + 1 : i + 2] == ch and opener in ",'":
             return i
         if ch == "’" and text[i + 1 : i + 2] == "’":
             return i
