@@ -1,9 +1,85 @@
-"""Placeholder for the channels stage (being written)."""
+"""The channel a statement came through, where the text names it: "op Twitter", "tegen de Volkskrant",
+"in een verklaring", "told CNN", "on Facebook", "in an interview with X", "in a statement".
+
+The stage reads the sentence that holds the cue, minus the statement's content (a platform mentioned inside
+what was said is not the channel), and takes, in this order: a platform ("Twitter"), an outlet the source
+spoke to (a capitalised name after "tegen"/"told": "de Volkskrant", "CNN"), a kind of document
+("verklaring", "statement"). A cue that names its platform ("twitterde", "tweeted") gives it directly.
+Word lists live in `lexicon/channels.toml`.
+
+Not handled: channels named in another sentence ("In een verklaring op de website schrijft ... . Hij
+zegt ..."), and outlets written in lower case.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from bisect import bisect_right
+from functools import cache
+from importlib import resources
+from typing import Any
+
 from ..records import Statement
+from .segment import sentences
+
+
+@cache
+def _words() -> dict[str, Any]:
+    with resources.files("claimcheck.lexicon").joinpath("channels.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = _words()[lang]
+    names = _words()["platforms"]["names"]
+    platform = re.compile(
+        rf"\b(?:{_alternation(table['platform_before'])})\s+(?P<name>{_alternation(names)})\b", re.IGNORECASE
+    )
+    # The outlet: optional article, then capitalised words ("The New York Times", "de Volkskrant", "CNN").
+    outlet = re.compile(
+        rf"\b(?:{_alternation(table['outlet_before'])})\s+"
+        r"(?P<name>(?:(?:de|het|the)\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|van|of|de))*)"
+    )
+    document = re.compile(
+        rf"\b(?:{_alternation(table['document_before'])})\s+(?:\w+\s+)?(?P<name>{_alternation(table['documents'])})\b",
+        re.IGNORECASE,
+    )
+    return platform, outlet, document
 
 
 def resolve(text: str, statements: list[Statement], lang: str, *args: object) -> None:
+    """Set `statement.channel` where the words around the cue name one; leave it as it is otherwise."""
+    if lang not in _words():
+        return
+    platforms = {w.lower(): w for w in _words()["platforms"]["names"]}
+    cue_platforms = _words()["platforms"]["cues"]
+    bounds = [(s.start, s.end) for s in sentences(text)]
+    starts = [s for s, _ in bounds]
+    for statement in statements:
+        named = next((cue_platforms[w] for w in statement.cue.text.lower().split() if cue_platforms.get(w)), None)
+        if named:
+            statement.channel = named
+            continue
+        if not bounds:
+            continue
+        number = max(bisect_right(starts, statement.cue.start) - 1, 0)
+        start, end = bounds[number]
+        found = _channel(text, min(start, statement.cue.start), max(end, statement.cue.end), statement, lang)
+        if found is not None:
+            statement.channel = platforms.get(found.lower(), found)
+
+
+def _channel(text: str, start: int, end: int, statement: Statement, lang: str) -> str | None:
+    for pattern in _patterns(lang):
+        for match in pattern.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in statement.content.pieces()):
+                continue
+            name = " ".join(match.group("name").split()).rstrip(".")
+            return re.sub(r"^(?:de|het|the)\s+(?=[A-Z])", "", name) if pattern is not _patterns(lang)[1] else name
     return None

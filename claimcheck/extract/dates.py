@@ -148,7 +148,7 @@ def _weekday_index(word: str, weekdays: list[str]) -> int:
     raise ValueError(word)
 
 
-_PRONOUNS = frozenset("hij zij ze he she they".split())
+_PRONOUNS = frozenset(["hij", "zij", "ze", "he", "she", "they"])
 
 
 def _same_source(a: Statement, b: Statement) -> bool:
