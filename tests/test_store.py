@@ -1,0 +1,264 @@
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.errors import StoreError
+from claimcheck.ingest import ingest
+from claimcheck.records import Article, Link, Span, Statement
+from claimcheck.store import MIGRATIONS, Store, default_db_path, fts_query, open_store
+
+from .conftest import SEED_GOLD, SEED_TEXT
+
+SEED_DOC = "baghouz-2019-03-23.nl"
+
+
+# --- helpers other store tests import ---------------------------------------------------------------------
+
+
+def seed_gold() -> dict:
+    return json.loads(SEED_GOLD.read_text(encoding="utf-8"))["docs"][SEED_DOC]
+
+
+def seed_statements() -> tuple[list[str], list[Statement]]:
+    """The seed article's gold attributions as the extractor would hand them over, with their gold ids."""
+    text = SEED_TEXT.read_text(encoding="utf-8")
+
+    def span(pieces: list[list[int]]) -> Span:
+        return Span.joined(text, [(a, b) for a, b in pieces])
+
+    ids, statements = [], []
+    for gold in seed_gold()["attributions"]:
+        ids.append(gold["id"])
+        statements.append(Statement(
+            cue=span(gold["cue"]),
+            content=span(gold["content"]),
+            source=span(gold["source"]) if gold["source"] else None,
+            speaker=gold.get("source_entity"),
+            stance=gold["stance"],
+            hedged=gold.get("hedged", False),
+            date=gold["date"],
+            channel=gold.get("channel"),
+        ))
+    return ids, statements
+
+
+def seed_article() -> Article:
+    return Article(id="baghouz", text=SEED_TEXT.read_text(encoding="utf-8"), published="2019-03-23")
+
+
+def seed_links(claim_ids: dict[str, int]) -> list[Link]:
+    """The gold links; the explicit denial (c5 -> c4) by method 'denial', the rest as the linker might say."""
+    methods = {("c5", "c4"): "denial", ("c3", "c4"): "state"}
+    return [
+        Link(claim_ids[g["a"]], claim_ids[g["b"]], g["relation"], 0.9 if g["relation"] == "conflict" else 0.8,
+             g["why"], methods.get((g["a"], g["b"]), "similarity"))
+        for g in seed_gold()["links"]
+    ]
+
+
+def seed_store(path: Path) -> tuple[Store, dict[str, int]]:
+    """A store holding the seed article's gold claims and gold links; returns it and gold id -> claim id."""
+    ids, statements = seed_statements()
+    store = open_store(path)
+    ingest(store, [seed_article()], extract=lambda article, lang: ("nl", statements))
+    claim_ids = {gold: number for gold, number in zip(ids, range(1, len(ids) + 1), strict=True)}
+    with store.transaction():
+        store.insert_links(seed_links(claim_ids))
+    return store, claim_ids
+
+
+# --- opening and migrations ----------------------------------------------------------------------------------
+
+
+def test_a_new_store_has_every_migration(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        applied = [row["number"] for row in store.db.query("SELECT number FROM migrations ORDER BY number")]
+        tables = set(store.db.table_names())
+        mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert applied == [number for number, _, _ in MIGRATIONS]
+    assert {"articles", "sources", "source_aliases", "claims", "embeddings", "links", "claims_fts"} <= tables
+    assert mode == "wal"
+
+
+def test_reopening_applies_nothing(tmp_path: Path) -> None:
+    open_store(tmp_path / "c.db").close()
+    with open_store(tmp_path / "c.db") as store:
+        from claimcheck.store import migrate
+
+        assert migrate(store.db) == []
+
+
+def test_a_store_from_a_newer_claimcheck_is_refused(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        store.db.execute("INSERT INTO migrations VALUES (99, 'future', 'x')")
+    with pytest.raises(StoreError, match="schema version 99, newer than this claimcheck knows"):
+        open_store(tmp_path / "c.db")
+
+
+def test_a_path_in_a_missing_folder_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "nope" / "c.db"
+    with pytest.raises(StoreError) as caught:
+        open_store(path)
+    assert str(caught.value) == f"{path}: folder {path.parent} does not exist"
+    assert not path.parent.exists()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes\n")
+    with pytest.raises(StoreError) as caught:
+        open_store(path)
+    assert str(caught.value) == f"{path}: not a SQLite database, so not a claimcheck store"
+    assert path.read_text() == "these are my notes\n"
+
+
+def test_another_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE birds (name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="a SQLite database, but not a claimcheck store"):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["birds"]
+
+
+def test_reading_a_store_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    with pytest.raises(StoreError, match="no claim store here yet; run `claimcheck ingest` first"):
+        open_store(path, create=False)
+    assert not path.exists()
+
+
+def test_the_default_path_comes_from_the_environment_then_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMCHECK_DB", str(tmp_path / "env.db"))
+    assert default_db_path() == tmp_path / "env.db"
+    monkeypatch.delenv("CLAIMCHECK_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setitem(__import__("sys").modules, "platformdirs", None)
+    assert default_db_path() == tmp_path / "data" / "claimcheck" / "claims.db"
+    with open_store() as store:
+        assert store.path == tmp_path / "data" / "claimcheck" / "claims.db"
+    assert store.path.exists()
+
+
+# --- queries ---------------------------------------------------------------------------------------------------
+
+
+def test_sources_of_the_seed(tmp_path: Path) -> None:
+    store, _ = seed_store(tmp_path / "c.db")
+    rows = [(r["name"], r["kind"], r["affiliation"], r["claims"]) for r in store.list_sources()]
+    assert rows == [
+        ("Mustefa Bali", "person", "SDF", 3),
+        ("Fox News", "outlet", None, 1),
+        ("ISIL", "organisation", None, 1),
+        ("SDF", "organisation", None, 1),
+    ]
+
+
+def test_conflicts_newest_first_with_both_sides(tmp_path: Path) -> None:
+    store, ids = seed_store(tmp_path / "c.db")
+    rows = store.list_conflicts()
+    # Same date, same score: the pair stored first comes first.
+    assert [(r["a"]["id"], r["b"]["id"]) for r in rows] == [(ids["c5"], ids["c4"]), (ids["c3"], ids["c4"])]
+    first = rows[1]
+    assert first["date"] == "2019-03-22"
+    assert first["a"]["source"] == "Mustefa Bali (SDF)"
+    assert first["b"] == {
+        "id": ids["c4"], "source": "Fox News", "date": "2019-03-21", "article": "baghouz", "stance": "assert",
+        "content": "IS al zou zijn verslagen en de luchtaanvallen waren gestopt",
+    }
+    assert first["reason"] == "heavy fighting on 2019-03-22 contradicts 'IS already defeated' on 2019-03-21"
+
+
+def test_conflict_filters(tmp_path: Path) -> None:
+    store, _ = seed_store(tmp_path / "c.db")
+    assert len(store.list_conflicts(source="fox news")) == 2
+    assert len(store.list_conflicts(source="SDF")) == 0
+    assert len(store.list_conflicts(since="2019-03-22")) == 2
+    assert len(store.list_conflicts(since="2019-03-23")) == 0
+    assert len(store.list_conflicts(until="2019-03-20")) == 0
+    assert len(store.list_conflicts(since="2019-03-21", until="2019-03-21")) == 2
+    assert [r["method"] for r in store.list_conflicts(search="ontkende berichten")] == []
+    assert [r["method"] for r in store.list_conflicts(search="gevechten")] == ["state"]
+    store.db.execute("UPDATE links SET score = 0.95 WHERE method = 'state'")
+    assert [r["method"] for r in store.list_conflicts(search="luchtaanvallen", order="strongest")] == [
+        "state", "denial"]
+    with pytest.raises(StoreError, match="unknown order 'loudest'; use newest or strongest"):
+        store.list_conflicts(order="loudest")
+    assert len(store.list_conflicts(limit=1)) == 1
+
+
+def test_claims_search_source_and_dates(tmp_path: Path) -> None:
+    store, ids = seed_store(tmp_path / "c.db")
+    assert sorted(r["id"] for r in store.list_claims(search="kalifaat")) == [ids["c1"], ids["c2"], ids["c7"]]
+    assert [r["id"] for r in store.list_claims(search="kalifaat martelaren")] == [ids["c2"]]
+    assert [r["id"] for r in store.list_claims(source="Bali")] == [ids["c2"], ids["c3"], ids["c5"]]
+    assert [r["id"] for r in store.list_claims(until="2019-01-01")] == [ids["c7"]]
+    assert [r["id"] for r in store.list_claims(stance="deny")] == [ids["c5"]]
+    # Accents need not be typed: "geevacueerd" finds nothing here, but "Syrische" and "syrische" both do.
+    assert store.list_claims(search="SYRISCHE") == store.list_claims(search="syrische")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["x'; DROP TABLE claims; --", '"', 'kalifaat" OR "x', "NOT", "a*", "col:value", "(", "NEAR(a b)", "%", "_", "\\"],
+)
+def test_user_text_is_never_sql(tmp_path: Path, hostile: str) -> None:
+    store, _ = seed_store(tmp_path / "c.db")
+    store.list_claims(search=hostile)
+    store.list_conflicts(search=hostile)
+    store.list_sources(search=hostile)
+    with pytest.raises(StoreError, match="no source named"):
+        store.list_claims(source=hostile)
+    assert store.count("claims") == 7
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=30))
+def test_any_search_text_is_a_valid_fts_query(tmp_path: Path, text: str) -> None:
+    with open_store(tmp_path / "fts.db") as store:
+        store.list_claims(search=text)
+        store.list_conflicts(search=text)
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts_query('IS "al" OR verslagen*') == '"IS" "al" "OR" "verslagen*"'
+    assert fts_query('  "  ') == ""
+
+
+def test_merge_moves_claims_and_spellings(tmp_path: Path) -> None:
+    store, ids = seed_store(tmp_path / "c.db")
+    merged = store.merge_sources("SDF", "Mustefa Bali")
+    assert merged.name == "SDF"
+    assert "Mustefa Bali" in merged.aliases
+    assert [r["id"] for r in store.list_claims(source="SDF")] == sorted([ids["c1"], ids["c2"], ids["c3"], ids["c5"]])
+    assert store.find_source("Mustefa Bali").name == "SDF"
+    with pytest.raises(StoreError, match="already the same source"):
+        store.merge_sources("SDF", "Mustefa Bali")
+    with pytest.raises(StoreError, match="no source named 'Fox Nws'; did you mean 'Fox News'"):
+        store.merge_sources("SDF", "Fox Nws")
+
+
+def test_vectors_from_two_models_are_refused(tmp_path: Path) -> None:
+    import numpy as np
+
+    store, ids = seed_store(tmp_path / "c.db")
+    with store.transaction():
+        store.insert_vectors("model-a", [ids["c1"]], np.ones((1, 4), dtype=np.float32))
+    store.check_model("model-a")
+    with pytest.raises(StoreError, match="vectors come from model model-a, not model-b"):
+        store.check_model("model-b")
+    pool = store.claim_pool("model-a")
+    assert [c.id for c in pool.claims] == [ids["c1"]]
+    assert pool.vectors.shape == (1, 4)
