@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from claimcheck.sources import SourceName, match_known, name_key, parse_mention, resolve_in_article, suggest
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("SDF-woordvoerder Mustefa Bali", ("Mustefa Bali", "person", "SDF", ())),
+        ("woordvoerder Mustefa Bali van de SDF", ("Mustefa Bali", "person", "SDF", ())),
+        ("Mustefa Bali, a spokesman for the SDF", ("Mustefa Bali", "person", "SDF", ())),
+        ("Mustefa Bali, woordvoerder", ("Mustefa Bali", "person", None, ())),
+        ("de Amerikaanse nieuwszender Fox News", ("Fox News", "outlet", None, ())),
+        ("Fox News", ("Fox News", "outlet", None, ())),
+        ("Reuters", ("Reuters", "outlet", None, ())),
+        ("De Syrische Democratische Krachten (SDF)",
+         ("SDF", "organisation", None, ("Syrische Democratische Krachten",))),
+        ("de jihadisten van ‘Islamitische Staat in Irak en de Levant’ (ISIL)",
+         ("ISIL", "organisation", None, ("Islamitische Staat in Irak en de Levant",))),
+        ("de SDF", ("SDF", "organisation", None, ())),
+        ("Geert Wilders (PVV)", ("Geert Wilders", "unknown", "PVV", ())),
+        ("President Trump", ("Trump", "person", None, ())),
+        ("Dutch Foreign Minister Stef Blok", ("Stef Blok", "person", None, ())),
+        ("White House press secretary Sarah Sanders", ("Sarah Sanders", "person", None, ())),
+        ("a spokesman for the Pentagon", ("Pentagon", "organisation", None, ())),
+        ("Bank of America", ("Bank of America", "unknown", None, ())),
+        ("Ministerie van Defensie", ("Ministerie van Defensie", "unknown", None, ())),
+        ("Bali", ("Bali", "unknown", None, ())),
+    ],
+)
+def test_parse_mention(mention: str, expected: tuple[str, str, str | None, tuple[str, ...]]) -> None:
+    found = parse_mention(mention)
+    assert found is not None
+    assert (found.name, found.kind, found.affiliation, found.aliases) == expected
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Hij", "zij", "they", "", "  ", None, "de door de Verenigde Staten gesteunde Arabisch-Koerdische strijdmacht",
+     "de Amerikaanse nieuwszender"],
+)
+def test_mentions_that_name_no_one(mention: str | None) -> None:
+    assert parse_mention(mention) is None
+
+
+def test_one_article_joins_a_surname_and_an_acronym_to_their_full_forms() -> None:
+    mentions = [parse_mention(m) for m in [
+        "De Syrische Democratische Krachten (SDF)", "SDF-woordvoerder Mustefa Bali", "Hij", "Bali",
+        "de Amerikaanse nieuwszender Fox News", "SDF",
+    ]]
+    resolved = resolve_in_article(mentions)
+    assert [r.display() if r else None for r in resolved] == [
+        "SDF", "Mustefa Bali (SDF)", None, "Mustefa Bali (SDF)", "Fox News", "SDF",
+    ]
+    assert resolved[0] is not None and resolved[0].aliases == ("Syrische Democratische Krachten",)
+
+
+def test_a_surname_before_the_full_name_still_joins_it() -> None:
+    resolved = resolve_in_article([parse_mention("Bali"), parse_mention("SDF-woordvoerder Mustefa Bali")])
+    assert [r.name if r else None for r in resolved] == ["Mustefa Bali", "Mustefa Bali"]
+
+
+def test_a_surname_shared_by_two_people_joins_neither() -> None:
+    resolved = resolve_in_article([parse_mention("minister Mark Rutte"), parse_mention("Anna Rutte"),
+                                   parse_mention("Rutte")])
+    assert [r.name if r else None for r in resolved] == ["Mark Rutte", "Anna Rutte", "Rutte"]
+
+
+def test_the_spelled_out_name_joins_the_acronym_across_languages() -> None:
+    resolved = resolve_in_article([parse_mention("SDF"), parse_mention("De Syrische Democratische Krachten (SDF)")])
+    assert resolved[0] == resolved[1]
+    assert resolved[0] is not None and resolved[0].name == "SDF"
+
+
+@dataclass
+class Stored:
+    name: str
+    kind: str
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+KNOWN = [
+    Stored("SDF", "organisation", None, ["SDF", "Syrische Democratische Krachten"]),
+    Stored("Mustefa Bali", "person", "SDF", ["Mustefa Bali"]),
+    Stored("Fox News", "outlet", None, ["Fox News"]),
+    Stored("AP", "outlet", None, ["AP"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("candidate", "index"),
+    [
+        (SourceName("Mustafa Bali", "person", "SDF"), 1),  # a spelling variant
+        (SourceName("Mustafa Bali", "unknown"), 1),
+        (SourceName("mustefa  bali", "person"), 1),
+        (SourceName("Syrische Democratische Krachten", "organisation"), 0),  # a known spelling
+        (SourceName("SDF", "organisation"), 0),
+        (SourceName("FOX NEWS", "outlet"), 2),
+        (SourceName("AFP", "outlet"), None),  # acronyms match exactly or not at all
+        (SourceName("Mustafa Bali", "outlet"), None),  # another kind
+        (SourceName("Mustafa Bali", "person", "YPG"), None),  # another affiliation
+        (SourceName("Bali", "unknown"), None),  # a bare surname could be anyone across articles
+    ],
+)
+def test_match_known(candidate: SourceName, index: int | None) -> None:
+    assert match_known(candidate, KNOWN) == index
+
+
+def test_name_key_ignores_case_accents_punctuation_and_articles() -> None:
+    assert name_key("De Telegraaf") == name_key("telegraaf") == "telegraaf"
+    assert name_key("Mustéfa  Bali.") == "mustefa bali"
+    assert name_key("the") == "the"
+
+
+def test_suggest_names_the_closest_spellings() -> None:
+    assert suggest("Fox Nws", ["Fox News", "SDF", "Mustefa Bali"]) == ["Fox News"]
+    assert suggest("zzz", ["Fox News"]) == []
