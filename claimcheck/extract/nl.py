@@ -64,6 +64,11 @@ class _Lexicon:
     titles: frozenset[str]
     focus: frozenset[str]
     clause_breaks: frozenset[str]
+    not_trailing: frozenset[str]
+    passive: frozenset[str]
+    perfect: frozenset[str]
+    anaphora: frozenset[str]
+    participles: frozenset[str]
 
 
 @cache
@@ -126,7 +131,27 @@ def _lexicon() -> _Lexicon:
         titles=frozenset(data["titles"]["roles"]),
         focus=frozenset(grammar["focus"]),
         clause_breaks=frozenset(grammar["clause_breaks"]),
+        not_trailing=frozenset(grammar["not_trailing"]),
+        passive=frozenset(grammar["passive"]),
+        perfect=frozenset(grammar["perfect"]),
+        anaphora=frozenset(grammar["anaphora"]),
+        participles=frozenset(f for f in verbs if f.startswith(("ge", "aange", "toege", "uitge", "opge", "vastge",
+                                                                  "bekendge", "meege", "afge", "voorge"))
+                              or f.endswith(("d", "t")) and f in _participle_forms(data)),
     )
+
+
+def _participle_forms(data: dict[str, object]) -> frozenset[str]:
+    """The last form of each verb entry: the participle where the entry lists one."""
+    out: set[str] = set()
+    verbs = data["verbs"]
+    assert isinstance(verbs, dict)
+    for entries in verbs.values():
+        for entry in entries:
+            forms = entry.lower().split()
+            if len(forms) > 2:
+                out.add(forms[-1])
+    return frozenset(out)
 
 
 def _check_stance(stance: str) -> None:
@@ -668,85 +693,125 @@ class _Extractor:
              after: int | None = None, particle_at: int | None = None) -> None:
         doc, lex = self.doc, self.lex
         after = cue[0][1] if after is None else after
+        if not self._verb_here(i, a):
+            return
+        aux = self._aux_before(a, i)
+        if aux is not None and doc.low[aux] in lex.passive:
+            return  # "werd gemeld": who said it is not named here (or only after "door")
+        stance = self._negated(after, b, stance)
         # 1. Trailing cue after a quote or a clause: ",,…'', zegt X." / "…, schrijft de Volkskrant."
+        if aux is None and self._trailing(i, a, b, after, cue, stance):
+            return
+        # 2. "Dat meldt X." / "Dat heeft X gezegd.": the content is the previous sentence.
+        finite = aux if aux is not None else i
+        if finite == a + 1 and (doc.low[a] in lex.anaphora or _pronominal_adverb(doc.low[a])):
+            np_from = finite + 1 if aux is None else aux + 1
+            np_end = self.np_after(np_from, b if aux is None else i)
+            if np_end is not None and not self._complement_follows(after, b):
+                self.previous_sentence_content(number, cue, (np_from, np_end), stance)
+                return
+        # 3. Perfect tense: "X heeft gezegd dat ..." / "Gisteren heeft X gezegd dat ...".
+        if aux is not None:
+            source = self.subject_before(a, aux)
+            middle = aux + 1
+            if source is None:
+                np_end = self.np_after(aux + 1, i)
+                if np_end is None:
+                    return
+                source, middle = (aux + 1, np_end), np_end
+            if self._complement_follows(after, b):
+                self.content_after(after, b, cue, source, stance, None)
+                return
+            while middle < i and (doc.low[middle] in lex.openers or doc.low[middle] in lex.auxiliaries):
+                middle += 1
+            pieces = [self.tok_range(middle, i)] if middle < i else []
+            end = self._object_end(after, b)
+            if end > after and doc.low[after] not in _END_PUNCT:
+                pieces.append(self.tok_range(after, end))
+            if pieces:
+                self.add(cue, pieces, source, stance)
+            return
+        # 4. Subject before the verb, or right after it (verb second after an adverbial).
+        subject = self.subject_before(a, i)
+        k = after
+        if subject is not None:
+            self.content_after(k, b, cue, subject, stance, particle_at)
+            return
+        np_end = self.np_after(after, b)
+        if np_end is None:
+            return
+        if i == a or doc.low[a] in lex.openers or a in doc.opener_of or _pronominal_adverb(doc.low[a]) \
+                or doc.low[i - 1] == ",":
+            self.content_after(np_end, b, cue, (after, np_end), stance, particle_at)
+
+    def _verb_here(self, i: int, a: int) -> bool:
+        """False where the word is a name ("op Twitter") or a noun after a determiner ("het antwoord")."""
+        doc = self.doc
+        if i > a and doc.capitalised(i) and doc.is_word(i - 1):
+            return False
+        return not (i > a and doc.low[i - 1] in self.lex.determiners and doc.low[i - 1] not in ("die", "dat"))
+
+    def _negated(self, after: int, b: int, stance: str) -> str:
+        """"wil niet dat ...", "zegt niet te ...": a negated assertion is a denial."""
+        if stance != "assert":
+            return stance
+        for m in range(after, min(b, after + 3)):
+            w = self.doc.low[m]
+            if w == "niet":
+                return "deny"
+            if w in ("dat", ",", ":") or self.doc.quote_of[m] >= 0:
+                break
+        return stance
+
+    def _complement_follows(self, k: int, b: int) -> bool:
+        """A "dat"/"of" clause, a colon or a quote comes soon after token k."""
+        doc = self.doc
+        for m in range(k, min(b, k + 10)):
+            w = doc.low[m]
+            if w in ("dat", "of", ":") or m in doc.opener_of:
+                return True
+            if w in _END_PUNCT:
+                return False
+        return False
+
+    def _trailing(self, i: int, a: int, b: int, after: int, cue: list[tuple[int, int]], stance: str) -> bool:
+        """",,…'', zegt X." / "…, schrijft de Volkskrant." / "…, zei X tegen Y, omdat …"."""
+        doc, lex = self.doc, self.lex
         prev = i - 1
         if prev >= a and doc.low[prev] == "zo":
             prev -= 1
-        if prev >= 0 and (doc.low[prev] == "," or prev in doc.closer_of) and prev >= a - 1:
-            np_start = after if particle_at is None else after
-            np_end = self.np_after(np_start, b)
-            if np_end is None and particle_at is None:
-                pass
-            elif np_end is not None:
-                content = self.content_before(i, a)
-                if content:
-                    source = (np_start, np_end)
-                    quoted = self._is_quote(content)
-                    # The speaker goes on: ", zei X, 'waaronder ...'" or a next quote.
-                    tail = self._continuation(np_end, b, content)
-                    content = content + tail
-                    self.add(cue, content, source, stance, quoted=quoted)
-                    return
-        # 2. "Dat meldt X." : the content is the previous sentence.
-        if i == a + 1 and doc.low[a] in ("dat", "dit", "zo"):
-            np_end = self.np_after(after, b)
-            if np_end is not None:
-                self.previous_sentence_content(number, cue, (after, np_end), stance)
-                return
-        # 3. Subject before the verb, or right after it (verb second after an adverbial).
-        subject = self.subject_before(a, i)
-        source: tuple[int, int] | None
-        k = after
-        if subject is not None and doc.low[subject[1] - 1] in lex.auxiliaries:
-            subject = None
-        if subject is not None:
-            source = subject
-            aux_at = self._aux_in(subject)
-            if aux_at is not None:
-                source = (subject[0], aux_at) if aux_at > subject[0] else None
-        else:
-            source = None
-            # perfect tense with inversion: "Gisteren heeft de minister gezegd dat": the source sits between
-            start_np = after
-            aux = self._aux_before(a, i)
-            if aux is not None:
-                np_end = self.np_after(aux + 1, i)
-                if np_end is not None:
-                    source = (aux + 1, np_end)
-                elif doc.low[aux] in lex.auxiliaries:
-                    sub = self.subject_before(a, aux)
-                    if sub is not None:
-                        source = sub
-            if source is None:
-                np_end = self.np_after(start_np, b)
-                if np_end is None:
-                    return
-                if i == a or doc.low[a] in lex.openers or (a in doc.opener_of) or self._starts_adjunct(a, i):
-                    source = (start_np, np_end)
-                    k = np_end
-                else:
-                    return
-        # 4. The content: after "dat"/"of", after a colon (a quote), or the rest of the clause.
-        self.content_after(k, b, cue, source, stance, particle_at)
-
-    def _starts_adjunct(self, a: int, i: int) -> bool:
-        doc = self.doc
-        return doc.low[i - 1] in (",",) or any(doc.low[m] in self.lex.openers for m in range(a, min(i, a + 1)))
-
-    def _aux_in(self, subject: tuple[int, int]) -> int | None:
-        return None
+        if prev < 0 or not (doc.low[prev] == "," or prev in doc.closer_of) or prev < a - 1:
+            return False
+        if doc.low[i] in lex.not_trailing:
+            return False
+        np_end = self.np_after(after, b)
+        if np_end is None:
+            return False
+        # The cue and its source close the clause: at most an adjunct follows before a comma or the end.
+        rest = np_end
+        while rest < b and doc.low[rest] not in (",",) and doc.low[rest] not in _END_PUNCT and rest not in doc.opener_of:
+            rest += 1
+        length = rest - np_end
+        if length > 2 and not (doc.low[np_end] in lex.openers and length <= 10):
+            return False
+        content = self.content_before(i, a)
+        if not content:
+            return False
+        quoted = self._is_quote(content)
+        tail = self._continuation(np_end, b, content)
+        self.add(cue, content + tail, (after, np_end), stance, quoted=quoted)
+        return True
 
     def _aux_before(self, a: int, i: int) -> int | None:
-        """A finite auxiliary in the clause before a participle cue ("heeft ... gezegd")."""
+        """The finite auxiliary of a participle cue ("heeft ... gezegd", "werd gemeld"), if any."""
         doc, lex = self.doc, self.lex
         w = doc.low[i]
-        if not (w.startswith("ge") or w.endswith(("en",)) or w in lex.separable):
+        if not (w.startswith("ge") or w in lex.participles):
             return None
         for m in range(i - 1, max(a - 1, i - 12), -1):
             if doc.low[m] in (",", ":", ";") or doc.quote_of[m] >= 0:
                 return None
-            if doc.low[m] in ("heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "werd",
-                              "zal", "zullen", "zou", "zouden", "wil", "wilde", "kan", "kon", "moet", "moest"):
+            if doc.low[m] in lex.perfect or doc.low[m] in lex.passive:
                 return m
         return None
 
