@@ -266,12 +266,13 @@ def _name_run(tokens: list[str]) -> list[str]:
         start += 1
     run: list[str] = []
     for token in tokens[start:]:
-        if not (_starts_upper(token) or token.lower() in inner):
+        if not (_starts_upper(token) or token[:1].isdigit() or token.lower() in inner):
             break
         run.append(token.rstrip(","))
         if token.endswith(","):
             break
-    while run and not _starts_upper(run[-1]):
+    # Numbers belong to names ("Kurdistan 24"); linking words do not end them.
+    while run and not (_starts_upper(run[-1]) or run[-1][:1].isdigit()):
         run.pop()
     return run
 

@@ -1,0 +1,280 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimcheck.errors import StoreError
+from claimcheck.ingest import ClaimPool, content_hash, ingest, mention_of, reembed
+from claimcheck.reader import read_articles
+from claimcheck.records import Article, Claim, Link, Span, Statement
+from claimcheck.store import open_store
+
+from .conftest import ROOT, SEED_TEXT
+from .test_store import seed_article, seed_statements
+
+CLAIMS_PER_ARTICLE = 3
+
+
+# --- a deterministic stand-in for extraction, embedding and linking -----------------------------------------
+
+
+def numbered_article(number: int) -> Article:
+    sentences = [f"Bron {number % 7} zegt dat feit {number}-{k} waar is." for k in range(CLAIMS_PER_ARTICLE)]
+    return Article(id=f"a{number}", text=" ".join(sentences), published=f"2019-03-{1 + number % 28:02d}")
+
+
+def fake_extract(article: Article, lang: str | None) -> tuple[str, list[Statement]]:
+    """One statement a sentence: "Bron N" said (zegt) the rest."""
+    statements = []
+    for match in re.finditer(r"(Bron \d+) (zegt) (dat [^.]+)", article.text):
+        statements.append(Statement(
+            cue=Span.of(article.text, match.start(2), match.end(2)),
+            content=Span.of(article.text, match.start(3), match.end(3)),
+            source=Span.of(article.text, match.start(1), match.end(1)),
+        ))
+    return "nl", statements
+
+
+class CountingEmbedder:
+    """A fake embedder: one-hot on the text's length, so equal texts get equal vectors."""
+
+    dim = 8
+
+    def __init__(self, model_id: str = "fake:len-8") -> None:
+        self.model_id = model_id
+        self.calls = 0
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vectors[row, len(text) % self.dim] = 1.0
+        return vectors
+
+
+def same_vector_linker(new: list[Claim], vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
+    """Links every new claim to each earlier claim (stored or new) with an identical vector."""
+    links = []
+    for i, claim in enumerate(new):
+        for j, other in enumerate(pool.claims):
+            if float(vectors[i] @ pool.vectors[j]) > 0.99:
+                links.append(Link(other.id, claim.id, "agree", 1.0, "same length", "similarity"))
+        for j in range(i):
+            if float(vectors[i] @ vectors[j]) > 0.99:
+                links.append(Link(new[j].id, claim.id, "agree", 1.0, "same length", "similarity"))
+    return links
+
+
+# --- idempotency and transactions -----------------------------------------------------------------------------
+
+
+def test_reingesting_adds_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    articles = [numbered_article(n) for n in range(12)]
+    first = ingest(store, articles, extract=fake_extract, batch_size=5)
+    assert (first.articles, first.added, first.skipped, first.claims, first.sources) == (12, 12, 0, 36, 7)
+    counts = {t: store.count(t) for t in ("articles", "claims", "sources", "links")}
+    again = ingest(store, articles + articles[:3], extract=fake_extract, batch_size=4)
+    assert (again.articles, again.added, again.skipped, again.claims) == (15, 0, 15, 0)
+    assert {t: store.count(t) for t in ("articles", "claims", "sources", "links")} == counts
+
+
+def test_the_same_text_under_another_name_is_the_same_article(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    article = numbered_article(1)
+    twin = Article(id="elsewhere.txt", text=article.text)
+    report = ingest(store, [article, twin], extract=fake_extract)
+    assert (report.added, report.skipped) == (1, 1)
+    assert content_hash(article) == content_hash(twin)
+
+
+def test_a_failing_batch_leaves_none_of_its_articles(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    calls = []
+
+    def failing_linker(new: list[Claim], vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
+        calls.append(len(new))
+        if len(calls) == 2:
+            raise RuntimeError("linker broke")
+        return []
+
+    with pytest.raises(RuntimeError, match="linker broke"):
+        ingest(store, [numbered_article(n) for n in range(10)], extract=fake_extract, batch_size=4,
+               embedder=CountingEmbedder(), linker=failing_linker)
+    assert store.count("articles") == 4
+    assert store.count("claims") == 12
+    assert store.count("embeddings") == 12
+    report = ingest(store, [numbered_article(n) for n in range(10)], extract=fake_extract, batch_size=4,
+                    embedder=CountingEmbedder(), linker=same_vector_linker)
+    assert (report.added, report.skipped) == (6, 4)
+    assert store.count("claims") == 30
+
+
+def test_vectors_and_links_are_stored_with_the_model(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    embedder = CountingEmbedder()
+    report = ingest(store, [numbered_article(n) for n in range(6)], extract=fake_extract, batch_size=2,
+                    embedder=embedder, linker=same_vector_linker)
+    assert store.count("embeddings") == 18
+    assert store.vector_models() == ["fake:len-8"]
+    assert report.links == store.count("links") > 0
+    # Links reach back into earlier batches: the first claim of the first article has partners later on.
+    assert any(link.a == 1 for link in store.links_touching([1]))
+
+
+def test_another_model_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    ingest(store, [numbered_article(1)], extract=fake_extract, embedder=CountingEmbedder("model-a"))
+    with pytest.raises(StoreError, match="vectors come from model model-a, not model-b"):
+        ingest(store, [numbered_article(2)], extract=fake_extract, embedder=CountingEmbedder("model-b"))
+    assert store.count("articles") == 1
+    assert reembed(store, CountingEmbedder("model-b")) == 3
+    assert store.vector_models() == ["model-b"]
+    ingest(store, [numbered_article(2)], extract=fake_extract, embedder=CountingEmbedder("model-b"))
+    assert store.count("embeddings") == 6
+
+
+def test_linking_without_an_embedder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="linking needs an embedder"):
+        ingest(open_store(tmp_path / "c.db"), [], linker=same_vector_linker)
+
+
+def test_the_seed_sources_and_dates(tmp_path: Path) -> None:
+    ids, statements = seed_statements()
+    store = open_store(tmp_path / "c.db")
+    ingest(store, [seed_article()], extract=lambda article, lang: ("nl", statements))
+    by_id = {row["id"]: row for row in store.list_claims()}
+    sources = [by_id[n]["source"] for n in range(1, len(ids) + 1)]
+    assert sources == ["SDF", "Mustefa Bali", "Mustefa Bali", "Fox News", "Mustefa Bali", None, "ISIL"]
+    assert [by_id[n]["date"] for n in range(1, len(ids) + 1)] == [
+        "2019-03-23", "2019-03-23", "2019-03-22", "2019-03-21", "2019-03-22", "2019-03-23", "2014-06-29"]
+
+
+def test_an_undated_statement_takes_the_publication_date(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    ingest(store, [numbered_article(3)], extract=fake_extract)
+    row = store.db.execute("SELECT stated_on, date FROM claims LIMIT 1").fetchone()
+    assert row == (None, "2019-03-04")
+
+
+def test_mention_of_prefers_the_resolved_speaker() -> None:
+    text = "Hij meldde gevechten."
+    statement = Statement(cue=Span.of(text, 4, 10), content=Span.of(text, 11, 20), source=Span.of(text, 0, 3),
+                          speaker="Mustefa Bali", affiliation="SDF")
+    found = mention_of(statement)
+    assert found is not None and found.display() == "Mustefa Bali (SDF)"
+
+
+def test_empty_articles_are_stored_without_claims(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    report = ingest(store, [Article(id="empty", text="")], extract=fake_extract)
+    assert (report.added, report.claims) == (1, 0)
+
+
+# --- processes: kill mid-way, and two at once -------------------------------------------------------------------
+
+
+def write_articles(path: Path, numbers: range) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for number in numbers:
+            article = numbered_article(number)
+            handle.write(json.dumps({"id": article.id, "text": article.text, "published_at": article.published}) + "\n")
+
+
+def child(db: str, jsonl: str, delay: float, batch_size: int) -> None:
+    """Run in a subprocess: ingest `jsonl` slowly, as a long real ingest would."""
+
+    def slow_extract(article: Article, lang: str | None) -> tuple[str, list[Statement]]:
+        time.sleep(delay)
+        return fake_extract(article, lang)
+
+    with open_store(db) as store:
+        ingest(store, read_articles([jsonl]), extract=slow_extract, batch_size=batch_size,
+               embedder=CountingEmbedder(), linker=same_vector_linker)
+
+
+def spawn(db: Path, jsonl: Path, delay: float, batch_size: int) -> subprocess.Popen[bytes]:
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tests.test_ingest import child; "
+            f"child({str(db)!r}, {str(jsonl)!r}, {delay}, {batch_size})")
+    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def stored_articles(db: Path) -> int:
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        conn.close()
+
+
+def assert_whole_articles(db: Path) -> int:
+    """Every stored article has all its claims and vectors; returns how many articles are stored."""
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    per_article = conn.execute(
+        "SELECT a.doc, count(c.id), count(e.claim) FROM articles a LEFT JOIN claims c ON c.article = a.id "
+        "LEFT JOIN embeddings e ON e.claim = c.id GROUP BY a.id"
+    ).fetchall()
+    assert all(n == CLAIMS_PER_ARTICLE and v == CLAIMS_PER_ARTICLE for _, n, v in per_article), per_article
+    assert conn.execute("SELECT count(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
+    dupes = conn.execute("SELECT count(*) - count(DISTINCT content_hash) FROM articles").fetchone()[0]
+    assert dupes == 0
+    fts = conn.execute("SELECT count(*) FROM claims_fts").fetchone()[0]
+    assert fts == conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+    conn.close()
+    return len(per_article)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_an_ingest_killed_mid_way_leaves_whole_articles_and_a_rerun_completes(tmp_path: Path) -> None:
+    db, jsonl = tmp_path / "c.db", tmp_path / "articles.jsonl"
+    total = 300
+    write_articles(jsonl, range(total))
+    process = spawn(db, jsonl, delay=0.004, batch_size=7)
+    deadline = time.monotonic() + 60
+    while stored_articles(db) < 30 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    assert process.poll() is None, "the ingest finished before it could be killed; make it slower"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    stored = assert_whole_articles(db)
+    assert 30 <= stored < total
+    rerun = spawn(db, jsonl, delay=0.0, batch_size=7)
+    assert rerun.wait(timeout=120) == 0, rerun.stderr.read() if rerun.stderr else ""
+    assert assert_whole_articles(db) == total
+
+
+def test_two_ingests_at_once_both_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    write_articles(first, range(0, 120))
+    write_articles(second, range(80, 200))  # 40 articles in both
+    processes = [spawn(db, first, 0.001, 5), spawn(db, second, 0.001, 5)]
+    for process in processes:
+        assert process.wait(timeout=120) == 0, process.stderr.read() if process.stderr else ""
+    assert assert_whole_articles(db) == 200
+
+
+# --- the seed, end to end ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(reason="needs the speakers and dates stages of extraction (being written)", strict=False)
+def test_the_seed_end_to_end(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    ingest(store, read_articles([str(SEED_TEXT)]))
+    sources = {(r["name"], r["affiliation"]) for r in store.list_sources()}
+    assert {("Mustefa Bali", "SDF"), ("Fox News", None), ("SDF", None)} <= sources
+    fox = store.list_claims(source="Fox News")
+    assert [row["date"] for row in fox] == ["2019-03-21"]
