@@ -39,7 +39,7 @@ from ..records import Span, Statement
 from . import segment
 
 LANG = "en"
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"''|``|\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 _OPEN_QUOTES = "“„«‘\"'"
 _CLOSE_QUOTES = "”»’\"'"
 _QUOTES = set(_OPEN_QUOTES + _CLOSE_QUOTES)
@@ -86,6 +86,8 @@ class _Lexicon:
     addressees: frozenset[str]
     time_words: frozenset[str]
     not_before: frozenset[str]
+    intro: frozenset[str]
+    not_speakers: frozenset[str]
 
 
 @cache
@@ -130,6 +132,8 @@ def lexicon() -> _Lexicon:
         addressees=words("grammar", "addressees"),
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
+        intro=words("grammar", "intro"),
+        not_speakers=words("grammar", "not_speakers"),
     )
 
 
@@ -189,7 +193,7 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
         elif cue.kinds == ("nominal",):
             statement = _nominal(text, sub, cue, lex)
         else:
-            next_cue = cues[n + 1] if n + 1 < len(cues) else None
+            next_cue = cues[n + 1 :]
             statement = None if quoted else _post(text, sub, cue, lex, quotes, found, previous, sentences, index)
             if statement is None:
                 statement = _pre(text, sub, cue, lex, quotes, next_cue, sentences, index, found, previous)
@@ -199,6 +203,9 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
         candidates.append((quoted, n, statement, cue))
         if not quoted:
             found.append(statement)
+    speaker = _colon_speaker(text, toks, lex, sentences, index)
+    if speaker is not None:
+        return [speaker]
     accepted: list[Statement] = []
     for _quoted, _n, statement, _cue in sorted(candidates, key=lambda c: (c[0], c[1])):
         cue_start = statement.cue.start
@@ -208,6 +215,32 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
             continue
         accepted.append(statement)
     return accepted
+
+
+def _colon_speaker(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment.Sentence],
+                   index: int) -> Statement | None:
+    """Transcripts and headlines: "FALLIN: Well, I think …", "Q: …", "Trump: Cruz has …"."""
+    colon = next((k for k, t in enumerate(toks[:6]) if t.low == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(toks):
+        return None
+    if not all(t.upper or t.low in {".", "-", "'", "’"} for t in toks[:colon]):
+        return None
+    if " ".join(t.low for t in toks[:colon]) in lex.not_speakers:
+        return None
+    # the content runs to the end of the paragraph
+    paragraph_end = toks[-1].end
+    for sentence in sentences[index + 1 :]:
+        if "\n" in text[paragraph_end : sentence.start]:
+            break
+        paragraph_end = sentence.end
+    start = toks[colon + 1].start
+    if _is_quote(toks[colon + 1]) and colon + 2 < len(toks):
+        start = toks[colon + 2].start
+    return Statement(
+        cue=Span.of(text, toks[colon].start, toks[colon].end),
+        content=Span.of(text, start, paragraph_end),
+        source=Span.of(text, toks[0].start, toks[colon - 1].end),
+    )
 
 
 # --- cues -----------------------------------------------------------------------------------------------
@@ -387,7 +420,11 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
             if rest_end > rest + 1:
                 pieces.append((toks[rest + 1].start, toks[rest_end - 1].end))
                 k = n
-    elif k < n and toks[k].low not in {".", "!", "?"} and not _is_quote(toks[k]):
+    elif k < n and toks[k].low not in {".", "!", "?"} and not (_is_quote(toks[k]) and k == n - 1) and not (
+            _is_quote(toks[brk]) and toks[k].low not in {"that", ":"}):
+        return None
+    if not _is_quote(toks[brk]) and not any(_is_quote(t) for t in toks[first:end_tok]) and (
+            toks[first].low in lex.intro and end_tok - first < 7 or end_tok - first < 3):
         return None
     content_end = max([e for _, e in pieces] + [source[1], toks[cue.j - 1].end])
     pieces.extend(_continuation(text, quotes, content_end, previous, found))
@@ -463,7 +500,7 @@ def _cue_inside(text: str, qs: int, qe: int) -> bool:
 
 
 def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple[int, int]],
-         next_cue: Cue | None, sentences: list[segment.Sentence], index: int, found: list[Statement],
+         later: list[Cue], sentences: list[segment.Sentence], index: int, found: list[Statement],
          previous: list[Statement]) -> Statement | None:
     """Content after the cue: "X said (that) C", "X told CNN C", "X wants to C", "X criticized C"."""
     n = len(toks)
@@ -472,7 +509,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
         before -= 1
     source: tuple[int, int] | None = None
     passive = False
-    if before >= 0 and toks[before].low in lex.be and cue.kinds != ("object",):
+    if before >= 0 and toks[before].low in lex.be and cue.kinds != ("object",) and not toks[cue.i].low.endswith("ing"):
         # "It is believed that", "X is expected to": no named source.
         passive = True
         cue = Cue(cue.i, cue.j, cue.lemma, cue.kinds, toks[before].start)
@@ -502,8 +539,9 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             return _that_is_what(text, toks, cue, source, sentences, index)
         return None
     end = n
-    if next_cue is not None and content_start < next_cue.i < n:
-        end = _coordinated(toks, content_start, next_cue, lex, end)
+    for other in later:
+        if content_start < other.i < n:
+            end = min(end, _coordinated(toks, content_start, other, lex, end))
     end = _trim_end(toks, content_start, end)
     if end <= content_start:
         return None
@@ -569,6 +607,13 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
             break
         if not t.word and t.low not in {",", "."}:
             break
+    if any(x in kinds for x in ("speech", "address")):
+        # "said Thursday on Twitter, “…”", "said in a statement: “…”"
+        for m in range(k, min(n - 1, k + 10)):
+            if toks[m].low in {",", ":"} and _is_quote(toks[m + 1]) and m + 2 < n:
+                return m + 2
+            if not toks[m].word and toks[m].low not in {".", "'", "’", "-"}:
+                break
     m = k
     if toks[m].low in {",", ":"}:
         m += 1
@@ -635,7 +680,8 @@ def _coordinated(toks: list[Tok], start: int, next_cue: Cue, lex: _Lexicon, end:
         if k > start and toks[k].low == ",":
             return k
         return k + 1
-    if k > start and toks[k].low == ";":
+    if k > start and toks[k].low in {";", ",", "—", "–"}:
+        # "…, she said", "…, adding that …": the later cue starts its own attribution.
         return k
     return end
 
