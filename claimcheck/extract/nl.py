@@ -224,7 +224,9 @@ class _Extractor:
             return None
         if low in lex.pronouns and low not in ("dat", "die", "dit", "het"):
             return j + 1
-        if low in ("hem", "haar", "hen", "mij", "ons", "hun") and not linked:
+        if low in ("hem", "hen", "mij", "ons") and not linked:
+            return j + 1
+        if low in ("haar", "hun") and not linked:
             return j + 1 if (j + 1 >= end or not doc.is_word(j + 1) or doc.low[j + 1] in lex.stop) else None
         k = j
         if low in lex.determiners or (low in ("die", "dit", "het") and j + 1 < end and doc.is_word(j + 1)):
@@ -239,10 +241,12 @@ class _Extractor:
             return None
         start_body = k
         after_name = False  # the last word was a name, not a capitalised adjective ("Amerikaanse")
+        names = 0
         while k < end and doc.is_word(k):
             w = doc.low[k]
             if doc.capitalised(k):
                 after_name = not w.endswith("e") and not w[:1].isdigit()
+                names = names + 1 if after_name else 0
                 k += 1
                 continue
             if w in _NAME_PARTICLES and k + 1 < end and doc.capitalised(k + 1) and k > start_body:
@@ -257,9 +261,9 @@ class _Extractor:
             if k < end and k in doc.opener_of:
                 return self._np_tail(self._after_quote(doc.opener_of[k], end), end)
             return None
-        return self._np_tail(k, end, after_name=after_name)
+        return self._np_tail(k, end, after_name=after_name, full_name=names >= 2 and j == start_body)
 
-    def _np_tail(self, k: int, end: int, *, after_name: bool = False) -> int:
+    def _np_tail(self, k: int, end: int, *, after_name: bool = False, full_name: bool = False) -> int:
         doc = self.doc
         if k < end and doc.low[k] == _OPEN_PAREN:
             close = k + 1
@@ -267,7 +271,7 @@ class _Extractor:
                 close += 1
             if close < end and doc.low[close] == _CLOSE_PAREN:
                 k = close + 1
-        if k + 1 < end and doc.low[k] in _NP_LINKS:
+        if k + 1 < end and doc.low[k] in _NP_LINKS and not full_name:
             nxt = doc.low[k + 1]
             if not after_name or doc.capitalised(k + 1) or nxt in self.lex.determiners or (k + 1) in doc.opener_of:
                 inner = self.np_after(k + 1, end, linked=True)
@@ -314,9 +318,18 @@ class _Extractor:
         if start == verb:
             return self._subject_elsewhere(sent_start, verb)
         if start > sent_start and doc.low[start - 1] in ("en", "of"):
-            before = self.subject_before(sent_start, start - 1)
-            if before is not None and verb - before[0] <= 10:
-                start = before[0]
+            # "Halsema en Moorman verzochten": a coordinated subject; "Tot frustratie van X en Y meldde Z":
+            # an adverbial, so the subject follows the verb.
+            left = start - 1
+            while left > sent_start and doc.low[left - 1] not in (",", ";", ":") and (left - 1) not in doc.closer_of:
+                left -= 1
+            part = doc.low[left : start - 1]
+            if any(w in lex.auxiliaries or w in lex.verbs for w in part):
+                pass
+            elif part and (part[0] in lex.openers or _pronominal_adverb(part[0])):
+                return None
+            elif verb - left <= 16:
+                start = left
         while start < verb - 1 and doc.low[start] in lex.focus:
             start += 1
         if verb - start > 14:
@@ -808,8 +821,8 @@ class _Extractor:
         w = doc.low[i]
         if not (w.startswith("ge") or w in lex.participles):
             return None
-        for m in range(i - 1, max(a - 1, i - 12), -1):
-            if doc.low[m] in (",", ":", ";") or doc.quote_of[m] >= 0:
+        for m in range(i - 1, max(a - 1, i - 16), -1):
+            if doc.low[m] in (":", ";") or doc.quote_of[m] >= 0:
                 return None
             if doc.low[m] in lex.perfect or doc.low[m] in lex.passive:
                 return m
@@ -819,7 +832,7 @@ class _Extractor:
                       stance: str, particle_at: int | None) -> None:
         doc, lex = self.doc, self.lex
         start = k
-        limit = min(b, k + 10)
+        limit = min(b, k + 20)
         for m in range(k, b):
             w = doc.low[m]
             if doc.quote_of[m] >= 0 and m in (k, k + 1) and m - 1 in doc.opener_of:
