@@ -4,7 +4,7 @@ How links are read (a claim's date is the day it was made, else its article's pu
 - a `conflict` link with method `denial` from claim a to claim b: a's source denied b;
 - any other `conflict` link: the two claims contradict each other;
 - an `agree` link with a claim of another source made later: that source corroborated the claim later;
-  made earlier: the claim repeated what that source had reported;
+  made earlier: the claim repeated what that source had reported; made the same day: they agreed;
 - first to report: the claim is dated strictly before every other source's claim in its group of claims
   joined by `agree` links.
 
@@ -22,7 +22,7 @@ from .store import KnownSource, Store, source_display
 # An agree-group larger than this is a topic, not a story: stop walking it (first-to-report stays exact
 # for groups up to this size).
 MAX_GROUP = 2000
-EVENT_ORDER = ("first to report", "denied", "contradicted", "corroborated", "repeated", "denial issued")
+EVENT_ORDER = ("first to report", "denied", "contradicted", "corroborated", "agreed", "repeated", "denial issued")
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Event:
     """Something that happened to (or was done by) one of the audited source's claims."""
 
     claim: int
-    kind: str  # denied, contradicted, corroborated, repeated, first to report, denial issued
+    kind: str  # one of EVENT_ORDER
     by: str | None
     on: str | None
     other_claim: int | None
@@ -45,6 +45,8 @@ class Event:
             return f"contradicted by {self.by}{when}"
         if self.kind == "corroborated":
             return f"corroborated by {self.by}{when}"
+        if self.kind == "agreed":
+            return f"agreed with {self.by}{when}"
         if self.kind == "repeated":
             return f"repeated what {self.by} reported{when}"
         if self.kind == "denial issued":
@@ -165,7 +167,8 @@ def _event(link: Link, mine: int, other: int, rows: dict[int, dict[str, Any]]) -
     elif me["date"] and on and on < me["date"]:
         kind = "repeated"
     else:
-        kind = "corroborated"
+        # Same day (or undated): neither came later, so neither corroborates the other.
+        kind = "agreed"
     return Event(mine, kind, by, on, other, them["content"], link.reason)
 
 
