@@ -63,6 +63,7 @@ class _Lexicon:
     auxiliaries: frozenset[str]
     titles: frozenset[str]
     focus: frozenset[str]
+    person_pronouns: frozenset[str]
     clause_breaks: frozenset[str]
     not_trailing: frozenset[str]
     passive: frozenset[str]
@@ -130,6 +131,7 @@ def _lexicon() -> _Lexicon:
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
         focus=frozenset(grammar["focus"]),
+        person_pronouns=frozenset(["hij", "zij", "ze", "we", "wij", "ik", "jij", "u", "men"]),
         clause_breaks=frozenset(grammar["clause_breaks"]),
         not_trailing=frozenset(grammar["not_trailing"]),
         passive=frozenset(grammar["passive"]),
@@ -332,6 +334,14 @@ class _Extractor:
                 start = left
         while start < verb - 1 and doc.low[start] in lex.focus:
             start += 1
+        for m in range(start + 1, verb):
+            # A capitalised function word inside the stretch starts a new sentence: an intertitle ran in.
+            w = doc.low[m]
+            if doc.capitalised(m) and (w in lex.openers or w in lex.determiners or w in lex.pronouns):
+                start = m
+        if verb - start == 1 and start == sent_start and verb + 1 < len(doc.low) and \
+                doc.low[verb + 1] in lex.person_pronouns:
+            return None  # "Natuurlijk wil ze ...": an adverb first, the pronoun subject after the verb
         if verb - start > 14:
             return None
         first = doc.low[start]
@@ -754,7 +764,7 @@ class _Extractor:
         if np_end is None:
             return
         if i == a or doc.low[a] in lex.openers or a in doc.opener_of or _pronominal_adverb(doc.low[a]) \
-                or doc.low[i - 1] == ",":
+                or doc.low[i - 1] == "," or doc.low[after] in lex.person_pronouns:
             self.content_after(np_end, b, cue, (after, np_end), stance, particle_at)
 
     def _verb_here(self, i: int, a: int) -> bool:
@@ -805,7 +815,8 @@ class _Extractor:
         while rest < b and doc.low[rest] not in (",",) and doc.low[rest] not in _END_PUNCT and rest not in doc.opener_of:
             rest += 1
         length = rest - np_end
-        if length > 2 and not (doc.low[np_end] in lex.openers and length <= 10):
+        if length > 2 and not (doc.low[np_end] in lex.openers and length <= 10) and \
+                doc.low[np_end] not in ("die", "dat", "wiens", "wier") and doc.low[np_end] not in lex.determiners:
             return False
         content = self.content_before(i, a)
         if not content:
