@@ -287,7 +287,7 @@ class KnownSource:
     aliases: list[str] = field(default_factory=list)
 
     def display(self) -> str:
-        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+        return source_display(self.name, self.affiliation) or self.name
 
 
 @dataclass
@@ -493,7 +493,8 @@ class Store:
             self.db.execute("UPDATE claims SET source = ? WHERE source = ?", [keep.id, gone.id])
             self.db.execute("UPDATE OR IGNORE source_aliases SET source = ? WHERE source = ?", [keep.id, gone.id])
             self.add_alias(keep.id, gone.name, name_key(gone.name))
-            self.update_source(keep.id, gone.kind, gone.affiliation)
+            own_name = gone.affiliation in (keep.name, *keep.aliases)
+            self.update_source(keep.id, gone.kind, None if own_name else gone.affiliation)
             self.db.execute("UPDATE sources SET affiliation = ? WHERE affiliation = ?", [keep.name, gone.name])
             self.db.execute("DELETE FROM source_aliases WHERE source = ?", [gone.id])
             self.db.execute("DELETE FROM sources WHERE id = ?", [gone.id])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -31,6 +32,11 @@ CONFLICT_COLUMNS = ["date", "score", "method", "a_source", "a_date", "a_content"
                     "reason"]
 SOURCE_COLUMNS = ["name", "kind", "affiliation", "claims", "aliases"]
 AUDIT_COLUMNS = ["claim", "date", "event", "summary", "content"]
+
+
+class Order(StrEnum):
+    newest = "newest"
+    strongest = "strongest"
 
 
 def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -193,8 +199,8 @@ def conflicts(
     since: SinceFilter = None,
     until: UntilFilter = None,
     search: Annotated[str | None, typer.Option("--search", help="Only pairs where a claim has these words.")] = None,
-    order: Annotated[str, typer.Option("--order", help="newest (by the later claim) or strongest (by score).")] = (
-        "newest"
+    order: Annotated[Order, typer.Option("--order", help="newest (by the later claim) or strongest (by score).")] = (
+        Order.newest
     ),
     limit: LimitOption = None,
     json_: JsonFlag = False,
@@ -207,11 +213,12 @@ def conflicts(
     with user_errors():
         since, until = _dates(since, until)
         with open_store(db, create=False) as store:
-            rows = store.list_conflicts(source, since, until, search, order, limit)
+            rows = store.list_conflicts(source, since, until, search, order.value, limit)
     if fmt in (Format.json, Format.jsonl):
         render(rows, fmt)
         return
-    render([_flat_conflict(row) for row in rows], fmt, CONFLICT_COLUMNS)
+    # A table shows what fits on a screen; CSV keeps every field.
+    render([_flat_conflict(row) for row in rows], fmt, CONFLICT_COLUMNS if fmt is Format.table else None)
 
 
 def _flat_conflict(row: dict[str, Any]) -> dict[str, Any]:
@@ -242,8 +249,9 @@ def audit(
         typer.echo(_json_object(record.to_dict()))
         return
     if fmt is Format.table:
-        typer.echo(f"{record.source.display()} ({record.source.kind}): {len(record.claims)} claims")
-    render(record.rows(), fmt, AUDIT_COLUMNS)
+        count = len(record.claims)
+        typer.echo(f"{record.source.display()} ({record.source.kind}): {count} claim{'' if count == 1 else 's'}")
+    render(record.rows(), fmt, AUDIT_COLUMNS if fmt is Format.table else None)
 
 
 def _json_object(value: dict[str, Any]) -> str:
