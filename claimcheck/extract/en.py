@@ -87,6 +87,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    roles: frozenset[str]
     not_speakers: frozenset[str]
 
 
@@ -133,6 +134,7 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
     )
 
@@ -386,7 +388,11 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
             return _quote_before(text, toks, cue, (toks[start].start, toks[before].end), quotes, sentences, index,
                                  previous, found)
         if not _is_break(toks[brk]):
-            return None
+            # a long source after a closing quote: "“…,” Fight for $15 director Kendall Fells told Fox."
+            quote = next((m for m in range(before, max(-1, before - 14), -1) if _is_quote(toks[m])), None)
+            if quote is None or quote == 0 or toks[quote - 1].low not in {",", "?", "!", "."}:
+                return None
+            start, brk = quote + 1, quote
         source = (toks[start].start, toks[before].end)
     # content before the break
     first = 0
@@ -526,6 +532,8 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             source = (statement.source.start, statement.source.end) if statement.source else None
             break
         if source is None:
+            source = _leading_subject(toks, cue.i, lex)
+        if source is None:
             return None
     elif before >= 0 and toks[before].low == ")":
         start = _subject_start(toks, before, lex)
@@ -636,8 +644,9 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
     if "address" in kinds or "intent" in kinds:
         # an addressee before the content: "told reporters ...", "urged voters to ..."
         a = skipped
-        while a < n and a - skipped < 6 and toks[a].word and (toks[a].upper or toks[a].low in lex.addressees
-                                                               or toks[a].low in {"the", "his", "her", "their", "its"}):
+        while a < n and a - skipped < 7 and toks[a].word and (
+                toks[a].upper or toks[a].low in lex.addressees or toks[a].low.isdigit() or toks[a].low in lex.roles
+                or a == skipped and toks[a].low in {"the", "his", "her", "their", "its"}):
             a += 1
         if a < n and toks[a].low == "to" and "intent" in kinds and a + 1 < n and toks[a + 1].word:
             return a
@@ -718,8 +727,8 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
         if not t.word and t.low not in {"-", "&", ".", "'", "’"}:
             break
         if t.low in {"of", "for", "at", "with", "from"} and k > 0 and start <= end and (
-            toks[k - 1].upper or toks[k - 1].low in word_set(LANG, "titles", "roles") or toks[k - 1].low.endswith("s")
-        ) and toks[start].upper or t.low in {"of", "for", "at"} and k > 0 and toks[k - 1].low in word_set(LANG, "titles", "roles"):
+            toks[k - 1].upper or toks[k - 1].low in lex.roles or toks[k - 1].low.endswith("s")
+        ) and toks[start].upper or t.low in {"of", "for", "at"} and k > 0 and toks[k - 1].low in lex.roles:
             k -= 1
             continue
         if t.word and (t.low in lex.clause or t.low in _PRONOUNS) and not (t.upper and k > 0 and t.low not in _PRONOUNS and t.low not in {"the", "in", "on", "at", "as", "but", "and", "so", "if", "when", "while", "after", "before", "since", "then", "now", "still", "also", "even", "however", "meanwhile", "that", "this", "there", "here"}):
@@ -729,7 +738,7 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
         if t.low in {"the", "a", "an"}:
             start = k
             if k > 0 and toks[k - 1].low in {"of", "for", "at", "with"} and k > 1 and (
-                    toks[k - 2].upper or toks[k - 2].low in word_set(LANG, "titles", "roles")):
+                    toks[k - 2].upper or toks[k - 2].low in lex.roles):
                 k -= 1
                 continue
             break
@@ -745,11 +754,32 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
     return start
 
 
+def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """The subject that opens the sentence, for a participle cue: "Kasich bemoaned …, saying …"."""
+    k = 0
+    # skip an opening adjunct: "On his campaign website, Kasich …"
+    if toks[0].low in lex.intro:
+        comma = next((m for m in range(min(limit, 10)) if toks[m].low == ","), None)
+        if comma is not None:
+            k = comma + 1
+    if k >= limit:
+        return None
+    if toks[k].low in _PRONOUNS:
+        return (toks[k].start, toks[k].end)
+    start = k
+    while k < limit and (toks[k].upper or toks[k].low in {"the", "a", "an", "of", ".", "-", "&"}
+                         or toks[k].low in lex.roles or toks[k].low.endswith(("'s", "’s"))):
+        k += 1
+    if k == start or not any(t.upper for t in toks[start:k]):
+        return None
+    return (toks[start].start, toks[k - 1].end)
+
+
 def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     """Extend an inverted source over its apposition: "said Edward Rendell, a former governor of ..."."""
     n = len(toks)
     if k < n - 1 and toks[k].low == "," and toks[k + 1].low in {"a", "an", "the", "who", "which"} | set(
-            word_set(LANG, "titles", "roles")):
+            lex.roles):
         m = k + 1
         while m < n and toks[m].low not in {",", ".", ";", ":", "!", "?"} and not _is_quote(toks[m]):
             m += 1
