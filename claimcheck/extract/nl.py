@@ -63,6 +63,7 @@ class _Lexicon:
     auxiliaries: frozenset[str]
     titles: frozenset[str]
     focus: frozenset[str]
+    prepositions: frozenset[str]
     person_pronouns: frozenset[str]
     clause_breaks: frozenset[str]
     not_trailing: frozenset[str]
@@ -131,6 +132,7 @@ def _lexicon() -> _Lexicon:
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
         focus=frozenset(grammar["focus"]),
+        prepositions=prepositions,
         person_pronouns=frozenset(["hij", "zij", "ze", "we", "wij", "ik", "jij", "u", "men"]),
         clause_breaks=frozenset(grammar["clause_breaks"]),
         not_trailing=frozenset(grammar["not_trailing"]),
@@ -869,8 +871,8 @@ class _Extractor:
                 if end > m + 1:
                     self.add(cue, [self.tok_range(m + 1, end)], source, stance)
                 return
-            if w in (",", ";") and particle_at is None:
-                break
+            if (w in (",", ";") and particle_at is None) or (w in lex.nominal and self._object_noun(m, k)):
+                break  # a reporting noun ("berichten van X dat") is the object, its "dat" clause its own
             if m >= limit:
                 break
         # Object as content: skip adverbs, then the rest of the clause.
@@ -895,6 +897,15 @@ class _Extractor:
         end = self._object_end(start, b)
         if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
             self.add(cue, [self.tok_range(start, end)], source, stance)
+
+    def _object_noun(self, m: int, k: int) -> bool:
+        """A reporting noun as the object ("ontkende berichten van X dat"), not in an adjunct ("zei in een
+        verklaring dat")."""
+        doc, lex = self.doc, self.lex
+        for back in (m - 1, m - 2):
+            if back >= k and doc.low[back] in lex.prepositions:
+                return False
+        return True
 
     def _object_end(self, start: int, b: int) -> int:
         end = self.clause_end(start, b)

@@ -1,0 +1,124 @@
+"""The Dutch extractor on sentences written for these tests: one construction per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract.nl import extract
+from claimcheck.records import Statement
+
+
+def _parts(text: str, statement: Statement) -> tuple[str | None, str, str, str]:
+    cue = " … ".join(text[a:b] for a, b in statement.cue.pieces())
+    content = " … ".join(text[a:b] for a, b in statement.content.pieces())
+    source = statement.source.text if statement.source else None
+    return source, cue, content, statement.stance
+
+
+CASES = [
+    # direct quotes: cue after, before, inside
+    ('"We gaan door tot het einde", zegt minister Jansen.',
+     ("minister Jansen", "zegt", "We gaan door tot het einde", "assert")),
+    (",,Het is voorbij'', zei de woordvoerder van de politie gisteren.",
+     ("de woordvoerder van de politie", "zei", "Het is voorbij", "assert")),
+    ('Burgemeester Halsema zei: "De school moet dicht."',
+     ("Burgemeester Halsema", "zei", "De school moet dicht.", "assert")),
+    ("'De cijfers kloppen niet,' schrijft de krant, 'en dat weet iedereen.'",
+     ("de krant", "schrijft", "De cijfers kloppen niet … en dat weet iedereen.", "assert")),
+    # indirect speech, verb second, "Dat meldt X"
+    ("De minister zegt dat de belasting omlaag gaat.",
+     ("De minister", "zegt", "de belasting omlaag gaat", "assert")),
+    ("Gisteren zei de premier dat het kabinet niet valt.",
+     ("de premier", "zei", "het kabinet niet valt", "assert")),
+    ("De economie groeit dit jaar met twee procent. Dat meldt het Centraal Planbureau.",
+     ("het Centraal Planbureau", "meldt", "De economie groeit dit jaar met twee procent", "assert")),
+    ("De minister heeft gezegd dat de wet wordt aangepast.",
+     ("De minister", "gezegd", "de wet wordt aangepast", "assert")),
+    ("De minister zei in een verklaring dat het kabinet valt.",
+     ("De minister", "zei", "het kabinet valt", "assert")),
+    ("Rahm Emanuel, de burgemeester van Chicago, zei dat justitie de zaak had witgewassen.",
+     ("Rahm Emanuel", "zei", "justitie de zaak had witgewassen", "assert")),
+    ("Hij meldde nog hevige gevechten in het noorden.",
+     ("Hij", "meldde", "hevige gevechten in het noorden", "assert")),
+    # "Volgens X", "aldus X"
+    ("Volgens de politie is de verdachte gevlucht.",
+     ("de politie", "Volgens", "is de verdachte gevlucht", "assert")),
+    ("De verdachte is volgens de politie naar het buitenland gevlucht.",
+     ("de politie", "volgens", "De verdachte is … naar het buitenland gevlucht", "assert")),
+    ("Het gebouw wordt gesloopt, aldus de gemeente.",
+     ("de gemeente", "aldus", "Het gebouw wordt gesloopt", "assert")),
+    # separable verbs: discontinuous cue, and content when the particle splits it
+    ("Het bedrijf kondigde maandag een reorganisatie aan van de hele afdeling.",
+     ("Het bedrijf", "kondigde … aan", "een reorganisatie … van de hele afdeling", "assert")),
+    ("De club liet gisteren weten dat de trainer vertrekt.",
+     ("De club", "liet … weten", "de trainer vertrekt", "assert")),
+    # nominal and impersonal cues
+    ("De krant citeert berichten van persbureau Reuters dat de president ziek zou zijn.",
+     ("persbureau Reuters", "berichten", "de president ziek zou zijn", "assert")),
+    ("Aangenomen wordt dat de dader de stad heeft verlaten.",
+     (None, "Aangenomen wordt", "de dader de stad heeft verlaten", "assert")),
+    ("Naar verluidt heeft de club al een nieuwe trainer gevonden.",
+     (None, "Naar verluidt", "heeft de club al een nieuwe trainer gevonden", "assert")),
+    # stance
+    ("De woordvoerder ontkende dat er ontslagen vallen.",
+     ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),
+    ("De verdachten ontkenden de beschuldigingen.",
+     ("De verdachten", "ontkenden", "de beschuldigingen", "deny")),
+    ("Het kabinet wil niet dat de kinderen terugkeren.",
+     ("Het kabinet", "wil", "de kinderen terugkeren", "deny")),
+    ("De onderzoekers betwijfelen of de maatregel werkt.",
+     ("De onderzoekers", "betwijfelen", "de maatregel werkt", "question")),
+    ("Economen verwachten dat de rente volgend jaar stijgt.",
+     ("Economen", "verwachten", "de rente volgend jaar stijgt", "predict")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) -> None:
+    assert [_parts(text, s) for s in extract(text, None)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "De boer zaaide in het voorjaar tarwe op zijn akker.",
+    "Het rapport werd gisteren gepubliceerd.",
+    "Op Twitter verschenen foto's van de brand.",
+    "Het antwoord kwam pas na een week.",
+])
+def test_narrative_has_no_attribution(text: str) -> None:
+    assert extract(text, None) == []
+
+
+def test_quote_continues_in_next_sentence() -> None:
+    text = ",,Ik doe alles stapje voor stapje'', zei hij. ,,Ik word steeds sterker.'' Daarna ging hij naar huis."
+    [statement] = extract(text, None)
+    assert _parts(text, statement) == ("hij", "zei", "Ik doe alles stapje voor stapje … Ik word steeds sterker.",
+                                       "assert")
+
+
+def test_nested_report_inside_a_denial() -> None:
+    text = "Hij ontkende berichten van de krant dat hij zou opstappen."
+    denial, report = extract(text, None)
+    assert _parts(text, denial) == ("Hij", "ontkende", "berichten van de krant dat hij zou opstappen", "deny")
+    assert _parts(text, report) == ("de krant", "berichten", "hij zou opstappen", "assert")
+    # The hedge belongs to the report, not to the denial that contains it.
+    assert report.hedged and not denial.hedged
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("De minister zegt dat de brug zou zijn ingestort.", True),
+    ("De minister zegt dat de brug is ingestort.", False),
+    ("Aangenomen wordt dat de brug is ingestort.", True),
+    ('"Ik zou het zo weer doen", zegt de minister.', False),  # a conditional in a quote is no hedge
+])
+def test_hedging(text: str, hedged: bool) -> None:
+    [statement] = extract(text, None)
+    assert statement.hedged is hedged
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "Vooraf. De club liet gisteren weten dat de trainer vertrekt."
+    [statement] = extract(text, None)
+    for span in (statement.cue, statement.content, statement.source):
+        assert span is not None
+        assert text[span.start:span.end] == span.text
+    assert statement.cue.parts == ((16, 20), (30, 35))
