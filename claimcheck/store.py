@@ -495,7 +495,11 @@ class Store:
             self.add_alias(keep.id, gone.name, name_key(gone.name))
             own_name = gone.affiliation in (keep.name, *keep.aliases)
             self.update_source(keep.id, gone.kind, None if own_name else gone.affiliation)
-            self.db.execute("UPDATE sources SET affiliation = ? WHERE affiliation = ?", [keep.name, gone.name])
+            self.db.execute("UPDATE sources SET affiliation = ? WHERE affiliation = ? AND id != ?",
+                            [keep.name, gone.name, keep.id])
+            # A source is not affiliated with itself.
+            self.db.execute("UPDATE sources SET affiliation = NULL WHERE id = ? AND affiliation = ?",
+                            [keep.id, gone.name])
             self.db.execute("DELETE FROM source_aliases WHERE source = ?", [gone.id])
             self.db.execute("DELETE FROM sources WHERE id = ?", [gone.id])
             merged = self.source(keep.id)
