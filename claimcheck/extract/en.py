@@ -87,6 +87,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    time_back: frozenset[str]
     roles: frozenset[str]
     not_speakers: frozenset[str]
 
@@ -134,6 +135,7 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        time_back=words("grammar", "time_back"),
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
     )
@@ -376,6 +378,8 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
             k += 1
         if k == cue.j or toks[cue.j].low in {"that", "to"} or toks[cue.j].low in lex.openers - {"the", "a", "an"}:
             return None
+        if not (toks[cue.j].upper or toks[cue.j].low in {"the", "a", "an"} or toks[cue.j].low in lex.roles):
+            return None
         k = _apposition(toks, k, lex)
         source = (toks[cue.j].start, toks[k - 1].end)
         after = k
@@ -510,9 +514,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
          previous: list[Statement]) -> Statement | None:
     """Content after the cue: "X said (that) C", "X told CNN C", "X wants to C", "X criticized C"."""
     n = len(toks)
-    before = cue.i - 1
-    while before >= 0 and toks[before].low in lex.adverbs:
-        before -= 1
+    before = _skip_back(toks, cue.i - 1, lex)
     source: tuple[int, int] | None = None
     passive = False
     if before >= 0 and toks[before].low in lex.be and cue.kinds != ("object",) and not toks[cue.i].low.endswith("ing"):
@@ -522,10 +524,15 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
         subject_end = before - 1
         while subject_end >= 0 and toks[subject_end].low in lex.adverbs:
             subject_end -= 1
+    elif before >= 0 and toks[before].low in {"who", "which", "that"}:
+        source = (toks[before].start, toks[before].end)
     elif before >= 0 and toks[before].word:
         start = _subject_start(toks, before, lex)
         if start <= before:
             source = (toks[start].start, toks[before].end)
+    elif before > 0 and toks[before].low == "," and not toks[cue.i].low.endswith("ing"):
+        # "Bamberg, who is 28, said", "Vikram Amar, dean of the law school, said"
+        source = _apposed_subject(toks, before, lex)
     elif before >= 0 and toks[before].low == "," and toks[cue.i].low.endswith("ing"):
         # "…, he said, adding that …": the subject of the clause before.
         for statement in reversed(found):
@@ -724,7 +731,7 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
         if t.low == "," and start <= end and k == start - 1:
             # "X, a Y, said": an apposition ends in a comma before the cue — not here, handled by caller
             break
-        if not t.word and t.low not in {"-", "&", ".", "'", "’"}:
+        if not t.word and t.low not in {"&", ".", "'", "’", "$"}:
             break
         if t.low in {"of", "for", "at", "with", "from"} and k > 0 and start <= end and (
             toks[k - 1].upper or toks[k - 1].low in lex.roles or toks[k - 1].low.endswith("s")
@@ -752,6 +759,29 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
                                                 "however", "instead", "later", "earlier", "today", "yesterday", "also"}:
         start += 1
     return start
+
+
+def _skip_back(toks: list[Tok], k: int, lex: _Lexicon) -> int:
+    """Step back over adverbs and time phrases between a subject and its cue ("Trump on Tuesday said")."""
+    while k >= 0 and (toks[k].low in lex.adverbs or toks[k].low in lex.time_back or (
+            toks[k].low.endswith("ly") and not toks[k].upper and len(toks[k].low) > 4)):
+        k -= 1
+    return k
+
+
+def _apposed_subject(toks: list[Tok], comma: int, lex: _Lexicon) -> tuple[int, int] | None:
+    q = comma - 1
+    while q >= 0 and q > comma - 30 and toks[q].low not in {",", ".", ";", ":", "!", "?", "—", "–"}:
+        q -= 1
+    if q <= 0 or toks[q].low != "," or q + 1 >= comma:
+        return None
+    head = q - 1
+    if not (toks[head].word or toks[head].low == ")"):
+        return None
+    start = _subject_start(toks, head, lex)
+    if start > head:
+        return None
+    return (toks[start].start, toks[comma - 1].end)
 
 
 def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, int] | None:
