@@ -62,6 +62,7 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    verbish: frozenset[str]
     focus: frozenset[str]
     prepositions: frozenset[str]
     person_pronouns: frozenset[str]
@@ -131,6 +132,7 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        verbish=auxiliaries | frozenset(verbs),
         focus=frozenset(grammar["focus"]),
         prepositions=prepositions,
         person_pronouns=frozenset(["hij", "zij", "ze", "we", "wij", "ik", "jij", "u", "men"]),
@@ -236,12 +238,11 @@ class _Extractor:
         if low in lex.determiners or (low in ("die", "dit", "het") and j + 1 < end and doc.is_word(j + 1)):
             k = j + 1
             if k < end and doc.low[k] == "door":
-                k = self._skip_door(k, end)
-                if k is None:
+                skipped = self._skip_door(k, end)
+                if skipped is None:
                     return None
-        elif low in lex.stop and not doc.capitalised(j):
-            return None
-        elif low in lex.stop and (low in lex.openers or low in lex.auxiliaries):
+                k = skipped
+        elif low in lex.stop and (not doc.capitalised(j) or low in lex.openers or low in lex.auxiliaries):
             return None
         start_body = k
         after_name = False  # the last word was a name, not a capitalised adjective ("Amerikaanse")
@@ -613,7 +614,6 @@ class _Extractor:
         self.add([(i, i + 1)], pieces, source, "assert")
 
     def according_after(self, i: int, a: int, b: int) -> None:
-        doc = self.doc
         np_end = self.np_after(i + 1, b)
         if np_end is None:
             return
@@ -814,7 +814,7 @@ class _Extractor:
             return False
         # The cue and its source close the clause: at most an adjunct follows before a comma or the end.
         rest = np_end
-        while rest < b and doc.low[rest] not in (",",) and doc.low[rest] not in _END_PUNCT and rest not in doc.opener_of:
+        while rest < b and doc.low[rest] not in _END_PUNCT and rest not in doc.opener_of:
             rest += 1
         length = rest - np_end
         if length > 2 and not (doc.low[np_end] in lex.openers and length <= 10) and \
@@ -851,21 +851,22 @@ class _Extractor:
             if doc.quote_of[m] >= 0 and m in (k, k + 1) and m - 1 in doc.opener_of:
                 break
             if w in ("dat", "of") and m < limit and (m + 1 < b and doc.low[m + 1] not in _END_PUNCT):
-                if w == "dat" and m + 1 < b and doc.is_word(m + 1) and doc.low[m + 1] in self._verbish():
-                    continue
+                if w == "dat" and m + 1 < b and doc.is_word(m + 1) and doc.low[m + 1] in lex.verbish:
+                    continue  # "dat" as a pronoun object: "zegt dat niet"
                 end = self.clause_end(m + 1, b)
                 if end > m + 1:
                     if particle_at is not None and particle_at > m:
                         return
-                    self.add(cue, [self.tok_range(m + 1, end)], source, stance)
+                    pieces = [self.tok_range(m + 1, end)]
+                    if end >= b - 1:
+                        pieces += self._following_quotes(b)
+                    self.add(cue, pieces, source, stance)
                 return
             if w == ":":
                 if m + 1 < b and m + 1 in doc.opener_of:
                     q = doc.opener_of[m + 1]
                     pieces, _ = self.quote_content(q, b)
                     self.add(cue, pieces, source, stance, quoted=True)
-                    return
-                if m + 1 in doc.opener_of or (m + 1 < len(doc.spans) and (m + 1) in doc.opener_of):
                     return
                 end = self.clause_end(m + 1, b)
                 if end > m + 1:
@@ -902,10 +903,7 @@ class _Extractor:
         """A reporting noun as the object ("ontkende berichten van X dat"), not in an adjunct ("zei in een
         verklaring dat")."""
         doc, lex = self.doc, self.lex
-        for back in (m - 1, m - 2):
-            if back >= k and doc.low[back] in lex.prepositions:
-                return False
-        return True
+        return not any(back >= k and doc.low[back] in lex.prepositions for back in (m - 1, m - 2))
 
     def _object_end(self, start: int, b: int) -> int:
         end = self.clause_end(start, b)
@@ -915,9 +913,17 @@ class _Extractor:
                 return m
         return end
 
-    @cache  # noqa: B019 - one extractor per article; the set is small
-    def _verbish(self) -> frozenset[str]:
-        return self.lex.auxiliaries | frozenset(self.lex.verbs)
+    def _following_quotes(self, b: int) -> list[tuple[int, int]]:
+        """"Linda zei dat ze het wist. ,,Ik weet dat ze ...''": a quote that opens the next sentence, with no
+        cue of its own, goes on with the same speaker."""
+        doc = self.doc
+        if b not in doc.opener_of:
+            return []
+        q = doc.opener_of[b]
+        if self._cue_after_quote(self._after_quote(q, len(doc.spans))):
+            return []
+        pieces, _ = self.quote_content(q, len(doc.spans))
+        return pieces
 
     def _continuation(self, np_end: int, b: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """After ", zei X": the same sentence going on (", 'waaronder ...'" / ", omdat ..."), or quotes that
@@ -941,12 +947,12 @@ class _Extractor:
             k2 = k
             while k2 < len(doc.spans) and doc.low[k2] in _END_PUNCT:
                 k2 += 1
-            if k2 == b or (k2 < len(doc.spans) and doc.sentence_of[k2] != doc.sentence_of[max(b - 1, 0)]):
-                if k2 < len(doc.spans) and k2 in doc.opener_of:
-                    q = doc.opener_of[k2]
-                    if not self._cue_after_quote(self._after_quote(q, len(doc.spans))):
-                        pieces, _ = self.quote_content(q, len(doc.spans))
-                        return pieces
+            new_sentence = k2 == b or (k2 < len(doc.spans) and doc.sentence_of[k2] != doc.sentence_of[max(b - 1, 0)])
+            if new_sentence and k2 < len(doc.spans) and k2 in doc.opener_of:
+                q = doc.opener_of[k2]
+                if not self._cue_after_quote(self._after_quote(q, len(doc.spans))):
+                    pieces, _ = self.quote_content(q, len(doc.spans))
+                    return pieces
         return []
 
     def previous_sentence_content(self, number: int, cue: list[tuple[int, int]], source: tuple[int, int],
