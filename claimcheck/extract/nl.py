@@ -780,13 +780,11 @@ class _Extractor:
         """"wil niet dat ...", "zegt niet te ...": a negated assertion is a denial."""
         if stance != "assert":
             return stance
-        for m in range(after, min(b, after + 3)):
-            w = self.doc.low[m]
-            if w == "niet":
-                return "deny"
-            if w in ("dat", ",", ":") or self.doc.quote_of[m] >= 0:
-                break
-        return stance
+        doc = self.doc
+        m = after
+        if m < b and doc.low[m] in self.lex.person_pronouns | {"het", "er"}:
+            m += 1  # "wil ze niet dat"
+        return "deny" if m < b and doc.low[m] == "niet" else stance
 
     def _complement_follows(self, k: int, b: int) -> bool:
         """A "dat"/"of" clause, a colon or a quote comes soon after token k."""
