@@ -67,19 +67,21 @@ def resolve(text: str, statements: list[Statement], lang: str, published: str | 
     starts = [s for s, _ in bounds]
     present_rule = _words()["rule"]["present_tense"]
     previous: Statement | None = None
+    previous_said: str | None = None  # the date the text gave the previous statement, not the rule
     previous_sentence = -2
     for statement in sorted(statements, key=lambda s: s.cue.start):
         number = max(bisect_right(starts, statement.cue.start) - 1, 0)
         found = None
         if bounds:
             found = _date_in(text, bounds[number], statement, lang, anchor)
-        if found is None and previous is not None and previous.date and number - previous_sentence <= 1 and \
+        if found is None and previous is not None and previous_said and number - previous_sentence <= 1 and \
                 _same_source(previous, statement):
-            found = previous.date
+            found = previous_said
+        said = found
         if found is None and present_rule == "published" and anchor and _present_tense(statement, lang):
             found = anchor.isoformat()
         statement.date = found
-        previous, previous_sentence = statement, number
+        previous, previous_said, previous_sentence = statement, said, number
 
 
 def _date_in(text: str, sentence: tuple[int, int], statement: Statement, lang: str,
