@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from claimcheck.evaluate import evaluate
 from claimcheck.extract.nl import extract
 from claimcheck.records import Statement
 
@@ -122,3 +125,14 @@ def test_spans_are_offsets_into_the_text() -> None:
         assert span is not None
         assert text[span.start:span.end] == span.text
     assert statement.cue.parts == ((16, 20), (30, 35))
+
+
+DEV_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dpg2019" / "gold" / "dev.gold.json"
+
+
+@pytest.mark.skipif(not DEV_GOLD.exists(), reason=f"Dutch dev gold not present at {DEV_GOLD} (../shared)")
+def test_dutch_dev_gold_figures() -> None:
+    """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo)."""
+    report = evaluate(DEV_GOLD)
+    assert report.measures["content_overlap"].f1 >= 0.75
+    assert report.measures["source_content"].f1 >= 0.65
