@@ -14,14 +14,21 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import StoreError
 from .records import Article, Claim, Link, Statement
-from .sources import SourceName, match_known, merge_into_known, name_key, parse_mention, resolve_in_article
+from .sources import (
+    SourceIndex,
+    SourceName,
+    merge_into_known,
+    name_key,
+    parse_mention,
+    resolve_in_article,
+)
 from .store import ClaimPool, KnownSource, NewClaim, Store
 
 if TYPE_CHECKING:
@@ -138,8 +145,8 @@ def _ingest_batch(
         # Another ingest may have stored some of these since the check above; the unique hash would
         # refuse them anyway, but skipping keeps this batch's other articles.
         stored = store.known_hashes(p.digest for p in prepared)
-        known = store.load_sources()
-        sources_before = len(known)
+        known = SourceIndex(store.load_sources())
+        sources_before = len(known.sources)
         new_ids: list[int] = []
         kept_rows: list[int] = []
         row = 0
@@ -155,7 +162,7 @@ def _ingest_batch(
             row += len(item.statements)
             report.added += 1
             report.claims += len(ids)
-        report.sources += len(known) - sources_before
+        report.sources += len(known.sources) - sources_before
         if embedder is not None and vectors is not None and new_ids:
             store.check_model(embedder.model_id)
             new_vectors = vectors[kept_rows]
@@ -206,7 +213,7 @@ def mention_of(statement: Statement) -> SourceName | None:
     return found
 
 
-def _store_article(store: Store, item: _Prepared, known: list[KnownSource]) -> list[int]:
+def _store_article(store: Store, item: _Prepared, known: SourceIndex) -> list[int]:
     article = item.article
     article_id = store.insert_article(
         article.id, article.text, item.digest, article.published, article.title, article.publisher, article.url,
@@ -228,16 +235,16 @@ def _person_last(name: SourceName | None) -> int:
     return 1 if name is not None and name.kind in ("person", "unknown") else 0
 
 
-def store_source(store: Store, known: list[KnownSource], name: SourceName) -> int:
+def store_source(store: Store, known: SourceIndex, name: SourceName) -> int:
     """The id of the stored source `name` is, adding it (or the spellings it brings) to `known` and the store."""
     affiliation = canonical_affiliation(name.affiliation, known)
-    index = match_known(name, known)
+    index = known.match(name)
     if index is None:
         source_id = store.add_source(name.name, name.kind, affiliation)
         entry = KnownSource(source_id, name.name, name.kind, affiliation, [])
-        known.append(entry)
+        index = known.add(entry)
     else:
-        entry = known[index]
+        entry = known.sources[index]  # type: ignore[assignment]
         merged = merge_into_known(replace(name, affiliation=affiliation), entry)
         store.update_source(entry.id, merged.kind, merged.affiliation)
         if entry.kind == "unknown":
@@ -247,15 +254,16 @@ def store_source(store: Store, known: list[KnownSource], name: SourceName) -> in
         if spelling not in entry.aliases:
             store.add_alias(entry.id, spelling, name_key(spelling))
             entry.aliases.append(spelling)
+            known.add_spelling(index, spelling)
     return entry.id
 
 
-def canonical_affiliation(affiliation: str | None, known: Sequence[KnownSource]) -> str | None:
+def canonical_affiliation(affiliation: str | None, known: SourceIndex) -> str | None:
     """"Syrische Democratische Krachten" becomes "SDF" once the SDF is a known source."""
     if not affiliation:
         return None
-    index = match_known(SourceName(affiliation, "organisation"), known)
-    return known[index].name if index is not None else affiliation
+    index = known.match(SourceName(affiliation, "organisation"))
+    return known.sources[index].name if index is not None else affiliation
 
 
 def _new_claim(article_id: int, article: Article, lang: str, statement: Statement, source: int | None) -> NewClaim:

@@ -371,20 +371,51 @@ def _close(a: SourceName, b: SourceName) -> bool:
 # --- the store ----------------------------------------------------------------------------------------------
 
 
+class SourceIndex:
+    """Stored sources by every spelling's key, and their names for fuzzy search, kept up to date as
+    sources and spellings are added. Indexes are positions in `sources`."""
+
+    def __init__(self, sources: Iterable[Known] = ()) -> None:
+        self.sources: list[Known] = []
+        self._by_key: dict[str, int] = {}
+        self._name_keys: list[str] = []
+        for source in sources:
+            self.add(source)
+
+    def add(self, source: Known) -> int:
+        index = len(self.sources)
+        self.sources.append(source)
+        self._name_keys.append(name_key(source.name))
+        for spelling in (source.name, *source.aliases):
+            self.add_spelling(index, spelling)
+        return index
+
+    def add_spelling(self, index: int, spelling: str) -> None:
+        # The first source to claim a spelling keeps it.
+        self._by_key.setdefault(name_key(spelling), index)
+
+    def match(self, candidate: SourceName) -> int | None:
+        """The index of the stored source `candidate` is, or None for a new source."""
+        found = [self._by_key[k] for k in (name_key(s) for s in candidate.spellings()) if k in self._by_key]
+        if found:
+            return min(found)
+        if is_acronym(candidate.name):
+            # A bare acronym only matches exactly; fuzzy acronyms ("AP"/"AFP") are different outlets.
+            return None
+        key = name_key(candidate.name)
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        close = process.extract(key, self._name_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=10)
+        for _, _, index in sorted(close, key=lambda match: match[2]):
+            source = self.sources[index]
+            if _close(candidate, SourceName(source.name, source.kind, source.affiliation)):
+                return int(index)
+        return None
+
+
 def match_known(candidate: SourceName, known: Sequence[Known]) -> int | None:
     """The index in `known` of the stored source `candidate` is, or None for a new source."""
-    keys = {name_key(s) for s in candidate.spellings()}
-    for index, source in enumerate(known):
-        if keys & {name_key(s) for s in (source.name, *source.aliases)}:
-            return index
-    if is_acronym(candidate.name):
-        # A bare acronym only matches exactly; fuzzy acronyms ("AP"/"AFP") are different outlets.
-        return None
-    for index, source in enumerate(known):
-        as_name = SourceName(source.name, source.kind, source.affiliation)
-        if _close(candidate, as_name):
-            return index
-    return None
+    return SourceIndex(known).match(candidate)
 
 
 def merge_into_known(candidate: SourceName, source: Known) -> SourceName:
