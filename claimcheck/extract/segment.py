@@ -21,6 +21,7 @@ _ABBREVIATIONS = frozenset(word.lower() for word in load_table("abbreviations")[
 
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
+_QUOTE_CANDIDATE = re.compile("[“„«\"'‘’,]")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,11 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     i = start
     while i < end:
+        # Jump to the next character that could open a quote; the rest cannot.
+        candidate = _QUOTE_CANDIDATE.search(text, i, end)
+        if candidate is None:
+            break
+        i = candidate.start()
         ch = text[i]
         if _opens_double_comma(text, i, start):
             # Dutch newspaper style: ,,Tekst.'' (two commas open, two apostrophes or a quote mark close).
