@@ -41,6 +41,8 @@ _QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"
 # Links inside a noun phrase: "de officier van justitie", "Tamara van Ark", "de Staat der Nederlanden".
 _NP_LINKS = frozenset(["van", "uit", "der", "den", "ter", "von", "al", "el", "bin", "ben", "da", "di", "du",
                        "le", "la", "te"])
+# First person outside quotes: the author speaking, which the gold guide leaves out.
+_AUTHOR = frozenset(["ik", "we", "wij", "je", "jij"])
 _NAME_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "te", "von", "al", "el", "bin", "da", "di",
                              "du", "le", "la", "'t", "ten"])
 
@@ -354,6 +356,13 @@ class _Extractor:
             return None
         if not doc.is_word(start) or any(_pronominal_adverb(doc.low[m]) for m in range(start, verb)):
             return None
+        if any(doc.low[m] in lex.verbish or doc.low[m] == "te" for m in range(start + 1, verb)):
+            return None  # "Ik zou universiteiten vragen", "Veel kiezers vonden ... opgeroepen"
+        boundary = doc.low[start - 1] if start > sent_start else ""
+        if boundary in lex.conjunctions and boundary not in ("en", "maar", "want", "of", "dus"):
+            # A subordinate clause puts its verb last: only a bare noun phrase counts as its subject.
+            if self.np_after(start, verb) != verb:
+                return None
         end = verb
         while end > start and (doc.low[end - 1] in lex.openers or doc.low[end - 1] in lex.auxiliaries):
             end -= 1
@@ -385,7 +394,8 @@ class _Extractor:
             return (verb - 1, verb)
         if before in ("en", "maar") and verb - 1 > sent_start and verb - 1 > sent_start + 2:
             np_end = self.np_after(sent_start, verb - 1)
-            if np_end is not None and np_end < verb - 1 and doc.low[np_end] not in _END_PUNCT:
+            if np_end is not None and np_end < verb - 1 and (doc.low[np_end] not in _END_PUNCT or
+                                                             doc.low[np_end] == ","):
                 head = doc.low[sent_start]
                 if head not in self.lex.openers:
                     return (sent_start, np_end)
@@ -488,6 +498,8 @@ class _Extractor:
         source_span = None
         if source is not None:
             a, b = source
+            if b - a == 1 and doc.low[a] in _AUTHOR:
+                return  # the writer's own voice ("Ik denk dat ..."), not an attribution
             source_span = Span.of(text, doc.spans[a][0], doc.spans[b - 1][1])
         for a, b in cue:
             self.cue_tokens.update(range(a, b))
@@ -725,7 +737,7 @@ class _Extractor:
             return  # "werd gemeld": who said it is not named here (or only after "door")
         stance = self._negated(after, b, stance)
         # 1. Trailing cue after a quote or a clause: ",,…'', zegt X." / "…, schrijft de Volkskrant."
-        if aux is None and self._trailing(i, a, b, after, cue, stance):
+        if aux is None and self._trailing(i, a, b, after, cue, stance, particle_at):
             return
         # 2. "Dat meldt X." / "Dat heeft X gezegd.": the content is the previous sentence.
         finite = aux if aux is not None else i
@@ -770,9 +782,12 @@ class _Extractor:
             self.content_after(np_end, b, cue, (after, np_end), stance, particle_at)
 
     def _verb_here(self, i: int, a: int) -> bool:
-        """False where the word is a name ("op Twitter") or a noun after a determiner ("het antwoord")."""
+        """False where the word is a name ("op Twitter"), a noun after a determiner or preposition ("het
+        antwoord", "recht van spreken") or an infinitive ("om te melden")."""
         doc = self.doc
         if i > a and doc.capitalised(i) and doc.is_word(i - 1):
+            return False
+        if i > a and (doc.low[i - 1] == "te" or doc.low[i - 1] in self.lex.prepositions):
             return False
         return not (i > a and doc.low[i - 1] in self.lex.determiners and doc.low[i - 1] not in ("die", "dat"))
 
@@ -797,7 +812,8 @@ class _Extractor:
                 return False
         return False
 
-    def _trailing(self, i: int, a: int, b: int, after: int, cue: list[tuple[int, int]], stance: str) -> bool:
+    def _trailing(self, i: int, a: int, b: int, after: int, cue: list[tuple[int, int]], stance: str,
+                  particle_at: int | None = None) -> bool:
         """",,…'', zegt X." / "…, schrijft de Volkskrant." / "…, zei X tegen Y, omdat …"."""
         doc, lex = self.doc, self.lex
         prev = i - 1
@@ -807,7 +823,7 @@ class _Extractor:
             return False
         if doc.low[i] in lex.not_trailing:
             return False
-        np_end = self.np_after(after, b)
+        np_end = self.np_after(after, b if particle_at is None else particle_at)
         if np_end is None:
             return False
         # The cue and its source close the clause: at most an adjunct follows before a comma or the end.
@@ -909,6 +925,9 @@ class _Extractor:
         for m in range(start, end):
             if doc.low[m] == "," and m + 1 < end and doc.low[m + 1] in ("maar", "want", "en", "terwijl"):
                 return m
+            if doc.low[m] in ("en", "maar") and m + 1 < end and doc.low[m + 1] in self.lex.verbish \
+                    and doc.quote_of[m] < 0:
+                return m  # "wil de scholen sluiten en denkt ...": a second verb with the same subject
         return end
 
     def _following_quotes(self, b: int) -> list[tuple[int, int]]:
