@@ -359,10 +359,9 @@ class _Extractor:
         if any(doc.low[m] in lex.verbish or doc.low[m] == "te" for m in range(start + 1, verb)):
             return None  # "Ik zou universiteiten vragen", "Veel kiezers vonden ... opgeroepen"
         boundary = doc.low[start - 1] if start > sent_start else ""
-        if boundary in lex.conjunctions and boundary not in ("en", "maar", "want", "of", "dus"):
-            # A subordinate clause puts its verb last: only a bare noun phrase counts as its subject.
-            if self.np_after(start, verb) != verb:
-                return None
+        subordinate = boundary in lex.conjunctions and boundary not in ("en", "maar", "want", "of", "dus")
+        if subordinate and self.np_after(start, verb) != verb:
+            return None  # a subordinate clause puts its verb last: only a bare noun phrase is its subject
         end = verb
         while end > start and (doc.low[end - 1] in lex.openers or doc.low[end - 1] in lex.auxiliaries):
             end -= 1
