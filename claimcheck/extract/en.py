@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..lexicon import load, word_set
 from ..records import Span, Statement
@@ -48,8 +49,7 @@ _PRONOUNS = frozenset("i he she they we you it".split())
 _ORDER = ("speech", "address", "belief", "intent", "object")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     low: str
@@ -70,6 +70,7 @@ class Cue:
 class _Lexicon:
     cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]
     according: list[tuple[str, ...]]
+    according_first: frozenset[str]
     nominal: frozenset[str]
     nominal_by: frozenset[str]
     be: frozenset[str]
@@ -79,6 +80,7 @@ class _Lexicon:
     hedge_words: frozenset[str]
     hedge_phrases: tuple[tuple[str, ...], ...]
     hedge_cues: frozenset[str]
+    hedge_pattern: re.Pattern[str]
     clause: frozenset[str]
     adverbs: frozenset[str]
     aux: frozenset[str]
@@ -118,6 +120,7 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         cues=cues,
         according=sorted((tuple(p.split()) for p in data["according"]["phrases"]), key=lambda p: -len(p)),
+        according_first=frozenset(p.split()[0] for p in data["according"]["phrases"]),
         nominal=words("nominal", "nouns"),
         nominal_by=words("nominal", "by"),
         be=words("passive", "be"),
@@ -127,6 +130,10 @@ def lexicon() -> _Lexicon:
         hedge_words=words("hedges", "words"),
         hedge_phrases=tuple(tuple(p.split()) for p in data["hedges"]["phrases"]),
         hedge_cues=words("hedges", "cues"),
+        hedge_pattern=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+                list(data["hedges"]["words"]) + list(data["hedges"]["phrases"]), key=len, reverse=True)) + r")\b"
+        ),
         clause=words("grammar", "clause"),
         adverbs=words("grammar", "adverbs"),
         aux=words("grammar", "aux"),
@@ -272,6 +279,8 @@ def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
 
 def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
     low = toks[i].low
+    if low not in lex.cues and low not in lex.according_first:
+        return None
     for phrase in lex.according:
         if tuple(t.low for t in toks[i : i + len(phrase)]) == phrase:
             if phrase == ("per",) and (i + 1 >= len(toks) or not toks[i + 1].upper):
@@ -854,13 +863,6 @@ def _stance(statement: Statement, cue: Cue, toks: list[Tok], lex: _Lexicon, text
     if lemma in lex.hedge_cues:
         statement.hedged = True
         return
-    region = tokens(text, min(statement.cue.start, statement.content.start), statement.content.end)
-    lows = [t.low for t in region]
-    if any(w in lex.hedge_words for w in lows):
+    lowered = text[min(statement.cue.start, statement.content.start) : statement.content.end].lower()
+    if lex.hedge_pattern.search(lowered):
         statement.hedged = True
-        return
-    for phrase in lex.hedge_phrases:
-        size = len(phrase)
-        if any(tuple(lows[m : m + size]) == phrase for m in range(len(lows) - size + 1)):
-            statement.hedged = True
-            return
