@@ -178,8 +178,8 @@ def test_conflicts_json_and_csv(seeded: Path) -> None:
     rows = json.loads(out)
     assert code == 0
     assert [(r["method"], r["a"]["source"], r["b"]["source"], r["b"]["date"]) for r in rows] == [
-        ("denial", "Mustefa Bali (SDF)", "Fox News", "2019-03-21"),
         ("state", "Mustefa Bali (SDF)", "Fox News", "2019-03-21"),
+        ("denial", "Mustefa Bali (SDF)", "Fox News", "2019-03-21"),
     ]
     code, out, _ = run("conflicts", "--db", str(seeded), "--csv", "--search", "gevechten")
     assert out.splitlines()[0] == (

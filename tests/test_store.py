@@ -169,9 +169,9 @@ def test_sources_of_the_seed(tmp_path: Path) -> None:
 def test_conflicts_newest_first_with_both_sides(tmp_path: Path) -> None:
     store, ids = seed_store(tmp_path / "c.db")
     rows = store.list_conflicts()
-    # Same date, same score: the pair stored first comes first.
-    assert [(r["a"]["id"], r["b"]["id"]) for r in rows] == [(ids["c5"], ids["c4"]), (ids["c3"], ids["c4"])]
-    first = rows[1]
+    # Same date, same score: the pair linked last comes first.
+    assert [(r["a"]["id"], r["b"]["id"]) for r in rows] == [(ids["c3"], ids["c4"]), (ids["c5"], ids["c4"])]
+    first = rows[0]
     assert first["date"] == "2019-03-22"
     assert first["a"]["source"] == "Mustefa Bali (SDF)"
     assert first["b"] == {
