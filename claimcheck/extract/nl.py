@@ -256,9 +256,14 @@ class _Extractor:
                 names = names + 1 if after_name else 0
                 k += 1
                 continue
-            if w in _NAME_PARTICLES and k + 1 < end and doc.capitalised(k + 1) and k > start_body:
-                k += 1
-                continue
+            if w in _NAME_PARTICLES and k > start_body:
+                # "Tamara van Ark", "Frank van den Heuvel": particles inside a name
+                m = k
+                while m < end and doc.low[m] in _NAME_PARTICLES and not doc.capitalised(m):
+                    m += 1
+                if m < end and m - k <= 3 and doc.is_word(m) and doc.capitalised(m):
+                    k = m
+                    continue
             if after_name or w in lex.determiners or w in lex.stop or w in lex.pronouns or w in _NP_LINKS:
                 break
             if _pronominal_adverb(w):
@@ -734,6 +739,8 @@ class _Extractor:
         aux = self._aux_before(a, i)
         if aux is not None and doc.low[aux] in lex.passive:
             return  # "werd gemeld": who said it is not named here (or only after "door")
+        if aux is None and self._participle(doc.low[i]) and len(cue) == 1 and after == i + 1:
+            return  # a participle without its auxiliary is an adjective: "een zuur geschreven stuk"
         stance = self._negated(after, b, stance)
         # 1. Trailing cue after a quote or a clause: ",,…'', zegt X." / "…, schrijft de Volkskrant."
         if aux is None and self._trailing(i, a, b, after, cue, stance, particle_at):
@@ -831,7 +838,8 @@ class _Extractor:
             rest += 1
         length = rest - np_end
         if length > 2 and not (doc.low[np_end] in lex.openers and length <= 10) and \
-                doc.low[np_end] not in ("die", "dat", "wiens", "wier") and doc.low[np_end] not in lex.determiners:
+                doc.low[np_end] not in ("die", "dat", "wiens", "wier", "van", "uit") and \
+                doc.low[np_end] not in lex.determiners:
             return False
         content = self.content_before(i, a)
         if not content:
@@ -841,11 +849,13 @@ class _Extractor:
         self.add(cue, content + tail, (after, np_end), stance, quoted=quoted)
         return True
 
+    def _participle(self, w: str) -> bool:
+        return w in self.lex.participles or (w.startswith("ge") and w in self.lex.verbs)
+
     def _aux_before(self, a: int, i: int) -> int | None:
         """The finite auxiliary of a participle cue ("heeft ... gezegd", "werd gemeld"), if any."""
         doc, lex = self.doc, self.lex
-        w = doc.low[i]
-        if not (w.startswith("ge") or w in lex.participles):
+        if not self._participle(doc.low[i]):
             return None
         for m in range(i - 1, max(a - 1, i - 16), -1):
             if doc.low[m] in (":", ";") or doc.quote_of[m] >= 0:
