@@ -62,3 +62,9 @@ def test_stage_on_hand_made_statements() -> None:
     statement = Statement(cue=Span.of(text, 20, 26), content=Span.of(text, 39, 46))
     dates.resolve(text, [statement], "nl", PUBLISHED)
     assert statement.date == "2019-03-15"
+
+
+def test_a_present_tense_cue_does_not_take_the_previous_date() -> None:
+    text = "Jansen zei gisteren dat de wet er komt. 'Het wordt tijd', aldus Jansen."
+    first, second = extract_statements(text, "nl", PUBLISHED)
+    assert (first.date, second.date) == ("2019-03-22", None)

@@ -7,8 +7,9 @@ Friday", "March 3". A weekday is the most recent such day before the publication
 vrijdag" is the Friday of the week (Monday to Sunday) before the publication week; a day and month without
 a year take the publication year, or the year before if that would fall after publication.
 
-When those words name no day, a statement whose cue stands in the sentence right after a dated statement
-of the same source takes that date ("Hij meldde gisteren ... Bali ontkende daarmee ..."). Otherwise the
+When those words name no day, a past-tense statement whose cue stands in the sentence right after a dated
+statement of the same source takes that date ("Hij meldde gisteren ... Bali ontkende daarmee ..."); a
+present-tense one ("..., aldus Loggen") does not, as the Dutch gold has it. Otherwise the
 date follows `[rule] present_tense` in `lexicon/dates.toml`: "null" (the default, the Dutch gold guide's
 convention: a date only when the article says when) or "published" (present-tense cues get the
 publication date, as in the seed fixture's c1, c2 and c6).
@@ -75,7 +76,7 @@ def resolve(text: str, statements: list[Statement], lang: str, published: str | 
         if bounds:
             found = _date_in(text, bounds[number], statement, lang, anchor)
         if found is None and previous is not None and previous_said and number - previous_sentence <= 1 and \
-                _same_source(previous, statement):
+                _same_source(previous, statement) and not _present_tense(statement, lang):
             found = previous_said
         said = found
         if found is None and present_rule == "published" and anchor and _present_tense(statement, lang):

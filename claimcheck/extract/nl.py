@@ -349,7 +349,7 @@ class _Extractor:
             w = doc.low[m]
             if doc.capitalised(m) and (w in lex.openers or w in lex.determiners or w in lex.pronouns):
                 start = m
-        if verb - start == 1 and start == sent_start and verb + 1 < len(doc.low) and \
+        if verb - start == 1 and verb + 1 < len(doc.low) and \
                 doc.low[verb + 1] in lex.person_pronouns:
             return None  # "Natuurlijk wil ze ...": an adverb first, the pronoun subject after the verb
         if verb - start > 14:
