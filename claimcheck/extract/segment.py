@@ -57,6 +57,9 @@ def _sentences_cached(text: str) -> tuple[Sentence, ...]:
         for match in _SENTENCE_END.finditer(text, p_start, p_end):
             if match.group() != "\n" and _ends_in_abbreviation(text, start, match.start()):
                 continue
+            if match.group().startswith(".") and _lower_follows(text, match.end()):
+                # "Sen. Bernie Sanders (I-Vt.) said": a full stop before a lower-case word ends no sentence.
+                continue
             end = match.end() if match.group() != "\n" else match.start()
             for s, e in _strip(text, start, end):
                 out.append(Sentence(s, e))
@@ -64,6 +67,11 @@ def _sentences_cached(text: str) -> tuple[Sentence, ...]:
         for s, e in _strip(text, start, p_end):
             out.append(Sentence(s, e))
     return tuple(out)
+
+
+def _lower_follows(text: str, end: int) -> bool:
+    following = text[end : end + 3].lstrip(" ")
+    return following[:1].islower()
 
 
 def _ends_in_abbreviation(text: str, start: int, dot: int) -> bool:
