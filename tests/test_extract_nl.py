@@ -62,6 +62,12 @@ CASES = [
      (None, "Aangenomen wordt", "de dader de stad heeft verlaten", "assert")),
     ("Naar verluidt heeft de club al een nieuwe trainer gevonden.",
      (None, "Naar verluidt", "heeft de club al een nieuwe trainer gevonden", "assert")),
+    ("Linda en Leo troffen haar naar eigen zeggen later thuis aan.",
+     ("Linda en Leo", "naar eigen zeggen", "troffen haar … later thuis aan", "assert")),
+    ("Staatssecretaris Tamara van Ark van Sociale Zaken vindt dat het kan.",
+     ("Staatssecretaris Tamara van Ark", "vindt", "het kan", "assert")),
+    ("Het kabinet valt, zegt Eric de Vries van de bond.",
+     ("Eric de Vries", "zegt", "Het kabinet valt", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),
@@ -86,6 +92,10 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Het rapport werd gisteren gepubliceerd.",
     "Op Twitter verschenen foto's van de brand.",
     "Het antwoord kwam pas na een week.",
+    "Trump zei tijdens een bijeenkomst in Ohio niets.",
+    "Het was een zuur geschreven stuk.",
+    "Ik denk dat het kabinet valt.",  # the writer's own voice
+    "Hij vergat om de brief te melden.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []

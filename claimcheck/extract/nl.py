@@ -41,6 +41,8 @@ _QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"
 # Links inside a noun phrase: "de officier van justitie", "Tamara van Ark", "de Staat der Nederlanden".
 _NP_LINKS = frozenset(["van", "uit", "der", "den", "ter", "von", "al", "el", "bin", "ben", "da", "di", "du",
                        "le", "la", "te"])
+# Prepositions that can open what a verb reports: "vraagt om", "sprak van", "wijst op".
+_OBJECT_PREPOSITIONS = frozenset(["om", "van", "op", "aan", "over", "naar", "voor", "door"])
 # First person outside quotes: the author speaking, which the gold guide leaves out.
 _AUTHOR = frozenset(["ik", "we", "wij", "je", "jij"])
 _NAME_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "te", "von", "al", "el", "bin", "da", "di",
@@ -261,7 +263,9 @@ class _Extractor:
                 m = k
                 while m < end and doc.low[m] in _NAME_PARTICLES and not doc.capitalised(m):
                     m += 1
-                if m < end and m - k <= 3 and doc.is_word(m) and doc.capitalised(m):
+                surname = m < end and m - k <= 3 and doc.is_word(m) and doc.capitalised(m)
+                # "van Ark" is a surname; "van Sociale Zaken" (more capitals follow) an organisation
+                if surname and not (m + 1 < end and doc.is_word(m + 1) and doc.capitalised(m + 1)):
                     k = m
                     continue
             if after_name or w in lex.determiners or w in lex.stop or w in lex.pronouns or w in _NP_LINKS:
@@ -565,6 +569,9 @@ class _Extractor:
         if w == "volgens":
             self.according_before(i, a, b)
             return
+        if w == "naar" and tuple(doc.low[i + 1 : i + 3]) == ("eigen", "zeggen"):
+            self.own_account(i, a, b)
+            return
         if w == "aldus":
             self.according_after(i, a, b)
             return
@@ -628,6 +635,21 @@ class _Extractor:
         if end > k:
             pieces.append(self.tok_range(k, end))
         self.add([(i, i + 1)], pieces, source, "assert")
+
+    def own_account(self, i: int, a: int, b: int) -> None:
+        """"Linda en Leo troffen haar naar eigen zeggen later aan": the subject is the source, the rest of
+        the sentence around the cue the content."""
+        doc = self.doc
+        np_end = self.np_after(a, i)
+        if np_end is None or doc.low[a] in self.lex.openers:
+            return
+        pieces = []
+        if np_end < i:
+            pieces.append(self.tok_range(np_end, i))
+        end = self.clause_end(i + 3, b)
+        if end > i + 3:
+            pieces.append(self.tok_range(i + 3, end))
+        self.add([(i, i + 3)], pieces, (a, np_end), "assert")
 
     def according_after(self, i: int, a: int, b: int) -> None:
         np_end = self.np_after(i + 1, b)
@@ -919,6 +941,8 @@ class _Extractor:
             self.add(cue, pieces, source, stance)
             return
         end = self._object_end(start, b)
+        if start < b and doc.low[start] in lex.prepositions and doc.low[start] not in _OBJECT_PREPOSITIONS:
+            return  # "zei tijdens een bijeenkomst": an adjunct, not what was said
         if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
             self.add(cue, [self.tok_range(start, end)], source, stance)
 
