@@ -1,7 +1,8 @@
 """A source's track record, read from its claims and the links between claims.
 
 How links are read (a claim's date is the day it was made, else its article's publication date):
-- a `conflict` link with method `denial` from claim a to claim b: a's source denied b;
+- a `conflict` link with method `denial` from claim a to claim b: a's source denied b (b's source, when
+  only b has the stance "deny");
 - any other `conflict` link: the two claims contradict each other;
 - an `agree` link with a claim of another source made later: that source corroborated the claim later;
   made earlier: the claim repeated what that source had reported; made the same day: they agreed;
@@ -157,8 +158,10 @@ def _event(link: Link, mine: int, other: int, rows: dict[int, dict[str, Any]]) -
     me, them = rows[mine], rows[other]
     by, on = _display(them), them["date"]
     if link.relation == "conflict":
-        denial = link.method == "denial"
-        kind = "contradicted" if not denial else "denied" if link.b == mine else "denial issued"
+        if link.method != "denial":
+            kind = "contradicted"
+        else:
+            kind = "denial issued" if _denier(link, rows) == mine else "denied"
         return Event(mine, kind, by, on, other, them["content"], link.reason)
     if them["source_id"] is None or them["source_id"] == me["source_id"]:
         return None
@@ -170,6 +173,13 @@ def _event(link: Link, mine: int, other: int, rows: dict[int, dict[str, Any]]) -
         # Same day (or undated): neither came later, so neither corroborates the other.
         kind = "agreed"
     return Event(mine, kind, by, on, other, them["content"], link.reason)
+
+
+def _denier(link: Link, rows: dict[int, dict[str, Any]]) -> int:
+    """Which claim of a denial link issued the denial: a, unless only b has the stance "deny"."""
+    if rows[link.a]["stance"] != "deny" and rows[link.b]["stance"] == "deny":
+        return link.b
+    return link.a
 
 
 def _first_report(store: Store, claim_id: int, rows: dict[int, dict[str, Any]], source_id: int) -> Event | None:

@@ -108,8 +108,9 @@ def ingest(
         store.check_model(embedder.model_id)
     report = IngestReport()
     started = time.perf_counter()
+    pool: list[ClaimPool] = []
     for batch in _batches(articles, batch_size):
-        _ingest_batch(store, batch, lang, extract, embedder, linker, report)
+        _ingest_batch(store, batch, lang, extract, embedder, linker, report, pool)
         if on_article is not None:
             for article in batch:
                 on_article(article)
@@ -131,7 +132,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _ingest_batch(
     store: Store, batch: list[Article], lang: str | None, extract: Extract, embedder: Embedder | None,
-    linker: Linker | None, report: IngestReport,
+    linker: Linker | None, report: IngestReport, pool_cache: list[ClaimPool],
 ) -> None:
     report.articles += len(batch)
     for article in batch:
@@ -166,11 +167,22 @@ def _ingest_batch(
         if embedder is not None and vectors is not None and new_ids:
             store.check_model(embedder.model_id)
             new_vectors = vectors[kept_rows]
-            pool = store.claim_pool(embedder.model_id)
+            pool = _current_pool(store, embedder.model_id, pool_cache)
             store.insert_vectors(embedder.model_id, new_ids, new_vectors)
             if linker is not None:
                 links = linker(store.claim_records(new_ids), new_vectors, pool, embedder.model_id)
                 report.links += store.insert_links(links)
+
+
+def _current_pool(store: Store, model_id: str, cache: list[ClaimPool]) -> ClaimPool:
+    """Every claim stored with a vector, read once per ingest and then topped up with the claims stored
+    since (by this ingest or another one: claim ids only grow), inside the batch's transaction."""
+    if not cache:
+        cache.append(store.claim_pool(model_id))
+        return cache[0]
+    pool = cache[0]
+    pool.extend(store.claim_pool(model_id, after=max((c.id for c in pool.claims), default=0)))
+    return pool
 
 
 def _fresh(store: Store, batch: list[Article]) -> list[tuple[Article, str]]:
@@ -304,12 +316,45 @@ def reembed(store: Store, embedder: Embedder, batch_size: int = 256) -> int:
     return len(todo)
 
 
+CANDIDATES_PER_CLAIM = 10
+
+
 def default_linker() -> Linker:
-    """The real linker from claimcheck.link, imported only when linking is asked for."""
-    from . import link
+    """The real linker: claimcheck.link judges each candidate pair, imported only when linking is asked for.
+
+    Candidates for a new claim are its nearest claims by cosine (stored ones and those new in the same
+    batch), plus every other claim of its own article, where a denial can cover a claim it is not similar to.
+    """
+    from .link import judge, thresholds_for
 
     def run(new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
-        found: list[Link] = link.link_claims(new_claims, new_vectors, pool, model_id)  # type: ignore[attr-defined]
-        return found
+        thresholds = thresholds_for(model_id)
+        links: list[Link] = []
+        for i, claim in enumerate(new_claims):
+            for other, similarity in candidates(i, new_claims, new_vectors, pool):
+                found = judge(other, claim, similarity, thresholds)
+                if found is not None:
+                    links.append(found)
+        return links
 
     return run
+
+
+def candidates(
+    index: int, new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, top: int = CANDIDATES_PER_CLAIM
+) -> list[tuple[Claim, float]]:
+    """The claims to judge new claim `index` against, each once: nearest stored or earlier-new claims by
+    cosine, and the earlier claims of its own article."""
+    import numpy as np
+
+    claim, vector = new_claims[index], new_vectors[index]
+    others = list(pool.claims) + new_claims[:index]
+    if not others:
+        return []
+    stored = pool.vectors if pool.vectors.size else np.zeros((0, len(vector)), dtype=np.float32)
+    matrix = np.concatenate([stored, new_vectors[:index]]) if index else stored
+    scores = matrix @ vector
+    nearest = np.argsort(-scores)[:top]
+    chosen = {int(i) for i in nearest}
+    chosen.update(i for i, other in enumerate(others) if other.article == claim.article)
+    return [(others[i], float(scores[i])) for i in sorted(chosen)]

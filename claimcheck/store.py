@@ -307,6 +307,14 @@ class ClaimPool:
     claims: list[Claim]
     vectors: np.ndarray
 
+    def extend(self, more: ClaimPool) -> None:
+        import numpy as np
+
+        if not more.claims:
+            return
+        self.claims.extend(more.claims)
+        self.vectors = more.vectors if self.vectors.size == 0 else np.concatenate([self.vectors, more.vectors])
+
 
 @dataclass
 class NewClaim:
@@ -611,19 +619,17 @@ class Store:
             [(claim_id, model_id, rows[i].tobytes()) for i, claim_id in enumerate(claim_ids)],
         )
 
-    def claim_pool(self, model_id: str, exclude: Iterable[int] = ()) -> ClaimPool:
-        """Every stored claim with a vector from `model_id` (but those in `exclude`), with the vectors."""
+    def claim_pool(self, model_id: str, after: int = 0) -> ClaimPool:
+        """Stored claims with a vector from `model_id`, with the vectors; only ids above `after` if given."""
         import numpy as np
 
-        skip = set(exclude)
         ids: list[int] = []
         blobs: list[bytes] = []
         for claim_id, blob in self.db.execute(
-            "SELECT claim, vector FROM embeddings WHERE model = ? ORDER BY claim", [model_id]
+            "SELECT claim, vector FROM embeddings WHERE model = ? AND claim > ? ORDER BY claim", [model_id, after]
         ):
-            if claim_id not in skip:
-                ids.append(claim_id)
-                blobs.append(blob)
+            ids.append(claim_id)
+            blobs.append(blob)
         claims = self.claim_records(ids)
         if not blobs:
             return ClaimPool(claims, np.zeros((0, 0), dtype=np.float32))

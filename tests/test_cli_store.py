@@ -64,11 +64,6 @@ def test_ingest_json_summary(tmp_path: Path) -> None:
 
 def test_ingest_with_the_fake_model_stores_vectors(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
-    pytest.importorskip("claimcheck.link")
-    from claimcheck import link
-
-    if not hasattr(link, "link_claims"):
-        pytest.skip("claimcheck.link has no link_claims yet")
     code, out, err = run("ingest", str(SEED_TEXT), "--db", str(db), "--model", "fake")
     assert code == 0, err
     conn = sqlite3.connect(db)
