@@ -1,9 +1,163 @@
-"""Placeholder for the speakers stage (being written)."""
+"""Who a source is: set `statement.speaker` (and `statement.affiliation`) from the source span.
+
+Language-neutral; the words come from the language's TOML file:
+
+- `[titles] roles`: titles and roles ("spokesman", "sen", "woordvoerder"). A named source loses them:
+  "spokesman John Smith" -> "John Smith", "SDF-woordvoerder Mustefa Bali" -> "Mustefa Bali". Capitalised
+  words glued before the last role, by a hyphen or a space, are the affiliation: "SDF-woordvoerder" -> SDF,
+  "White House spokesman Josh Earnest" -> White House. Multi-word roles ("press secretary") count.
+- `[pronouns] person` (he, she, hij, zij, ...) and `[pronouns] group` (they, zij, ze, ...): a pronoun
+  source takes the speaker of the nearest earlier statement with a named source or, failing that, the
+  last name written before it in the text.
+
+A name written in full once and later by surname alone ("Bernie Sanders" ... "Sanders") is given in full.
+A description nothing names ("a Chinese official", "experts") stays the speaker as written. A source of
+None leaves the speaker None.
+
+Not handled: gender and number agreement (a "she" may resolve to the last male speaker), descriptions
+that point back to a name ("the senator"), first-person sources ("I", "we") beyond taking the nearest
+speaker, and names with lower-case particles split across a role ("director of research at X").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load
 from ..records import Statement
+
+# A run of capitalised words (allowing initials, hyphens and lower-case name particles inside).
+_NAME = re.compile(
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:van|de|der|den|von|la|le|di|da|del|bin|al)\s+)*[A-Z][\w'’.-]*)+"
+)
+_TOKEN = re.compile(r"[\w'’.&$-]+|[^\w\s]")
+_STRIP = " \t\n,.;:\"“”‘’'()[]"
+
+
+@dataclass(frozen=True)
+class _Words:
+    roles: frozenset[str]
+    longest_role: int
+    person: frozenset[str]
+    group: frozenset[str]
+
+
+@cache
+def _words(lang: str) -> _Words:
+    data = load(lang)
+    roles = frozenset(_norm(r) for r in data.get("titles", {}).get("roles", []))
+    pronouns = data.get("pronouns", {})
+    return _Words(
+        roles=roles,
+        longest_role=max((len(r.split()) for r in roles), default=1),
+        person=frozenset(p.lower() for p in pronouns.get("person", [])),
+        group=frozenset(p.lower() for p in pronouns.get("group", [])),
+    )
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace(".", "").replace("’", "'").strip()
 
 
 def resolve(text: str, statements: list[Statement], lang: str, *args: object) -> None:
+    """Fill `speaker` and `affiliation` on every statement, in text order."""
+    words = _words(lang)
+    named: list[tuple[int, str, str | None]] = []  # (position, speaker, affiliation) of named sources
+    for statement in sorted(statements, key=lambda s: s.source.start if s.source else s.cue.start):
+        source = statement.source
+        if source is None:
+            statement.speaker = None
+            continue
+        raw = source.text.strip(_STRIP)
+        low = raw.lower()
+        if low in words.person or low in words.group:
+            referent = _referent(text, source.start, named, lang)
+            statement.speaker, statement.affiliation = referent if referent else (raw, None)
+            continue
+        speaker, affiliation = name_of(raw, lang)
+        if not any(ch.isupper() for ch in speaker[:1]) and not any(w[:1].isupper() for w in speaker.split()):
+            statement.speaker, statement.affiliation = speaker, affiliation
+            continue
+        speaker = _full_name(speaker, named)
+        statement.speaker, statement.affiliation = speaker, affiliation
+        named.append((source.start, speaker, affiliation))
+
+
+def name_of(source: str, lang: str) -> tuple[str, str | None]:
+    """(speaker, affiliation) of a source phrase: titles and roles stripped, apposition dropped."""
+    words = _words(lang)
+    head = source.strip(_STRIP)
+    # "Beruff, a Scott ally," / "Sen. Bernie Sanders (I-Vt.)": the name comes first.
+    head = re.split(r"\s*[,(]\s*", head, maxsplit=1)[0].strip(_STRIP) or head
+    tokens = head.split()
+    if not tokens:
+        return source, None
+    last_role = role_start = -1
+    affiliation: str | None = None
+    k = 0
+    while k < len(tokens):
+        matched = 0
+        for size in range(min(words.longest_role, len(tokens) - k), 0, -1):
+            if _norm(" ".join(tokens[k : k + size])) in words.roles:
+                matched = size
+                break
+        if matched:
+            last_role, role_start = k + matched - 1, k
+            k += matched
+            continue
+        prefix, hyphen, rest = tokens[k].rpartition("-")
+        if hyphen and prefix and _norm(rest) in words.roles:
+            # "SDF-woordvoerder": the organisation glued to the role
+            last_role = role_start = k
+            affiliation = prefix
+        k += 1
+    if last_role < 0:
+        return head, None
+    name = tokens[last_role + 1 :]
+    if not any(t[:1].isupper() for t in name):
+        return head, affiliation
+    if affiliation is None:
+        first_role = role_start
+        while first_role > 0 and _norm(tokens[first_role - 1]) in words.roles:
+            first_role -= 1
+        glued: list[str] = []
+        m = first_role - 1
+        while m >= 0 and tokens[m][:1].isupper() and _norm(tokens[m]) not in words.roles:
+            glued.insert(0, tokens[m])
+            m -= 1
+        if glued:
+            affiliation = " ".join(glued).removesuffix("'s").removesuffix("’s")
+    return " ".join(name).strip(_STRIP), affiliation
+
+
+def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
+              ) -> tuple[str, str | None] | None:
+    if named:
+        _, speaker, affiliation = named[-1]
+        return speaker, affiliation
+    # No named source yet: the last name written before the pronoun ("The", "In" and the like dropped).
+    stopwords = _stopwords(lang)
+    for match in reversed(list(_NAME.finditer(text, 0, position))):
+        tokens = match.group().split()
+        while tokens and tokens[0].lower() in stopwords:
+            tokens.pop(0)
+        if len(tokens) >= 2:
+            return name_of(" ".join(tokens), lang)
     return None
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load(lang).get("language", {}).get("stopwords", []))
+
+
+def _full_name(speaker: str, named: list[tuple[int, str, str | None]]) -> str:
+    """ "Sanders" after "Bernie Sanders" -> "Bernie Sanders"."""
+    if " " in speaker:
+        return speaker
+    for _, earlier, _ in reversed(named):
+        if earlier.endswith(" " + speaker):
+            return earlier
+    return speaker
