@@ -1,17 +1,23 @@
-"""`claimcheck ingest`, `sources`, `sources merge`, `claims`, `conflicts` and `audit`: the claim store's commands."""
+"""`claimcheck ingest`, `sources`, `sources merge`, `claims`, `conflicts` and `audit`: the claim store's commands.
+
+The store module is imported inside each command: sqlite-utils pulls in numpy, and `claimcheck --help`
+must stay instant.
+"""
 
 from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import StoreError
 from ..reader import check_iso_date, read_articles
-from ..store import open_store
 from .app import Format, app, choose_format, render, user_errors, warn
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 DbOption = Annotated[
     str | None,
@@ -37,6 +43,12 @@ AUDIT_COLUMNS = ["claim", "date", "event", "summary", "content"]
 class Order(StrEnum):
     newest = "newest"
     strongest = "strongest"
+
+
+def open_store(db: str | None, create: bool = True) -> Store:
+    from ..store import open_store as open_claim_store
+
+    return open_claim_store(db, create=create)
 
 
 def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -90,7 +102,7 @@ def ingest(
         elif re_embed:
             raise StoreError("--re-embed needs linking; drop --no-link")
         with open_store(db) as store:
-            if re_embed and embedder is not None:
+            if re_embed and embedder is not None and store.vector_models() not in ([], [embedder.model_id]):
                 reembed(store, embedder)
             articles = read_articles(paths, published)
             with tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False) as bar:
