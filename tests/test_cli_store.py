@@ -212,3 +212,26 @@ def test_audit_json_is_one_record(seeded: Path) -> None:
 def test_audit_unknown_source(seeded: Path) -> None:
     code, out, err = run("audit", "Fox Nws", "--db", str(seeded))
     assert (code, out, err) == (1, "", "Error: no source named 'Fox Nws'; did you mean 'Fox News'?\n")
+
+
+def test_ingest_with_another_model_is_refused_unless_re_embedding(seeded: Path, tmp_path: Path) -> None:
+    import numpy as np
+
+    from claimcheck.store import open_store
+
+    with open_store(seeded) as store, store.transaction():
+        store.insert_vectors("old-model", [1, 2], np.ones((2, 4), dtype=np.float32))
+    other = tmp_path / "other.txt"
+    other.write_text("De minister zei dat het goed ging.", encoding="utf-8")
+    code, out, err = run("ingest", str(other), "--db", str(seeded), "--model", "fake")
+    assert (code, out) == (1, "")
+    assert err == (
+        "Error: the store's vectors come from model old-model, not fake:char3-64; ingest with that model, "
+        "or re-embed the whole store with the new one (claimcheck ingest --re-embed)\n"
+    )
+    code, out, err = run("ingest", str(other), "--db", str(seeded), "--model", "fake", "--re-embed")
+    assert code == 0, err
+    conn = sqlite3.connect(seeded)
+    assert [r[0] for r in conn.execute("SELECT DISTINCT model FROM embeddings")] == ["fake:char3-64"]
+    assert conn.execute("SELECT count(*) FROM embeddings").fetchone()[0] == conn.execute(
+        "SELECT count(*) FROM claims").fetchone()[0]

@@ -262,3 +262,18 @@ def test_vectors_from_two_models_are_refused(tmp_path: Path) -> None:
     pool = store.claim_pool("model-a")
     assert [c.id for c in pool.claims] == [ids["c1"]]
     assert pool.vectors.shape == (1, 4)
+
+
+def test_an_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    store, _ = seed_store(path)
+    # Wind the store back to schema 2: the indexes migration 3 replaces, and no record of 3.
+    store.db.execute("DROP INDEX links_relation_date_score")
+    store.db.execute("DROP INDEX links_relation_score_date")
+    store.db.execute("CREATE INDEX links_relation_date ON links(relation, date)")
+    store.db.execute("DELETE FROM migrations WHERE number = 3")
+    store.close()
+    with open_store(path) as upgraded:
+        indexes = {row[0] for row in upgraded.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "links_relation_date_score" in indexes and "links_relation_date" not in indexes
+        assert upgraded.count("links") == 4
