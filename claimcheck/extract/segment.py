@@ -211,6 +211,8 @@ def _closer_length(text: str, close: int) -> int:
 def _opens_single(text: str, i: int, start: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i + 1 : i + 2] in ("s", "t", "n") and text[i + 2 : i + 3] in (" ", "-"):
+        return False  # Dutch clitics: 's nachts, 't is, 'n paar
     return (before.isspace() or before in "([“\"") and (after.isalnum() or after in "“\"")
 
 
