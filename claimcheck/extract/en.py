@@ -70,6 +70,7 @@ class Cue:
 class _Lexicon:
     cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]
     according: list[tuple[str, ...]]
+    cue_extensions: list[tuple[str, ...]]
     according_first: frozenset[str]
     nominal: frozenset[str]
     nominal_by: frozenset[str]
@@ -120,6 +121,7 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         cues=cues,
         according=sorted((tuple(p.split()) for p in data["according"]["phrases"]), key=lambda p: -len(p)),
+        cue_extensions=sorted((tuple(p.split()) for p in data["grammar"]["cue_extensions"]), key=lambda p: -len(p)),
         according_first=frozenset(p.split()[0] for p in data["according"]["phrases"]),
         nominal=words("nominal", "nouns"),
         nominal_by=words("nominal", "by"),
@@ -295,7 +297,13 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         start = i
         while start > 0 and toks[start - 1].low in lex.aux:
             start -= 1
-        return Cue(i, i + len(key), lemma, kinds, toks[start].start)
+        j = i + len(key)
+        # PolNeAR takes "said Tuesday" and "said in a statement" as the cue.
+        for extension in lex.cue_extensions:
+            if tuple(t.low for t in toks[j : j + len(extension)]) == extension:
+                j += len(extension)
+                break
+        return Cue(i, j, lemma, kinds, toks[start].start)
     return None
 
 
@@ -841,9 +849,13 @@ def _skip(toks: list[Tok], k: int, words: set[str]) -> int:
 
 
 def _trim_end(toks: list[Tok], start: int, end: int) -> int:
-    """Drop closing punctuation (but not closing quotes) from the end of a content."""
+    """Drop closing punctuation from the end of a content, and a closing quote that closes nothing in it."""
     while end > start and toks[end - 1].low in {".", ",", ";", ":", "—", "–", "-", "("}:
         end -= 1
+    if end > start and _is_quote(toks[end - 1]) and sum(_is_quote(t) for t in toks[start:end]) % 2 == 1:
+        end -= 1
+        while end > start and toks[end - 1].low in {",", ";", ":", "—", "–", "-", "("}:
+            end -= 1
     return end
 
 
@@ -863,6 +875,7 @@ def _stance(statement: Statement, cue: Cue, toks: list[Tok], lex: _Lexicon, text
     if lemma in lex.hedge_cues:
         statement.hedged = True
         return
-    lowered = text[min(statement.cue.start, statement.content.start) : statement.content.end].lower()
+    first = min(statement.cue.start, statement.content.start, statement.source.start if statement.source else len(text))
+    lowered = text[first : statement.content.end].lower()
     if lex.hedge_pattern.search(lowered):
         statement.hedged = True

@@ -1,0 +1,152 @@
+"""English extraction: text -> (source, cue, content, stance), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claimcheck.extract import en, extract_statements
+from claimcheck.records import Statement
+
+
+def found(text: str) -> list[tuple[str | None, str, str, str]]:
+    return [(s.source.text if s.source else None, s.cue.text, _content(s, text), s.stance) for s in en.extract(text, None)]
+
+
+def _content(statement: Statement, text: str) -> str:
+    return " | ".join(text[a:b] for a, b in statement.content.pieces())
+
+
+CASES = [
+    # direct quotes, cue after
+    ("“The bridge will open in May,” the mayor said.",
+     [("the mayor", "said", "The bridge will open in May", "assert")]),
+    # cue inside the quote, content in two pieces
+    ("“We checked every ballot,” she said, “and found nothing wrong.”",
+     [("she", "said", "We checked every ballot | and found nothing wrong.", "assert")]),
+    # cue before, colon
+    ("Governor Ada Lind said: “Taxes will not rise this year.”",
+     [("Governor Ada Lind", "said", "Taxes will not rise this year.", "assert")]),
+    # inverted cue after the quote, with an apposition
+    ("“Nobody reads the fine print,” said Tom Berry, a consumer lawyer.",
+     [("Tom Berry, a consumer lawyer", "said", "Nobody reads the fine print", "assert")]),
+    # indirect speech with that
+    ("The ministry said that exports fell by four percent.",
+     [("The ministry", "said", "exports fell by four percent", "assert")]),
+    # indirect speech with a day between cue and content
+    ("Senator Mara Holt said Tuesday the tariffs would hurt farmers.",
+     [("Senator Mara Holt", "said Tuesday", "the tariffs would hurt farmers", "assert")]),
+    # addressee before the content
+    ("Kessler told CNN that the talks had collapsed.",
+     [("Kessler", "told", "the talks had collapsed", "assert")]),
+    # denial
+    ("The company denied that it had misled investors.",
+     [("The company", "denied", "it had misled investors", "deny")]),
+    # question
+    ("Reporters asked whether the plant would close.",
+     [("Reporters", "asked", "whether the plant would close", "question")]),
+    # prediction
+    ("Analysts predicted that prices would double by spring.",
+     [("Analysts", "predicted", "prices would double by spring", "predict")]),
+    # according to, before and after
+    ("According to the coast guard, the ferry sank within minutes.",
+     [("the coast guard", "According to", "the ferry sank within minutes", "assert")]),
+    ("The ferry sank within minutes, according to the coast guard.",
+     [("the coast guard", "according to", "The ferry sank within minutes", "assert")]),
+    # content before the cue, no quotes
+    ("The deal is dead, the union leader said.",
+     [("the union leader", "said", "The deal is dead", "assert")]),
+    # "That is what X reported": the content is the sentence before
+    ("The council will cut the bus budget. That is what the Daily Courier reported.",
+     [("the Daily Courier", "reported", "The council will cut the bus budget.", "assert")]),
+    # nominal cues with that
+    ("Lund dismissed reports by the Herald that she would resign.",
+     [("Lund", "dismissed", "reports by the Herald that she would resign", "deny")]),
+    ("Officials rejected Moreno's claim that the vote was rigged.",
+     [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny")]),
+    # pronoun source, belief cue
+    ("He thinks the rally drew more than ten thousand people.",
+     [("He", "thinks", "the rally drew more than ten thousand people", "assert")]),
+    # intention
+    ("The coalition wants to lower the voting age to sixteen.",
+     [("The coalition", "wants", "to lower the voting age to sixteen", "assert")]),
+    # no named source
+    ("It is believed that the documents were destroyed in 2019.",
+     [(None, "is believed", "the documents were destroyed in 2019", "assert")]),
+    # participle cue takes the subject of the sentence
+    ("Kramer defended the budget, saying it protected schools.",
+     [("Kramer", "defended", "the budget", "assert"), ("Kramer", "saying", "it protected schools", "assert")]),
+    # who-clause subject
+    ("Voters who want lower taxes backed the measure.",
+     [("Voters who want lower taxes", "backed", "the measure", "assert")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_constructions(text: str, expected: list[tuple[str | None, str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+NO_ATTRIBUTION = [
+    "The bridge opened in May after three years of work.",
+    "Residents of several states saw heavy snow on Sunday.",
+    "She sent an email to the council about the parking rules.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ATTRIBUTION)
+def test_no_attribution(text: str) -> None:
+    assert en.extract(text, None) == []
+
+
+def test_quote_continues_in_the_next_paragraph() -> None:
+    text = "“We will appeal,” Dana Cole said.\n\n“The ruling ignores the evidence.”"
+    (statement,) = en.extract(text, None)
+    assert _content(statement, text) == "We will appeal | The ruling ignores the evidence."
+
+
+def test_cue_inside_someone_elses_quote_is_not_an_attribution() -> None:
+    text = "“I think the plan will fail,” Patel said."
+    assert found(text) == [("Patel", "said", "I think the plan will fail", "assert")]
+
+
+@pytest.mark.parametrize("text,hedged", [
+    ("The minister reportedly said that the border would close.", True),
+    ("Berg claimed that the figures were wrong.", True),
+    ("Berg said that the figures were wrong.", False),
+])
+def test_hedged(text: str, hedged: bool) -> None:
+    (statement,) = en.extract(text, None)
+    assert statement.hedged is hedged
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "Intro line.\n\n“Prices will fall,” said Ann Ode. Ode added that rents would follow."
+    for statement in en.extract(text, None):
+        for span in (statement.cue, statement.content, statement.source):
+            assert span is not None
+            assert text[span.start : span.end] == span.text
+
+
+def test_pipeline_resolves_the_pronoun() -> None:
+    text = "White House spokesman Josh Arnett said the visit was cancelled. He added that it would be rescheduled."
+    statements = extract_statements(text, "en")
+    assert [(s.speaker, s.affiliation) for s in statements] == [
+        ("Josh Arnett", "White House"), ("Josh Arnett", "White House")
+    ]
+
+
+def test_fast_enough() -> None:
+    paragraph = (
+        "“The budget is balanced,” the treasurer said on Monday. Critics said that the figures hid a deficit, "
+        "and according to the audit office, spending rose by nine percent. Mayor Lina Ortiz wants to cut fees. "
+        "She denied that the city would borrow more.\n\n"
+    )
+    article = paragraph * 12  # about 600 words
+    en.extract(article, None)
+    started = time.perf_counter()
+    for _ in range(20):
+        en.extract(article + " ", None)
+    per_article = (time.perf_counter() - started) / 20
+    assert per_article < 1 / 200
