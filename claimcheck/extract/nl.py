@@ -66,6 +66,7 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    subordinators: frozenset[str]
     verbish: frozenset[str]
     focus: frozenset[str]
     prepositions: frozenset[str]
@@ -136,6 +137,7 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        subordinators=conjunctions - {"en", "maar", "want", "of", "dus", "die", "dat", "wat", "welke", "nu", "als"},
         verbish=auxiliaries | frozenset(verbs),
         focus=frozenset(grammar["focus"]),
         prepositions=prepositions,
@@ -629,8 +631,12 @@ class _Extractor:
         before_end = i
         while before_end > a and doc.low[before_end - 1] in _END_PUNCT:
             before_end -= 1
-        if before_end > a:
-            pieces.append(self.tok_range(a, before_end))
+        before_start = before_end
+        while before_start > a and doc.low[before_start - 1] not in (",", ";", ":") and \
+                doc.low[before_start - 1] not in self.lex.subordinators:
+            before_start -= 1
+        if before_end > before_start:
+            pieces.append(self.tok_range(before_start, before_end))
         end = self.clause_end(k, b)
         if end > k:
             pieces.append(self.tok_range(k, end))
@@ -744,13 +750,19 @@ class _Extractor:
                 if doc.low[m] != particle:
                     continue
                 nxt = doc.low[m + 1] if m + 1 < b else "."
-                if nxt in lex.determiners and nxt not in ("dat",) and nxt != "de" and m + 1 < b - 1:
-                    continue
-                if nxt == "de" or nxt == "het":
-                    continue
+                if (nxt in lex.determiners or nxt == "het") and nxt != "dat" and not self._te_infinitive(m + 1, b):
+                    continue  # "op de radio": a preposition; "roepen X op deze club ... te plaatsen": the particle
                 self.verb(i, a, b, number, [(i, i + 1), (m, m + 1)], stance, particle_at=m)
                 return True
         return False
+
+    def _te_infinitive(self, k: int, b: int) -> bool:
+        """The clause from token k ends in "te <verb>"."""
+        doc = self.doc
+        end = b
+        while end > k and doc.low[end - 1] in _END_PUNCT:
+            end -= 1
+        return end - k >= 2 and doc.low[end - 2] == "te"
 
     def verb(self, i: int, a: int, b: int, number: int, cue: list[tuple[int, int]], stance: str, *,
              after: int | None = None, particle_at: int | None = None) -> None:
@@ -764,6 +776,12 @@ class _Extractor:
         if aux is None and self._participle(doc.low[i]) and len(cue) == 1 and after == i + 1:
             return  # a participle without its auxiliary is an adjective: "een zuur geschreven stuk"
         stance = self._negated(after, b, stance)
+        if aux is not None and aux > a and (doc.low[aux - 1] == "," or aux - 1 in doc.closer_of):
+            np_end = self.np_after(aux + 1, i)
+            content = self.content_before(aux, a)
+            if np_end is not None and content:
+                self.add(cue, content, (aux + 1, np_end), stance, quoted=self._is_quote(content))
+            return
         # 1. Trailing cue after a quote or a clause: ",,…'', zegt X." / "…, schrijft de Volkskrant."
         if aux is None and self._trailing(i, a, b, after, cue, stance, particle_at):
             return
@@ -883,6 +901,10 @@ class _Extractor:
             if doc.low[m] in (":", ";") or doc.quote_of[m] >= 0:
                 return None
             if doc.low[m] in lex.perfect or doc.low[m] in lex.passive:
+                # "zouden ze hebben geroepen": the finite verb is the first of the cluster
+                for earlier in range(m - 1, max(a - 1, m - 4), -1):
+                    if doc.low[earlier] in lex.perfect:
+                        return earlier
                 return m
         return None
 
@@ -933,7 +955,7 @@ class _Extractor:
             if particle_at > start:
                 pieces.append(self.tok_range(start, particle_at))
             end = self.clause_end(particle_at + 1, b)
-            if end > particle_at + 1:
+            if end > particle_at + 1 and doc.low[particle_at + 1] != ",":
                 s0 = particle_at + 1
                 if doc.low[s0] in ("dat", "om") and end > s0 + 1:
                     s0 += 1
