@@ -76,6 +76,12 @@ CASES = [
      ("De parlementariërs", "roepen … op", "de commissaris … deze landen op de zwarte lijst te zetten", "assert")),
     ("Alle partijen wijzen de suggestie af, met uitzondering van D66.",
      ("Alle partijen", "wijzen … af", "de suggestie", "deny")),
+    ("Volgens natuurbeschermers leven de dieren slecht.",
+     ("natuurbeschermers", "Volgens", "leven de dieren slecht", "assert")),
+    ("Het klopt niet, blijkt uit nieuwe cijfers van de Jeugdmonitor.",
+     ("nieuwe cijfers van de Jeugdmonitor", "blijkt uit", "Het klopt niet", "assert")),
+    ("De burgemeester verzocht de directie om per direct op te stappen.",
+     ("De burgemeester", "verzocht", "de directie om per direct op te stappen", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),

@@ -41,6 +41,7 @@ _QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"
 # Links inside a noun phrase: "de officier van justitie", "Tamara van Ark", "de Staat der Nederlanden".
 _NP_LINKS = frozenset(["van", "uit", "der", "den", "ter", "von", "al", "el", "bin", "ben", "da", "di", "du",
                        "le", "la", "te"])
+_LEADING = re.compile(r"(?:om|maar|en|want)\s+", re.IGNORECASE)
 # Prepositions that can open what a verb reports: "vraagt om", "sprak van", "wijst op".
 _OBJECT_PREPOSITIONS = frozenset(["om", "van", "op", "aan", "over", "naar", "voor", "door"])
 # First person outside quotes: the author speaking, which the gold guide leaves out.
@@ -251,6 +252,8 @@ class _Extractor:
         elif low in lex.stop and (not doc.capitalised(j) or low in lex.openers or low in lex.auxiliaries):
             return None
         start_body = k
+        # Without a determiner a lowercase noun stands alone or before a name: "natuurbeschermers", "premier Rutte"
+        bare = k == j and not doc.capitalised(j)
         after_name = False  # the last word was a name, not a capitalised adjective ("Amerikaanse")
         names = 0
         while k < end and doc.is_word(k):
@@ -272,6 +275,8 @@ class _Extractor:
                     continue
             if after_name or w in lex.determiners or w in lex.stop or w in lex.pronouns or w in _NP_LINKS:
                 break
+            if bare and k > start_body and not doc.low[k - 1].endswith("e"):
+                break  # after an adjective ("nieuwe cijfers") the noun still belongs
             if _pronominal_adverb(w):
                 break
             k += 1
@@ -503,6 +508,12 @@ class _Extractor:
         cue_chars = [(doc.spans[a][0], doc.spans[b - 1][1]) for a, b in cue]
         content_chars = [_trim(text, s, e) for s, e in content]
         content_chars = [p for p in content_chars if p[1] > p[0]]
+        if content_chars and not quoted:
+            # Like "dat", a leading "om" ("verzocht om op te stappen") or conjunction is not content.
+            first_start, first_end = content_chars[0]
+            match = _LEADING.match(text, first_start, first_end)
+            if match and match.end() < first_end:
+                content_chars[0] = (match.end(), first_end)
         if not content_chars or sum(e - s for s, e in content_chars) < 3:
             return
         source_span = None
