@@ -82,6 +82,8 @@ CASES = [
      ("nieuwe cijfers van de Jeugdmonitor", "blijkt uit", "Het klopt niet", "assert")),
     ("De burgemeester verzocht de directie om per direct op te stappen.",
      ("De burgemeester", "verzocht", "de directie om per direct op te stappen", "assert")),
+    ("Halsema spreekt van een giftige ideologie.",
+     ("Halsema", "spreekt van", "een giftige ideologie", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),
@@ -110,6 +112,8 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Het was een zuur geschreven stuk.",
     "Ik denk dat het kabinet valt.",  # the writer's own voice
     "Hij vergat om de brief te melden.",
+    "De politie vond twee pistolen in de auto.",
+    "De student schrijft vrij beroerd Nederlands.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []

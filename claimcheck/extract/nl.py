@@ -67,6 +67,7 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    needs_complement: frozenset[str]
     subordinators: frozenset[str]
     verbish: frozenset[str]
     focus: frozenset[str]
@@ -138,6 +139,7 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        needs_complement=frozenset(grammar["needs_complement"]),
         subordinators=conjunctions - {"en", "maar", "want", "of", "dus", "die", "dat", "wat", "welke", "nu", "als"},
         verbish=auxiliaries | frozenset(verbs),
         focus=frozenset(grammar["focus"]),
@@ -658,7 +660,7 @@ class _Extractor:
         the sentence around the cue the content."""
         doc = self.doc
         np_end = self.np_after(a, i)
-        if np_end is None or doc.low[a] in self.lex.openers:
+        if np_end is None or doc.low[a] in self.lex.openers or doc.low[i - 1] == ",":
             return
         pieces = []
         if np_end < i:
@@ -976,6 +978,8 @@ class _Extractor:
         end = self._object_end(start, b)
         if start < b and doc.low[start] in lex.prepositions and doc.low[start] not in _OBJECT_PREPOSITIONS:
             return  # "zei tijdens een bijeenkomst": an adjunct, not what was said
+        if len(cue) == 1 and cue[0][1] - cue[0][0] == 1 and doc.low[cue[0][0]] in lex.needs_complement:
+            return
         if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
             self.add(cue, [self.tok_range(start, end)], source, stance)
 
