@@ -32,6 +32,8 @@ from ..records import Statement
 _NAME = re.compile(
     r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:van|de|der|den|von|la|le|di|da|del|bin|al)\s+)*[A-Z][\w'’.-]*)+"
 )
+# Particles that open a surname written alone ("Van Ark", "De Jonge", "Von der Leyen").
+_SURNAME_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "von", "la", "le", "di", "da"])
 _TOKEN = re.compile(r"[\w'’.&$-]+|[^\w\s]")
 _STRIP = " \t\n,.;:\"“”‘’'()[]"
 
@@ -155,9 +157,10 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 def _full_name(speaker: str, named: list[tuple[int, str, str | None]]) -> str:
     """ "Sanders" after "Bernie Sanders" -> "Bernie Sanders"."""
-    if " " in speaker:
+    if " " in speaker and speaker.split()[0].lower() not in _SURNAME_PARTICLES:
         return speaker
     for _, earlier, _ in reversed(named):
-        if earlier.endswith(" " + speaker):
+        # case-blind: Dutch surnames capitalise their particle when they stand alone ("Tamara van Ark" ... "Van Ark")
+        if earlier.lower().endswith(" " + speaker.lower()):
             return earlier
     return speaker
