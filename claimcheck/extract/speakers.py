@@ -6,6 +6,8 @@ Language-neutral; the words come from the language's TOML file:
   "spokesman John Smith" -> "John Smith", "SDF-woordvoerder Mustefa Bali" -> "Mustefa Bali". Capitalised
   words glued before the last role, by a hyphen or a space, are the affiliation: "SDF-woordvoerder" -> SDF,
   "White House spokesman Josh Earnest" -> White House. Multi-word roles ("press secretary") count.
+  Capitalised words ending as `[titles] adjective_endings` says ("Amerikaanse") are adjectives, not an
+  affiliation.
 - `[pronouns] person` (he, she, hij, zij, ...) and `[pronouns] group` (they, zij, ze, ...): a pronoun
   source takes the speaker of the nearest earlier statement with a named source or, failing that, the
   last name written before it in the text.
@@ -44,6 +46,7 @@ class _Words:
     longest_role: int
     person: frozenset[str]
     group: frozenset[str]
+    adjective_endings: tuple[str, ...]
 
 
 @cache
@@ -56,6 +59,7 @@ def _words(lang: str) -> _Words:
         longest_role=max((len(r.split()) for r in roles), default=1),
         person=frozenset(p.lower() for p in pronouns.get("person", [])),
         group=frozenset(p.lower() for p in pronouns.get("group", [])),
+        adjective_endings=tuple(data.get("titles", {}).get("adjective_endings", [])),
     )
 
 
@@ -126,7 +130,8 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
             first_role -= 1
         glued: list[str] = []
         m = first_role - 1
-        while m >= 0 and tokens[m][:1].isupper() and _norm(tokens[m]) not in words.roles:
+        while m >= 0 and tokens[m][:1].isupper() and _norm(tokens[m]) not in words.roles \
+                and not (words.adjective_endings and tokens[m].lower().endswith(words.adjective_endings)):
             glued.insert(0, tokens[m])
             m -= 1
         if glued:
