@@ -90,6 +90,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    require_subject: bool
     time_back: frozenset[str]
     roles: frozenset[str]
     not_speakers: frozenset[str]
@@ -144,6 +145,7 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        require_subject=True,
         time_back=words("grammar", "time_back"),
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
@@ -532,6 +534,12 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
     """Content after the cue: "X said (that) C", "X told CNN C", "X wants to C", "X criticized C"."""
     n = len(toks)
     before = _skip_back(toks, cue.i - 1, lex)
+    if before >= 0 and toks[before].low in lex.be and toks[cue.i].low.endswith("ing"):
+        # progressive: "X is now talking about", "X has been hitting"
+        cue = Cue(cue.i, cue.j, cue.lemma, cue.kinds, toks[before].start)
+        before = _skip_back(toks, before - 1, lex)
+        if before >= 0 and toks[before].low == "been":
+            before = _skip_back(toks, before - 1, lex)
     source: tuple[int, int] | None = None
     passive = False
     if before >= 0 and toks[before].low in lex.be and cue.kinds != ("object",) and not toks[cue.i].low.endswith("ing"):
@@ -563,6 +571,9 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
         start = _subject_start(toks, before, lex)
         if start <= before:
             source = (toks[start].start, toks[before].end)
+    if source is None and not passive and not toks[cue.i].low.endswith("ing") and not (
+            "speech" in cue.kinds or "address" in cue.kinds):
+        return None
     k = cue.j
     content_start = _content_start(toks, k, cue, lex)
     if content_start is None:
@@ -788,7 +799,7 @@ def _skip_back(toks: list[Tok], k: int, lex: _Lexicon) -> int:
 
 def _apposed_subject(toks: list[Tok], comma: int, lex: _Lexicon) -> tuple[int, int] | None:
     q = comma - 1
-    while q >= 0 and q > comma - 30 and toks[q].low not in {",", ".", ";", ":", "!", "?", "—", "–"}:
+    while q >= 0 and q > comma - 30 and toks[q].low not in {",", ";", ":", "!", "?", "—", "–"}:
         q -= 1
     if q <= 0 or toks[q].low != "," or q + 1 >= comma:
         return None
