@@ -92,3 +92,13 @@ def test_undated_present_tense_follows_the_rule(monkeypatch: pytest.MonkeyPatch)
     statements = extract_statements(TEXT, "nl", "2019-03-23")
     assert [_find(statements, i).date for i in undated] == [BY_ID[i]["date"] for i in undated]
     assert _find(statements, "c3").date == "2019-03-22"  # past tense keeps its own day
+
+
+def test_speakers(statements: list[Statement]) -> None:
+    """c3's "Hij" and c5's "Bali" are Mustefa Bali; the Fox News report is Fox News's."""
+    assert _find(statements, "c2").speaker == "Mustefa Bali"
+    assert _find(statements, "c2").affiliation == "SDF"
+    assert _find(statements, "c3").speaker == "Mustefa Bali"
+    assert _find(statements, "c5").speaker == "Mustefa Bali"
+    assert _find(statements, "c4").speaker == "Fox News"
+    assert _find(statements, "c6").speaker is None
