@@ -1,26 +1,36 @@
 """Dutch attributions by rule: who (source) said (cue) what (content), with stance and hedging.
 
-Works on tokens with character offsets, sentence by sentence, with the word lists of `lexicon/nl.toml`;
-no model is loaded, so an article takes about a millisecond. Constructions it finds:
+Works on tokens with character offsets, sentence by sentence, with the word lists of `lexicon/nl.toml`
+(verbs with all their forms, separable verbs, multi-word cues, reporting nouns, impersonal cues, hedges,
+grammar words); no model is loaded, and the whole pipeline runs at about 800 articles a second on one core.
+
+Constructions it finds:
 
 - direct quotes with the cue after, before or inside them (",,…'', zegt X", "X zegt: „…”",
-  "“…”, zei X, “…”"), a quote that opens the next sentence joining the content;
+  "“…”, zei X, “…”"); a quote that opens the next sentence without a cue of its own joins the content;
 - indirect speech "X zegt dat …", verb-second "Gisteren zei X dat …", "…, schrijft X.", perfect tenses
-  ("X heeft gezegd dat …"), separable verbs ("kondigden … aan", "liet … weten") with discontinuous cue and
-  content, and objects as content ("Hij meldde hevige gevechten");
-- "Dat meldt X." (the content is the previous sentence), "Volgens X …", "…, aldus X";
+  ("X heeft gezegd dat …", "'…', zouden ze hebben geroepen"), separable verbs ("kondigden … aan", "liet …
+  weten") with discontinuous cue and content, and objects as content ("Hij meldde hevige gevechten");
+- subjects across an apposition or relative clause ("Rahm Emanuel, de burgemeester, zei"; "twee mannen,
+  die zeiden"), coordinated subjects and verbs ("De PVV wil … en denkt …");
+- "Dat meldt X." and "Dat heeft X gezegd." (the content is the previous sentence), "Volgens X …" (before
+  or inside its clause), "…, aldus X", "…, blijkt uit X", "naar eigen zeggen";
 - nominal cues with a source and a "dat" clause ("berichten van Fox News dat …"), found also inside the
   content of another statement, so attributions nest;
-- impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …") with source None;
-- stance from the cue (deny, question, predict, else assert); hedging from "zou", "naar verluidt", ... in
-  indirect content, and always for impersonal cues.
+- impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …", "De verwachting is dat …") with source None;
+- stance from the cue (deny, question, predict, else assert), and "niet" right after an asserting verb
+  makes a denial ("wil niet dat …"); hedging from "zou", "naar verluidt", ... in indirect content (not in
+  quotes, not in attributions nested inside), and always for impersonal cues.
 
 What it does not handle: it has no parser, so a source is the noun phrase before the verb or the one right
-after it, found by word lists (it can cut a long or coordinated subject short, or run two noun phrases
-together); passives with "door X" ("werd gezegd door"); subordinate clauses whose verb comes last after a
-long middle field; quotes attributed only by the surrounding paragraphs; reporting nouns without a "dat"
-clause; cues that are not in the lexicon ("kwam tot de slotsom"). Pronouns stay pronouns here: the speakers
-stage resolves them. Negated reporting ("zei niet dat") keeps the verb's stance.
+after it, found by word lists: it can cut a long subject short ("Het instituut voor onderzoek" stops at
+"voor") and cannot tell an adverb it does not know from a subject ("Een beetje spannend vindt X het").
+Titles and intertitles run into the first sentence (the articles have no line breaks) are read as text.
+Not found: passives with "door X" ("werd gezegd door"), subordinate clauses whose verb comes last after
+a long middle field, quotes attributed only by the surrounding paragraphs, reporting nouns without a
+"dat" clause ("een eis van X"), idioms not in the lexicon ("kwam tot de slotsom", "op de vingers getikt"),
+and first-person sources outside quotes (the writer's own voice, left out on purpose). Pronouns stay
+pronouns here: the speakers stage resolves them.
 """
 
 from __future__ import annotations
