@@ -84,6 +84,10 @@ CASES = [
      ("De burgemeester", "verzocht", "de directie om per direct op te stappen", "assert")),
     ("Halsema spreekt van een giftige ideologie.",
      ("Halsema", "spreekt van", "een giftige ideologie", "assert")),
+    ("Dmitry Lisitsyn van het WWF Rusland bevestigt dat de dieren gezond zijn.",
+     ("Dmitry Lisitsyn", "bevestigt", "de dieren gezond zijn", "assert")),
+    ("Minister Tamara van Ark zegt dat het kan.",
+     ("Minister Tamara van Ark", "zegt", "het kan", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),

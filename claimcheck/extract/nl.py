@@ -272,10 +272,12 @@ class _Extractor:
             w = doc.low[k]
             if doc.capitalised(k):
                 after_name = not w.endswith("e") and not w[:1].isdigit()
-                names = names + 1 if after_name else 0
+                is_title = w.rpartition("-")[2] in lex.titles
+                names = (names + 1 if not is_title else names) if after_name else 0
                 k += 1
                 continue
-            if w in _NAME_PARTICLES and k > start_body:
+            if w in _NAME_PARTICLES and k > start_body and names <= 1:
+                # after a first name only: "Dmitry Lisitsyn van het WWF" names an affiliation
                 # "Tamara van Ark", "Frank van den Heuvel": particles inside a name
                 m = k
                 while m < end and doc.low[m] in _NAME_PARTICLES and not doc.capitalised(m):
