@@ -84,12 +84,12 @@ class _Lexicon:
     hedge_pattern: re.Pattern[str]
     clause: frozenset[str]
     adverbs: frozenset[str]
-    aux: frozenset[str]
     openers: frozenset[str]
     addressees: frozenset[str]
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    not_in_cue: frozenset[str]
     require_subject: bool
     time_back: frozenset[str]
     roles: frozenset[str]
@@ -139,12 +139,12 @@ def lexicon() -> _Lexicon:
         ),
         clause=words("grammar", "clause"),
         adverbs=words("grammar", "adverbs"),
-        aux=words("grammar", "aux"),
         openers=words("grammar", "clause_openers"),
         addressees=words("grammar", "addressees"),
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        not_in_cue=words("grammar", "not_in_cue"),
         require_subject=True,
         time_back=words("grammar", "time_back"),
         roles=words("titles", "roles"),
@@ -297,7 +297,8 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         if before in lex.not_before or (i and toks[i - 1].start == toks[i].start - 1 and before == "-"):
             return None
         start = i
-        while start > 0 and toks[start - 1].low in lex.aux:
+        while start > 0 and (toks[start - 1].low in lex.adverbs and toks[start - 1].low not in lex.not_in_cue or (
+                toks[start - 1].low.endswith("ly") and not toks[start - 1].upper and len(toks[start - 1].low) > 4)):
             start -= 1
         j = i + len(key)
         # PolNeAR takes "said Tuesday" and "said in a statement" as the cue.
