@@ -88,6 +88,12 @@ CASES = [
      ("Dmitry Lisitsyn", "bevestigt", "de dieren gezond zijn", "assert")),
     ("Minister Tamara van Ark zegt dat het kan.",
      ("Minister Tamara van Ark", "zegt", "het kan", "assert")),
+    ("Het blijkt ingewikkeld, zodat de commissie meer tijd heeft gevraagd.",
+     ("de commissie", "gevraagd", "meer tijd", "assert")),
+    ("De rechter sprak haar vrij omdat de getuigen de beschuldigingen ontkenden.",
+     ("de getuigen", "ontkenden", "de beschuldigingen", "deny")),
+    ("Het OM denkt dat het moord was.",
+     ("Het OM", "denkt", "het moord was", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),

@@ -372,7 +372,8 @@ class _Extractor:
         for m in range(start + 1, verb):
             # A capitalised function word inside the stretch starts a new sentence: an intertitle ran in.
             w = doc.low[m]
-            if doc.capitalised(m) and (w in lex.openers or w in lex.determiners or w in lex.pronouns):
+            if doc.capitalised(m) and not doc.word(m).isupper() and \
+                    (w in lex.openers or w in lex.determiners or w in lex.pronouns):
                 start = m
         if verb - start == 1 and verb + 1 < len(doc.low) and \
                 doc.low[verb + 1] in lex.person_pronouns:
@@ -393,7 +394,8 @@ class _Extractor:
         if subordinate and self.np_after(start, verb) != verb:
             return None  # a subordinate clause puts its verb last: only a bare noun phrase is its subject
         end = verb
-        while end > start and (doc.low[end - 1] in lex.openers or doc.low[end - 1] in lex.auxiliaries):
+        while end > start and (doc.low[end - 1] in lex.openers or doc.low[end - 1] in lex.auxiliaries) and \
+                not doc.capitalised(end - 1):
             end -= 1
         if end == start:
             return None
@@ -820,6 +822,8 @@ class _Extractor:
                 return
         # 3. Perfect tense: "X heeft gezegd dat ..." / "Gisteren heeft X gezegd dat ...".
         if aux is not None:
+            if self._verb_final(a, aux) is not None and self._subordinate(a, b, aux, after, cue, stance):
+                return
             source = self.subject_before(a, aux)
             middle = aux + 1
             if source is None:
@@ -843,7 +847,13 @@ class _Extractor:
         subject = self.subject_before(a, i)
         k = after
         if subject is not None:
+            if self._pronoun_object(after, b):
+                self.previous_sentence_content(number, cue, subject, stance)  # "Ook vrienden zeggen dat."
+                return
             self.content_after(k, b, cue, subject, stance, particle_at)
+            return
+        if particle_at is None and self._verb_final(a, i) is not None and \
+                self._subordinate(a, b, i, after, cue, stance):
             return
         np_end = self.np_after(after, b)
         if np_end is None:
@@ -852,13 +862,69 @@ class _Extractor:
                 or doc.low[i - 1] == "," or doc.low[after] in lex.person_pronouns:
             self.content_after(np_end, b, cue, (after, np_end), stance, particle_at)
 
+    def _pronoun_object(self, k: int, b: int) -> bool:
+        """"zeggen dat." / "bevestigt dit.": the object points back to the previous sentence."""
+        doc = self.doc
+        while k < b and doc.low[k] in self.lex.openers and doc.low[k] not in ("dat", "dit"):
+            k += 1
+        return k + 1 < b + 1 and k < b and doc.low[k] in ("dat", "dit") and (k + 1 == b or doc.low[k + 1] in _END_PUNCT)
+
+    def _verb_final(self, a: int, finite: int) -> int | None:
+        """The start of a subordinate clause ("dat de commissie meer tijd heeft gevraagd") that ends in the
+        verb at `finite`, or None."""
+        doc, lex = self.doc, self.lex
+        k = finite
+        while k > a and finite - k < 16:
+            w = doc.low[k - 1]
+            if w in (",", ";", ":") or (k - 1) in doc.closer_of or doc.quote_of[k - 1] >= 0:
+                return None
+            if w in lex.subordinators or w == "dat":
+                return k if k < finite else None
+            if w in lex.verbish:
+                return None
+            k -= 1
+        return None
+
+    def _subordinate(self, a: int, b: int, finite: int, after: int, cue: list[tuple[int, int]],
+                     stance: str) -> bool:
+        """Subject first, then what was said, then the verb: "omdat de minister de beschuldigingen ontkende".
+        False when the clause does not read that way."""
+        doc, lex = self.doc, self.lex
+        start = self._verb_final(a, finite)
+        if start is None:
+            return False
+        np_end = self.np_after(start, finite)
+        if np_end is None:
+            return False
+        if np_end >= finite:
+            # the greedy noun phrase ran into the object ("de commissie meer tijd"): take determiner and noun
+            np_end = start + 2 if doc.low[start] in lex.determiners else start + 1
+            if np_end >= finite:
+                return False
+        source = (start, np_end)
+        if self._complement_follows(after, b):
+            self.content_after(after, b, cue, source, stance, None)
+            return True
+        if after < b and doc.low[after] not in _END_PUNCT:
+            return False  # the verb does not close the clause ("wilde worden")
+        middle = np_end
+        while middle < finite and (doc.low[middle] in lex.openers or doc.low[middle] in lex.auxiliaries):
+            middle += 1
+        if finite - middle < 1 or doc.low[cue[0][0]] in lex.needs_complement:
+            return False
+        if any(m in self.cue_tokens or doc.low[m] in ("volgens", "aldus") for m in range(middle, finite)):
+            return False
+        self.add(cue, [self.tok_range(middle, finite)], source, stance)
+        return True
+
     def _verb_here(self, i: int, a: int) -> bool:
         """False where the word is a name ("op Twitter"), a noun after a determiner or preposition ("het
         antwoord", "recht van spreken") or an infinitive ("om te melden")."""
         doc = self.doc
         if i > a and doc.capitalised(i) and doc.is_word(i - 1):
             return False
-        if i > a and (doc.low[i - 1] == "te" or doc.low[i - 1] in self.lex.prepositions):
+        if i > a and (doc.low[i - 1] == "te" or doc.low[i - 1] in self.lex.prepositions) and \
+                not doc.capitalised(i - 1):
             return False
         return not (i > a and doc.low[i - 1] in self.lex.determiners and doc.low[i - 1] not in ("die", "dat"))
 
