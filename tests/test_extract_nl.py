@@ -94,6 +94,10 @@ CASES = [
      ("de getuigen", "ontkenden", "de beschuldigingen", "deny")),
     ("Het OM denkt dat het moord was.",
      ("Het OM", "denkt", "het moord was", "assert")),
+    ("Het is volgens de Zweedse wetenschapper diep verankerd in ons denken.",
+     ("de Zweedse wetenschapper", "volgens", "Het is … diep verankerd in ons denken", "assert")),
+    ("Het klopt, zegt onderzoeker Peter Kanne van I&O Research.",
+     ("onderzoeker Peter Kanne", "zegt", "Het klopt", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),

@@ -44,7 +44,7 @@ from ..lexicon import load
 from ..records import STANCES, Span, Statement
 from .segment import quotes, sentences
 
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|,,|''|’’|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|,,|''|’’|[^\w\s]", re.UNICODE)
 _END_PUNCT = frozenset(".,;:!?")
 _OPEN_PAREN, _CLOSE_PAREN = "(", ")"
 _QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"', ",,", "''", "’’"])
@@ -77,6 +77,8 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    uninflected: frozenset[str]
     needs_complement: frozenset[str]
     subordinators: frozenset[str]
     verbish: frozenset[str]
@@ -149,6 +151,8 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        adjective_endings=tuple(data["titles"]["adjective_endings"]),
+        uninflected=frozenset(grammar["uninflected_adjectives"]),
         needs_complement=frozenset(grammar["needs_complement"]),
         subordinators=conjunctions - {"en", "maar", "want", "of", "dus", "die", "dat", "wat", "welke", "nu", "als"},
         verbish=auxiliaries | frozenset(verbs),
@@ -268,10 +272,11 @@ class _Extractor:
         bare = k == j and not doc.capitalised(j)
         after_name = False  # the last word was a name, not a capitalised adjective ("Amerikaanse")
         names = 0
+        head: str | None = None  # the lowercase noun of the phrase, once seen
         while k < end and doc.is_word(k):
             w = doc.low[k]
             if doc.capitalised(k):
-                after_name = not w.endswith("e") and not w[:1].isdigit()
+                after_name = not w.endswith(lex.adjective_endings) and not w[:1].isdigit()
                 is_title = w.rpartition("-")[2] in lex.titles
                 names = (names + 1 if not is_title else names) if after_name else 0
                 k += 1
@@ -293,6 +298,10 @@ class _Extractor:
                 break  # after an adjective ("nieuwe cijfers") the noun still belongs
             if _pronominal_adverb(w):
                 break
+            if head is not None and head not in lex.uninflected:
+                break  # one noun after the adjectives: "de Zweedse wetenschapper | diep verankerd"
+            if not w.endswith("e") or w.endswith(("ie", "ee")):
+                head = w
             k += 1
         if k == start_body:
             if k < end and k in doc.opener_of:
