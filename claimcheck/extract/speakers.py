@@ -147,11 +147,13 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
     # No named source yet: the last name written before the pronoun ("The", "In" and the like dropped).
     stopwords = _stopwords(lang)
     for match in reversed(list(_NAME.finditer(text, 0, position))):
-        tokens = match.group().split()
-        while tokens and tokens[0].lower() in stopwords:
-            tokens.pop(0)
-        if len(tokens) >= 2:
-            return name_of(" ".join(tokens), lang)
+        # A run can cross a sentence end ("... de Waal. Het ..."): each sentence's part is its own candidate.
+        for part in reversed(re.split(r"(?<=[.!?])\s+", match.group())):
+            tokens = part.split()
+            while tokens and tokens[0].lower() in stopwords:
+                tokens.pop(0)
+            if len(tokens) >= 2:
+                return name_of(" ".join(tokens), lang)
     return None
 
 
