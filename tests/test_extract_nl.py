@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.evaluate import evaluate
 from claimcheck.extract.nl import extract
-from claimcheck.records import Statement
+from claimcheck.records import STANCES, Statement
 
 
 def _parts(text: str, statement: Statement) -> tuple[str | None, str, str, str]:
@@ -178,3 +180,24 @@ def test_dutch_dev_gold_figures() -> None:
     report = evaluate(DEV_GOLD)
     assert report.measures["content_overlap"].f1 >= 0.75
     assert report.measures["source_content"].f1 >= 0.65
+
+
+_PIECES = ["De minister", "zegt", "zei", "dat", "het", "kabinet", "valt", ",", ".", ":", "“", "”", ",,", "''",
+           "'", "volgens", "aldus", "Hij", "kondigde", "aan", "liet", "weten", "berichten", "van", "Fox News",
+           "Aangenomen wordt", "Naar verluidt", "(", ")", "niet", "ontkende", "zou", "gisteren", "\n\n", "Dat",
+           "meldt", "heeft", "gezegd", "op Twitter", "naar eigen zeggen"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_spans_inside_it(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for statement in extract(text, None):
+        for span in (statement.cue, statement.content, statement.source):
+            if span is None:
+                continue
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start:span.end] == span.text
+            for a, b in span.pieces():
+                assert span.start <= a < b <= span.end
+        assert statement.stance in STANCES
