@@ -89,6 +89,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    object_end: frozenset[str]
     not_in_cue: frozenset[str]
     require_subject: bool
     time_back: frozenset[str]
@@ -144,6 +145,7 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        object_end=words("grammar", "object_end"),
         not_in_cue=words("grammar", "not_in_cue"),
         require_subject=True,
         time_back=words("grammar", "time_back"),
@@ -330,7 +332,8 @@ def _match_nominal(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
 def _according(text: str, toks: list[Tok], cue: Cue) -> Statement | None:
     """ "According to X, C." / "C, according to X." / "C, according to X, C2." """
     k = cue.j
-    while k < len(toks) and toks[k].low not in {",", ";", ":", "."} and toks[k].low not in _QUOTES:
+    while k < len(toks) and toks[k].low not in {",", ";", ":"} and toks[k].low not in _QUOTES and not (
+            toks[k].low == "." and k == len(toks) - 1):
         k += 1
     if k == cue.j:
         return None
@@ -586,6 +589,12 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
     for other in later:
         if content_start < other.i < n:
             end = min(end, _coordinated(toks, content_start, other, lex, end))
+    if cue.kinds[0] == "object" or cue.kinds[0] == "intent" and toks[content_start].low != "to":
+        # An object ends at the first break: "X praised Y's record, and won …"
+        for m in range(content_start + 1, end):
+            if toks[m].low in lex.object_end and not _inside_quote(toks, content_start, m):
+                end = m
+                break
     end = _trim_end(toks, content_start, end)
     if end <= content_start:
         return None
@@ -848,6 +857,10 @@ def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
 
 def _is_break(tok: Tok) -> bool:
     return tok.low in {",", "—", "–", ":", ";", "?", "!", "-"} or _is_quote(tok) or tok.low == "."
+
+
+def _inside_quote(toks: list[Tok], start: int, k: int) -> bool:
+    return sum(_is_quote(t) for t in toks[start:k]) % 2 == 1
 
 
 def _is_quote(tok: Tok) -> bool:
