@@ -14,6 +14,11 @@ from claimcheck.records import Span, Statement
     ("De minister zei in een verklaring dat de wet er komt.", "nl", "verklaring"),
     ('"De wet komt er", zei de minister tegen de Volkskrant.', "nl", "de Volkskrant"),
     ("Trump twitterde dat hij had gewonnen.", "nl", "Twitter"),
+    ('"Het is klaar", zegt hij tegen de Russische krant The Moscow Times.', "nl", "The Moscow Times"),
+    ('"Het is klaar", zei hij tegen NOS.', "nl", "NOS"),
+    ('"Het is klaar", zei hij tegen Chuck Schumer.', "nl", None),  # a person spoken to, not a medium
+    ('"Het is klaar", zei hij tegen Brussel.', "nl", None),
+    ('"Het is klaar", zei hij tegen de Britse premier.', "nl", None),
     ("De minister zei dat de wet er komt.", "nl", None),
     ("De minister zegt dat foto's op Facebook vals zijn.", "nl", None),  # inside the content: what was said
 ])

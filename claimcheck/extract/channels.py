@@ -3,8 +3,9 @@
 
 The stage reads the sentence that holds the cue, minus the statement's content (a platform mentioned inside
 what was said is not the channel), and takes, in this order: a platform ("Twitter"), an outlet the source
-spoke to (a capitalised name after "tegen"/"told": "de Volkskrant", "CNN"), a kind of document
-("verklaring", "statement"). A cue that names its platform ("twitterde", "tweeted") gives it directly.
+spoke to (after "tegen"/"told": a name after a media noun, "de Russische krant The Moscow Times"; an article
+and a capitalised name, "de Volkskrant"; or a known outlet, "CNN" - but not a person, "tegen Chuck Schumer"),
+a kind of document ("verklaring", "statement"). A cue that names its platform ("twitterde", "tweeted") gives it directly.
 Word lists live in `lexicon/channels.toml`.
 
 Not handled: channels named in another sentence ("In een verklaring op de website schrijft ... . Hij
@@ -41,10 +42,15 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     platform = re.compile(
         rf"\b(?:{_alternation(table['platform_before'])})\s+(?P<name>{_alternation(names)})\b", re.IGNORECASE
     )
-    # The outlet: optional article, then capitalised words ("The New York Times", "de Volkskrant", "CNN").
+    # The outlet: a name after a media noun ("de Russische krant The Moscow Times"), an article and a
+    # capitalised name ("de Volkskrant", "the Associated Press") or a known outlet ("CNN", "NOS").
+    name = r"[A-Z][\w.&'/-]*(?:\s+(?:(?:van|of|voor|della)\s+(?:(?:de|het|the)\s+)?)?[A-Z][\w.&'/-]*)*"
     outlet = re.compile(
         rf"\b(?:{_alternation(table['outlet_before'])})\s+"
-        r"(?P<name>(?:(?:de|het|the)\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|van|of|de))*)"
+        rf"(?:(?:(?:de|het|een|the|a|an)\s+)?(?:[A-Z][\w-]*\s+)*(?:{_alternation(table['media_nouns'])})\s+"
+        rf"(?P<media>{name})"
+        rf"|(?P<known>{_alternation(_words()['outlets']['names'])})\b"
+        rf"|(?P<det>(?:[Dd]e|[Hh]et|[Tt]he)\s+{name}))"
     )
     document = re.compile(
         rf"\b(?:{_alternation(table['document_before'])})\s+(?:\w+\s+)?(?P<name>{_alternation(table['documents'])})\b",
@@ -76,10 +82,18 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
 
 
 def _channel(text: str, start: int, end: int, statement: Statement, lang: str) -> str | None:
-    for pattern in _patterns(lang):
+    platform, outlet, document = _patterns(lang)
+    adjectives = tuple(_words()[lang].get("adjective_endings", []))
+    for pattern in (platform, outlet, document):
         for match in pattern.finditer(text, start, end):
             if any(a <= match.start() < b for a, b in statement.content.pieces()):
                 continue
-            name = " ".join(match.group("name").split()).rstrip(".")
-            return re.sub(r"^(?:de|het|the)\s+(?=[A-Z])", "", name) if pattern is not _patterns(lang)[1] else name
+            if pattern is outlet:
+                found = match.group("media") or match.group("known") or match.group("det")
+                words = found.split()
+                if match.group("det") and adjectives and words[1].lower().endswith(adjectives):
+                    continue  # "tegen de Britse regering": an adjective, no outlet
+            else:
+                found = match.group("name")
+            return " ".join(found.split()).rstrip(".")
     return None
