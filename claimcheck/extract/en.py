@@ -224,7 +224,7 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
     if speaker is not None:
         return [speaker]
     accepted: list[Statement] = []
-    for _quoted, _n, statement, _cue in sorted(candidates, key=lambda c: (c[0], c[1])):
+    for _quoted, _n, statement, _cue in sorted(candidates, key=lambda c: (c[0], c[3].kinds != ("according",), c[1])):
         cue_start = statement.cue.start
         if any(any(s <= cue_start < e for s, e in other.content.pieces()) for other in accepted):
             continue
