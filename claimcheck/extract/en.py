@@ -89,6 +89,10 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    time_single: frozenset[str]
+    time_modifiers: frozenset[str]
+    time_units: frozenset[str]
+    conjunct_ok: frozenset[str]
     object_end: frozenset[str]
     not_in_cue: frozenset[str]
     require_subject: bool
@@ -145,6 +149,10 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        time_single=words("grammar", "time_single"),
+        time_modifiers=words("grammar", "time_modifiers"),
+        time_units=words("grammar", "time_units"),
+        conjunct_ok=words("grammar", "conjunct_ok"),
         object_end=words("grammar", "object_end"),
         not_in_cue=words("grammar", "not_in_cue"),
         require_subject=True,
@@ -677,11 +685,7 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
     if m < n and _is_quote(toks[m]) and any(x in kinds for x in ("speech", "address")):
         return m + 1
     # time adverbs: "said Tuesday the ..."
-    skipped = m
-    while skipped < n and toks[skipped].low in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                "sunday", "today", "yesterday", "tonight", "earlier", "recently",
-                                                "again", "repeatedly", "publicly", "privately", "flatly", "later"}:
-        skipped += 1
+    skipped = _skip_time(toks, m, lex)
     if skipped < n and toks[skipped].low in {",", ":"}:
         skipped += 1
     if skipped < n and _is_quote(toks[skipped]) and any(x in kinds for x in ("speech", "address")):
@@ -720,6 +724,25 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
     if "speech" in kinds and first.word and first.low not in {"to", "in", "on", "at", "by", "as", "for", "with", "from", "of", "it", "so", "yes", "no", "nothing", "something", "little", "much", "more"}:
         return skipped
     return None
+
+
+def _skip_time(toks: list[Tok], m: int, lex: _Lexicon) -> int:
+    """Step over time phrases after a cue: "Tuesday", "on Friday", "last week", "earlier this month"."""
+    n = len(toks)
+    while m < n:
+        low = toks[m].low
+        if low in lex.time_single:
+            m += 1
+        elif low == "on" and m + 1 < n and toks[m + 1].low in lex.time_single:
+            m += 2
+        elif low in lex.time_modifiers and m + 1 < n and toks[m + 1].low in lex.time_units:
+            m += 2
+        elif low in lex.time_modifiers and m + 2 < n and toks[m + 1].low in lex.time_modifiers and toks[
+                m + 2].low in lex.time_units:
+            m += 3
+        else:
+            break
+    return m
 
 
 def _coordinated(toks: list[Tok], start: int, next_cue: Cue, lex: _Lexicon, end: int) -> int:
@@ -774,6 +797,10 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
         if t.low in {"of", "for", "at", "with", "from"} and k > 0 and start <= end and (
             toks[k - 1].upper or toks[k - 1].low in lex.roles or toks[k - 1].low.endswith("s")
         ) and toks[start].upper or t.low in {"of", "for", "at"} and k > 0 and toks[k - 1].low in lex.roles:
+            k -= 1
+            continue
+        if t.low in {"and", "or"} and k > 0 and k < end and (toks[k - 1].upper or toks[k - 1].low in lex.conjunct_ok):
+            # "Clinton and Sanders said", "current and former officials said"
             k -= 1
             continue
         if t.word and (t.low in lex.clause or t.low in _PRONOUNS) and not (t.upper and k > 0 and t.low not in _PRONOUNS and t.low not in {"the", "in", "on", "at", "as", "but", "and", "so", "if", "when", "while", "after", "before", "since", "then", "now", "still", "also", "even", "however", "meanwhile", "that", "this", "there", "here"}):
