@@ -255,8 +255,9 @@ class _Extractor:
             return j + 1
         if low in ("hem", "hen", "mij", "ons") and not linked:
             return j + 1
-        if low in ("haar", "hun") and not linked:
-            return j + 1 if (j + 1 >= end or not doc.is_word(j + 1) or doc.low[j + 1] in lex.stop) else None
+        if low in ("haar", "hun") and not linked and (j + 1 >= end or not doc.is_word(j + 1) or
+                                                        doc.low[j + 1] in lex.stop):
+            return j + 1  # "volgens haar", and as a determiner otherwise: "aldus hun redenatie"
         k = j
         if low in lex.determiners or (low in ("die", "dit", "het") and j + 1 < end and doc.is_word(j + 1)):
             k = j + 1
@@ -267,6 +268,10 @@ class _Extractor:
                 k = skipped
         elif low in lex.stop and (not doc.capitalised(j) or low in lex.openers or low in lex.auxiliaries):
             return None
+        if k == j + 1 and k + 1 < end and doc.low[k] == "van" and low in lex.determiners:
+            inner = self.np_after(k + 1, end, linked=True)  # "een van hen", "twee van de ministers"
+            if inner is not None:
+                return inner
         start_body = k
         # Without a determiner a lowercase noun stands alone or before a name: "natuurbeschermers", "premier Rutte"
         bare = k == j and not doc.capitalised(j)
@@ -427,6 +432,11 @@ class _Extractor:
                 inner = self.subject_before(sent_start, m)
                 if inner is not None and inner[0] == sent_start:
                     return inner
+            elif m == sent_start:
+                # "Ministers die voor de brexit zijn, zeggen": a subject with its relative clause
+                np_end = self.np_after(sent_start, verb - 1)
+                if np_end is not None and np_end < verb - 1 and doc.low[np_end] in ("die", "dat", "wiens", "wier"):
+                    return (sent_start, np_end)
             return None
         if before in ("die", "dat") and verb - 2 >= sent_start and doc.low[verb - 2] == ",":
             return self._np_before(sent_start, verb - 2)
@@ -821,6 +831,11 @@ class _Extractor:
         # 1. Trailing cue after a quote or a clause: ",,…'', zegt X." / "…, schrijft de Volkskrant."
         if aux is None and self._trailing(i, a, b, after, cue, stance, particle_at):
             return
+        if aux is None and i - 2 > a and doc.low[i - 1] == "dat" and doc.low[i - 2] == ",":
+            np_end = self.np_after(after, b)
+            if np_end is not None:  # "De samenleving wordt veiliger, dat zeggen criminologen."
+                self.add(cue, [self.tok_range(a, i - 2)], (after, np_end), stance)
+                return
         # 2. "Dat meldt X." / "Dat heeft X gezegd.": the content is the previous sentence.
         finite = aux if aux is not None else i
         if finite == a + 1 and (doc.low[a] in lex.anaphora or _pronominal_adverb(doc.low[a])):
@@ -977,7 +992,7 @@ class _Extractor:
         while rest < b and doc.low[rest] not in _END_PUNCT and rest not in doc.opener_of:
             rest += 1
         length = rest - np_end
-        if length > 2 and not (doc.low[np_end] in lex.openers and length <= 10) and \
+        if length > 2 and not (doc.low[np_end] in lex.openers and length <= 14) and \
                 doc.low[np_end] not in ("die", "dat", "wiens", "wier", "van", "uit") and \
                 doc.low[np_end] not in lex.determiners:
             return False
