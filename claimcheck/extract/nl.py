@@ -77,6 +77,9 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    according_before: frozenset[str]
+    according_after: frozenset[str]
+    own_account: tuple[tuple[str, ...], ...]
     adjective_endings: tuple[str, ...]
     uninflected: frozenset[str]
     needs_complement: frozenset[str]
@@ -134,7 +137,10 @@ def _lexicon() -> _Lexicon:
     auxiliaries = frozenset(grammar["auxiliaries"])
     determiners = frozenset(grammar["determiners"])
     cue_forms = frozenset(verbs) | frozenset(separable)
-    stop = adverbs | prepositions | conjunctions | auxiliaries | cue_forms | {"volgens", "aldus", "niet"}
+    according_before = frozenset(w.lower() for w in data["according"]["before"])
+    according_after = frozenset(w.lower() for w in data["according"]["after"])
+    stop = adverbs | prepositions | conjunctions | auxiliaries | cue_forms | according_before | according_after | {
+        "niet"}
     return _Lexicon(
         verbs=verbs,
         separable=separable,
@@ -151,6 +157,9 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        according_before=according_before,
+        according_after=according_after,
+        own_account=tuple(tuple(p.lower().split()) for p in data["according"]["own"]),
         adjective_endings=tuple(data["titles"]["adjective_endings"]),
         uninflected=frozenset(grammar["uninflected_adjectives"]),
         needs_complement=frozenset(grammar["needs_complement"]),
@@ -490,7 +499,7 @@ class _Extractor:
         if w == "zo" and m + 1 < sent_end:
             m += 1
             w = doc.low[m]
-        if w in ("aldus", "volgens"):
+        if w in lex.according_after or w in lex.according_before:
             return True
         if w in lex.verbs or w in lex.separable:
             np_end = self.np_after(m + 1, sent_end)
@@ -525,7 +534,7 @@ class _Extractor:
         if k >= n:
             return False
         w = doc.low[k]
-        return w in lex.verbs or w in lex.separable or w == "aldus" or w == "zo" or w in lex.phrases
+        return w in lex.verbs or w in lex.separable or w in lex.according_after or w == "zo" or w in lex.phrases
 
     def _quote_has_cue_inside(self, q: int) -> bool:
         qs, qe = self.doc.quotes[q]
@@ -614,13 +623,14 @@ class _Extractor:
         w = doc.low[i]
         if w in lex.impersonal and self.impersonal(i, a, b):
             return
-        if w == "volgens":
+        if w in lex.according_before:
             self.according_before(i, a, b)
             return
-        if w == "naar" and tuple(doc.low[i + 1 : i + 3]) == ("eigen", "zeggen"):
-            self.own_account(i, a, b)
-            return
-        if w == "aldus":
+        for phrase in lex.own_account:
+            if tuple(doc.low[i : i + len(phrase)]) == phrase:
+                self.own_account(i, a, b, len(phrase))
+                return
+        if w in lex.according_after:
             self.according_after(i, a, b)
             return
         if w in lex.nominal and i + 1 < b and doc.low[i + 1] == "van":
@@ -688,20 +698,22 @@ class _Extractor:
             pieces.append(self.tok_range(k, end))
         self.add([(i, i + 1)], pieces, source, "assert")
 
-    def own_account(self, i: int, a: int, b: int) -> None:
+    def own_account(self, i: int, a: int, b: int, n: int) -> None:
         """"Linda en Leo troffen haar naar eigen zeggen later aan": the subject is the source, the rest of
-        the sentence around the cue the content."""
+        the sentence around the n-word cue the content."""
         doc = self.doc
+        if i == a:
+            return
         np_end = self.np_after(a, i)
         if np_end is None or doc.low[a] in self.lex.openers or doc.low[i - 1] == ",":
             return
         pieces = []
         if np_end < i:
             pieces.append(self.tok_range(np_end, i))
-        end = self.clause_end(i + 3, b)
-        if end > i + 3:
-            pieces.append(self.tok_range(i + 3, end))
-        self.add([(i, i + 3)], pieces, (a, np_end), "assert")
+        end = self.clause_end(i + n, b)
+        if end > i + n:
+            pieces.append(self.tok_range(i + n, end))
+        self.add([(i, i + n)], pieces, (a, np_end), "assert")
 
     def according_after(self, i: int, a: int, b: int) -> None:
         np_end = self.np_after(i + 1, b)
@@ -936,7 +948,8 @@ class _Extractor:
             middle += 1
         if finite - middle < 1 or doc.low[cue[0][0]] in lex.needs_complement:
             return False
-        if any(m in self.cue_tokens or doc.low[m] in ("volgens", "aldus") for m in range(middle, finite)):
+        if any(m in self.cue_tokens or doc.low[m] in lex.according_before | lex.according_after
+               for m in range(middle, finite)):
             return False
         self.add(cue, [self.tok_range(middle, finite)], source, stance)
         return True
