@@ -46,6 +46,7 @@ _CLOSE_QUOTES = "”»’\"'"
 _QUOTES = set(_OPEN_QUOTES + _CLOSE_QUOTES)
 _DASHES = "—–"
 _PRONOUNS = frozenset("i he she they we you it".split())
+_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev sens reps".split())
 _ORDER = ("speech", "address", "belief", "intent", "object")
 
 
@@ -89,6 +90,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    raising: frozenset[str]
     time_single: frozenset[str]
     time_modifiers: frozenset[str]
     time_units: frozenset[str]
@@ -149,6 +151,7 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        raising=words("grammar", "raising"),
         time_single=words("grammar", "time_single"),
         time_modifiers=words("grammar", "time_modifiers"),
         time_units=words("grammar", "time_units"),
@@ -403,8 +406,8 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     if before >= 0 and _is_break(toks[before]):
         brk = before
         k = cue.j
-        while k < n and toks[k].low not in {",", ".", ";", ":", "!", "?"} and not _is_quote(toks[k]) and (
-            toks[k].word or toks[k].low in {"(", ")", "-", "&"}
+        while k < n and toks[k].low not in {",", ";", ":", "!", "?"} and not _is_quote(toks[k]) and (
+            toks[k].word or toks[k].low in {"(", ")", "-", "&"} or toks[k].low == "." and _abbreviation(toks, k)
         ):
             k += 1
         if k == cue.j or toks[cue.j].low in {"that", "to"} or toks[cue.j].low in lex.openers - {"the", "a", "an"}:
@@ -613,7 +616,11 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             end_char = qe
             break
     pieces = [(start_char, end_char)]
-    if passive and "intent" in cue.kinds and toks[content_start].low == "to":
+    raising = cue.lemma in lex.raising and toks[content_start].low == "to"
+    if raising:
+        # "Trump seemed to appreciate …": PolNeAR names no source; the subject joins the content.
+        source = None
+    if (passive or raising) and "intent" in cue.kinds and toks[content_start].low == "to":
         subject_end = cue.i - 1
         while subject_end >= 0 and (toks[subject_end].low in lex.adverbs or toks[subject_end].low in lex.be):
             subject_end -= 1
@@ -873,13 +880,20 @@ def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, i
 def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     """Extend an inverted source over its apposition: "said Edward Rendell, a former governor of ..."."""
     n = len(toks)
-    if k < n - 1 and toks[k].low == "," and toks[k + 1].low in {"a", "an", "the", "who", "which"} | set(
-            lex.roles):
+    if k < n - 1 and toks[k].low == "," and (toks[k + 1].low in {"a", "an", "the"} or toks[k + 1].low in lex.roles):
         m = k + 1
-        while m < n and toks[m].low not in {",", ".", ";", ":", "!", "?"} and not _is_quote(toks[m]):
+        while m < n and toks[m].low not in {",", ";", ":", "!", "?"} and not _is_quote(toks[m]) and not (
+                toks[m].low == "." and m == n - 1) and toks[m].low not in {"who", "which"}:
             m += 1
-        return m
+        if m - k <= 10:
+            return m
     return k
+
+
+def _abbreviation(toks: list[Tok], k: int) -> bool:
+    """A full stop that closes a title or an initial ("Rep.", "J.") rather than the sentence."""
+    return k > 0 and k < len(toks) - 1 and toks[k - 1].end == toks[k].start and (
+        len(toks[k - 1].low) == 1 or toks[k - 1].low in _TITLE_ABBREVIATIONS)
 
 
 def _is_break(tok: Tok) -> bool:
