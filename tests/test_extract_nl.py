@@ -209,3 +209,18 @@ def test_any_text_gives_spans_inside_it(pieces: list[str]) -> None:
             for a, b in span.pieces():
                 assert span.start <= a < b <= span.end
         assert statement.stance in STANCES
+
+
+def test_a_lexicon_with_an_unknown_stance_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.extract import nl
+
+    data = {key: dict(value) for key, value in nl.load("nl").items()}
+    data["verbs"]["doubt"] = ["twijfelen twijfelt"]
+    monkeypatch.setattr(nl, "load", lambda lang: data)
+    nl._lexicon.cache_clear()
+    try:
+        with pytest.raises(ClaimcheckError, match="unknown stance 'doubt'"):
+            nl._lexicon()
+    finally:
+        nl._lexicon.cache_clear()

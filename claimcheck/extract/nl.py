@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..errors import ClaimcheckError
 from ..lexicon import load
 from ..records import STANCES, Span, Statement
 from .segment import quotes, sentences
@@ -195,7 +196,7 @@ def _participle_forms(data: dict[str, object]) -> frozenset[str]:
 
 def _check_stance(stance: str) -> None:
     if stance not in STANCES:
-        raise ValueError(f"nl.toml: unknown stance {stance!r}; use one of {', '.join(STANCES)}")
+        raise ClaimcheckError(f"lexicon nl.toml: unknown stance {stance!r} as a key; use one of {', '.join(STANCES)}")
 
 
 class _Doc:
