@@ -566,6 +566,13 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             subject_end -= 1
     elif before >= 0 and toks[before].low in {"who", "which", "that"}:
         source = (toks[before].start, toks[before].end)
+    elif before > 0 and toks[before].low in {"and", "but", "or", "to"}:
+        # "Sanders claimed momentum and argued …", "He went on to say …": the subject of the clause.
+        for statement in reversed(found):
+            source = (statement.source.start, statement.source.end) if statement.source else None
+            break
+        if source is None:
+            source = _leading_subject(toks, before, lex)
     elif before >= 0 and toks[before].word:
         start = _subject_start(toks, before, lex)
         if start <= before:
