@@ -108,6 +108,10 @@ CASES = [
      ("een van hen", "aldus", "Zij is binnen tien dagen vertrokken", "assert")),
     ('"Het mag", mopperde het ChristenUnie-Kamerlid.',
      ("het ChristenUnie-Kamerlid", "mopperde", "Het mag", "assert")),
+    ("Dat probleem blijft, verwacht Van 't Hoff.",
+     ("Van 't Hoff", "verwacht", "Dat probleem blijft", "predict")),
+    ("De beweging zegt niet achter de actie te zitten.",
+     ("De beweging", "zegt", "achter de actie te zitten", "deny")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),
@@ -138,6 +142,7 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Hij vergat om de brief te melden.",
     "De politie vond twee pistolen in de auto.",
     "De student schrijft vrij beroerd Nederlands.",
+    "Alleenstaande vrouwen en lesbische stellen kunnen niet meer aan zaad komen.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []

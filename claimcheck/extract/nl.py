@@ -46,7 +46,7 @@ from ..lexicon import load
 from ..records import STANCES, Span, Statement
 from .segment import quotes, sentences
 
-_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|,,|''|’’|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"['’][stn](?=\s)|\w+(?:[-'’.&]\w+)*|,,|''|’’|[^\w\s]", re.UNICODE)
 _END_PUNCT = frozenset(".,;:!?")
 _OPEN_PAREN, _CLOSE_PAREN = "(", ")"
 _QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"', ",,", "''", "’’"])
@@ -69,6 +69,8 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    adverbs: frozenset[str]
+    noun_suffixes: tuple[str, ...]
     np_links: frozenset[str]
     name_particles: frozenset[str]
     object_prepositions: frozenset[str]
@@ -154,6 +156,8 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        adverbs=adverbs,
+        noun_suffixes=tuple(grammar["adjective_suffixes"]),
         np_links=frozenset(grammar["np_links"]),
         name_particles=frozenset(grammar["name_particles"]),
         object_prepositions=frozenset(grammar["object_prepositions"]),
@@ -235,7 +239,8 @@ class _Doc:
         return self.text[s:e]
 
     def is_word(self, i: int) -> bool:
-        return self.low[i][0].isalnum()
+        low = self.low[i]
+        return low[0].isalnum() or (len(low) == 2 and low[0] in "'’")  # "'t" in "Van 't Hoff"
 
     def capitalised(self, i: int) -> bool:
         return self.text[self.spans[i][0]].isupper()
@@ -966,6 +971,8 @@ class _Extractor:
         if i > a and (doc.low[i - 1] == "te" or doc.low[i - 1] in self.lex.prepositions) and \
                 not doc.capitalised(i - 1):
             return False
+        if i > a and doc.low[i - 1].endswith(self.lex.noun_suffixes) and not doc.capitalised(i - 1):
+            return False  # after an adjective the word is a noun: "lesbische stellen"
         return not (i > a and doc.low[i - 1] in self.lex.determiners and doc.low[i - 1] not in ("die", "dat"))
 
     def _negated(self, after: int, b: int, stance: str) -> str:
@@ -1074,13 +1081,12 @@ class _Extractor:
                 break  # a reporting noun ("berichten van X dat") is the object, its "dat" clause its own
             if m >= limit:
                 break
-        # Object as content: skip adverbs, then the rest of the clause.
-        while start < b and (doc.low[start] in lex.openers - lex.conjunctions - {"op", "aan", "in", "over", "van"}
-                             or doc.low[start] in ("er", "eraan", "erop", "daarin", "zich")):
-            if doc.low[start] in lex.openers and doc.low[start] not in lex.determiners and start + 1 < b and \
-                    doc.low[start] in ("tegen", "bij", "na", "met", "tijdens", "via", "voor", "om", "door", "naar"):
-                break
+        # Object as content: skip adverbs ("meldde gisteren nog ..."), then the rest of the clause.
+        while start < b and (doc.low[start] in lex.adverbs or doc.low[start] == "zich" or
+                             (_pronominal_adverb(doc.low[start]) and doc.low[start].startswith("er"))):
             start += 1
+        if start < b and doc.low[start] in lex.subordinators:
+            return  # "Juventus heeft het ontkend, hoewel ...": a new clause, not what was denied
         if particle_at is not None:
             pieces = []
             if particle_at > start:
@@ -1094,7 +1100,8 @@ class _Extractor:
             self.add(cue, pieces, source, stance)
             return
         end = self._object_end(start, b)
-        if start < b and doc.low[start] in lex.prepositions and doc.low[start] not in lex.object_prepositions:
+        if start < b and doc.low[start] in lex.prepositions and doc.low[start] not in lex.object_prepositions \
+                and not self._te_infinitive(start, b):
             return  # "zei tijdens een bijeenkomst": an adjunct, not what was said
         if len(cue) == 1 and cue[0][1] - cue[0][0] == 1 and doc.low[cue[0][0]] in lex.needs_complement:
             return
