@@ -235,3 +235,11 @@ def test_ingest_with_another_model_is_refused_unless_re_embedding(seeded: Path, 
     assert [r[0] for r in conn.execute("SELECT DISTINCT model FROM embeddings")] == ["fake:char3-64"]
     assert conn.execute("SELECT count(*) FROM embeddings").fetchone()[0] == conn.execute(
         "SELECT count(*) FROM claims").fetchone()[0]
+
+
+def test_sources_db_before_the_subcommand(seeded: Path) -> None:
+    code, out, err = run("sources", "--db", str(seeded), "merge", "ISIL", "Islamitische Staat in Irak en de Levant")
+    assert (code, err) == (
+        1, "Error: 'ISIL' and 'Islamitische Staat in Irak en de Levant' are already the same source (ISIL)\n")
+    code, out, _ = run("sources", "--db", str(seeded), "list", "--json", "--search", "fox")
+    assert (code, [s["name"] for s in json.loads(out)]) == (0, ["Fox News"])

@@ -143,12 +143,15 @@ def sources(
     table: TableFlag = False,
 ) -> None:
     """List sources with their claim counts, most quoted first; `sources merge A B` folds B into A."""
+    # `sources --db X merge A B` means the same store as `sources merge A B --db X`.
+    ctx.obj = {"db": db}
     if ctx.invoked_subcommand is None:
         _list_sources(db, search, limit, choose_format(json_, jsonl, csv_, table))
 
 
 @sources_app.command("list")
 def sources_list(
+    ctx: typer.Context,
     db: DbOption = None,
     search: Annotated[str | None, typer.Option("--search", help="Only names or spellings containing this.")] = None,
     limit: LimitOption = None,
@@ -158,17 +161,23 @@ def sources_list(
     table: TableFlag = False,
 ) -> None:
     """List sources with kind, affiliation, claim count and other spellings."""
-    _list_sources(db, search, limit, choose_format(json_, jsonl, csv_, table))
+    _list_sources(db or _group_db(ctx), search, limit, choose_format(json_, jsonl, csv_, table))
+
+
+def _group_db(ctx: typer.Context) -> str | None:
+    found: str | None = (ctx.obj or {}).get("db")
+    return found
 
 
 @sources_app.command("merge")
 def sources_merge(
+    ctx: typer.Context,
     keep: Annotated[str, typer.Argument(help="The source to keep (any spelling).")],
     other: Annotated[str, typer.Argument(help="The source to fold into it: its claims and spellings move over.")],
     db: DbOption = None,
 ) -> None:
     """Merge source OTHER into KEEP: one source for two that are the same person or organisation."""
-    with user_errors(), open_store(db, create=False) as store:
+    with user_errors(), open_store(db or _group_db(ctx), create=False) as store:
         merged = store.merge_sources(keep, other)
     spellings = ", ".join(a for a in merged.aliases if a != merged.name)
     typer.echo(f"Merged {other!r} into {merged.display()}" + (f"; spellings: {spellings}" if spellings else ""))
