@@ -112,6 +112,12 @@ CASES = [
      ("Van 't Hoff", "verwacht", "Dat probleem blijft", "predict")),
     ("De beweging zegt niet achter de actie te zitten.",
      ("De beweging", "zegt", "achter de actie te zitten", "deny")),
+    ("De wet belemmert de minister niet, zegt ook hoogleraar gezondheidsrecht Martin Buijsen.",
+     ("hoogleraar gezondheidsrecht Martin Buijsen", "zegt", "De wet belemmert de minister niet", "assert")),
+    ('"Elke euro gaat weg", zei Bodo Ellmers na de publicatie van de nieuwe ramingen van het IMF vandaag.',
+     ("Bodo Ellmers", "zei", "Elke euro gaat weg", "assert")),
+    ("Ruim een kwart van de vleeseters zegt in de toekomst vaker vegetarisch te willen eten.",
+     ("Ruim een kwart van de vleeseters", "zegt", "in de toekomst vaker vegetarisch te willen eten", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),

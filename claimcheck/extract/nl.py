@@ -316,7 +316,17 @@ class _Extractor:
             if after_name or w in lex.determiners or w in lex.stop or w in lex.pronouns or w in lex.np_links:
                 break
             if bare and k > start_body and not doc.low[k - 1].endswith("e"):
-                break  # after an adjective ("nieuwe cijfers") the noun still belongs
+                # after an adjective ("nieuwe cijfers") the noun still belongs, and a title of a few words
+                # before a name: "managing director Thos Gieskes", "hoogleraar gezondheidsrecht Martin Buijsen"
+                m = k
+                while m < end and m - k < 2 and doc.is_word(m) and not doc.capitalised(m) and \
+                        doc.low[m] not in lex.stop and doc.low[m] not in lex.determiners:
+                    m += 1
+                if m < end and doc.is_word(m) and doc.capitalised(m) and \
+                        doc.low[m] not in lex.openers:
+                    k = m
+                    continue
+                break
             if _pronominal_adverb(w):
                 break
             if head is not None and head not in lex.uninflected:
@@ -828,7 +838,7 @@ class _Extractor:
         end = b
         while end > k and doc.low[end - 1] in _END_PUNCT:
             end -= 1
-        return end - k >= 2 and doc.low[end - 2] == "te"
+        return any(doc.low[m] == "te" for m in range(max(k, end - 4), end - 1))
 
     def verb(self, i: int, a: int, b: int, number: int, cue: list[tuple[int, int]], stance: str, *,
              after: int | None = None, particle_at: int | None = None) -> None:
@@ -1007,22 +1017,27 @@ class _Extractor:
             return False
         if doc.low[i] in lex.not_trailing:
             return False
-        np_end = self.np_after(after, b if particle_at is None else particle_at)
+        np_start = after
+        while np_start < b and doc.low[np_start] in ("ook", "nog", "dan", "wel", "tenminste", "althans"):
+            np_start += 1  # ", zegt ook hoogleraar X"
+        np_end = self.np_after(np_start, b if particle_at is None else particle_at)
         if np_end is None:
-            return False
-        # The cue and its source close the clause: at most an adjunct follows before a comma or the end.
-        rest = np_end
-        while rest < b and doc.low[rest] not in _END_PUNCT and rest not in doc.opener_of:
-            rest += 1
-        length = rest - np_end
-        if length > 2 and not (doc.low[np_end] in lex.openers and length <= 14) and \
-                doc.low[np_end] not in ("die", "dat", "wiens", "wier", "van", "uit") and \
-                doc.low[np_end] not in lex.determiners:
             return False
         content = self.content_before(i, a)
         if not content:
             return False
         quoted = self._is_quote(content)
+        # The cue and its source close the clause: at most an adjunct follows before a comma or the end
+        # (after a quote anything may follow: the attribution is plain).
+        rest = np_end
+        while rest < b and doc.low[rest] not in _END_PUNCT and rest not in doc.opener_of:
+            rest += 1
+        length = rest - np_end
+        if length > 2 and not quoted and not (doc.low[np_end] in lex.openers and length <= 14) and \
+                doc.low[np_end] not in ("die", "dat", "wiens", "wier", "van", "uit") and \
+                doc.low[np_end] not in lex.determiners:
+            return False
+        after = np_start
         tail = self._continuation(np_end, b, content)
         self.add(cue, content + tail, (after, np_end), stance, quoted=quoted)
         return True
