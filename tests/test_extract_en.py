@@ -77,9 +77,12 @@ CASES = [
     # participle cue takes the subject of the sentence
     ("Kramer defended the budget, saying it protected schools.",
      [("Kramer", "defended", "the budget", "assert"), ("Kramer", "saying", "it protected schools", "assert")]),
-    # who-clause subject
-    ("Voters who want lower taxes backed the measure.",
-     [("Voters who want lower taxes", "backed", "the measure", "assert")]),
+    # subject with a relative clause, then a clause (not an inverted source) after the cue
+    ("The senator, who chairs the panel, said the bill was dead.",
+     [("The senator, who chairs the panel", "said", "the bill was dead", "assert")]),
+    # relative pronoun as the source, as PolNeAR marks it
+    ("Voters who want lower taxes were angry.",
+     [("who", "want", "lower taxes", "assert")]),
 ]
 
 

@@ -90,6 +90,8 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    finite: frozenset[str]
+    subject_prepositions: frozenset[str]
     raising: frozenset[str]
     time_single: frozenset[str]
     time_modifiers: frozenset[str]
@@ -151,6 +153,8 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        finite=words("grammar", "finite"),
+        subject_prepositions=words("grammar", "subject_prepositions"),
         raising=words("grammar", "raising"),
         time_single=words("grammar", "time_single"),
         time_modifiers=words("grammar", "time_modifiers"),
@@ -413,6 +417,9 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         if k == cue.j or toks[cue.j].low in {"that", "to"} or toks[cue.j].low in lex.openers - {"the", "a", "an"}:
             return None
         if not (toks[cue.j].upper or toks[cue.j].low in {"the", "a", "an"} or toks[cue.j].low in lex.roles):
+            return None
+        if any(t.low in lex.finite or t.low == "that" for t in toks[cue.j : k]):
+            # "The senator, who chairs the panel, said the bill was dead": a clause, not an inverted source
             return None
         k = _apposition(toks, k, lex)
         source = (toks[cue.j].start, toks[k - 1].end)
@@ -808,9 +815,8 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
             break
         if not t.word and t.low not in {"&", ".", "'", "’", "$"}:
             break
-        if t.low in {"of", "for", "at", "with", "from"} and k > 0 and start <= end and (
-            toks[k - 1].upper or toks[k - 1].low in lex.roles or toks[k - 1].low.endswith("s")
-        ) and toks[start].upper or t.low in {"of", "for", "at"} and k > 0 and toks[k - 1].low in lex.roles:
+        if t.low in lex.subject_prepositions and 0 < k < end and _nominal_word(toks[k - 1], lex):
+            # "watchers of politics", "voters in each state", "Joel Pollak of Breitbart"
             k -= 1
             continue
         if t.low in {"and", "or"} and k > 0 and k < end and (toks[k - 1].upper or toks[k - 1].low in lex.conjunct_ok):
@@ -821,10 +827,9 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
             if t.low in _PRONOUNS and k == end:
                 return k
             break
-        if t.low in {"the", "a", "an"}:
+        if t.low in {"the", "a", "an"} and not (k + 1 < len(toks) and toks[k + 1].low == "."):
             start = k
-            if k > 0 and toks[k - 1].low in {"of", "for", "at", "with"} and k > 1 and (
-                    toks[k - 2].upper or toks[k - 2].low in lex.roles):
+            if k > 1 and toks[k - 1].low in lex.subject_prepositions and _nominal_word(toks[k - 2], lex):
                 k -= 1
                 continue
             break
@@ -882,6 +887,11 @@ def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, i
     if k == start or not any(t.upper for t in toks[start:k]):
         return None
     return (toks[start].start, toks[k - 1].end)
+
+
+def _nominal_word(tok: Tok, lex: _Lexicon) -> bool:
+    """A word that can end a noun phrase before "of"/"in" inside a subject."""
+    return tok.word and tok.low not in lex.clause and tok.low not in _PRONOUNS and tok.low not in lex.cues
 
 
 def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
