@@ -118,6 +118,12 @@ CASES = [
      ("Bodo Ellmers", "zei", "Elke euro gaat weg", "assert")),
     ("Ruim een kwart van de vleeseters zegt in de toekomst vaker vegetarisch te willen eten.",
      ("Ruim een kwart van de vleeseters", "zegt", "in de toekomst vaker vegetarisch te willen eten", "assert")),
+    ("Volgens het Centraal Bureau voor de Statistiek groeide de economie.",
+     ("het Centraal Bureau voor de Statistiek", "Volgens", "groeide de economie", "assert")),
+    ("Het klopt niet, blijkt uit landelijk onderzoek.",
+     ("landelijk onderzoek", "blijkt uit", "Het klopt niet", "assert")),
+    ('"Het is voorbij", zei aanklager Joe Magats tegen de krant.',
+     ("aanklager Joe Magats", "zei", "Het is voorbij", "assert")),
     # stance
     ("De woordvoerder ontkende dat er ontslagen vallen.",
      ("De woordvoerder", "ontkende", "er ontslagen vallen", "deny")),

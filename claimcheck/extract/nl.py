@@ -69,6 +69,8 @@ class _Lexicon:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     titles: frozenset[str]
+    name_links: frozenset[str]
+    bare_adjective_endings: tuple[str, ...]
     adverbs: frozenset[str]
     noun_suffixes: tuple[str, ...]
     np_links: frozenset[str]
@@ -156,6 +158,8 @@ def _lexicon() -> _Lexicon:
         conjunctions=conjunctions,
         auxiliaries=auxiliaries,
         titles=frozenset(data["titles"]["roles"]),
+        name_links=frozenset(grammar["name_links"]),
+        bare_adjective_endings=tuple(grammar["bare_adjective_endings"]),
         adverbs=adverbs,
         noun_suffixes=tuple(grammar["adjective_suffixes"]),
         np_links=frozenset(grammar["np_links"]),
@@ -315,7 +319,7 @@ class _Extractor:
                     continue
             if after_name or w in lex.determiners or w in lex.stop or w in lex.pronouns or w in lex.np_links:
                 break
-            if bare and k > start_body and not doc.low[k - 1].endswith("e"):
+            if bare and k > start_body and not doc.low[k - 1].endswith(lex.bare_adjective_endings):
                 # after an adjective ("nieuwe cijfers") the noun still belongs, and a title of a few words
                 # before a name: "managing director Thos Gieskes", "hoogleraar gezondheidsrecht Martin Buijsen"
                 m = k
@@ -331,7 +335,7 @@ class _Extractor:
                 break
             if head is not None and head not in lex.uninflected:
                 break  # one noun after the adjectives: "de Zweedse wetenschapper | diep verankerd"
-            if not w.endswith("e") or w.endswith(("ie", "ee")):
+            if not w.endswith(lex.bare_adjective_endings) or w.endswith(("ie", "ee")):
                 head = w
             k += 1
         if k == start_body:
@@ -352,6 +356,13 @@ class _Extractor:
             nxt = doc.low[k + 1]
             if not after_name or doc.capitalised(k + 1) or nxt in self.lex.determiners or (k + 1) in doc.opener_of:
                 inner = self.np_after(k + 1, end, linked=True)
+                if inner is not None:
+                    return inner
+        if after_name and k + 2 < end and doc.low[k] in self.lex.name_links and k > 0 and doc.capitalised(k - 1):
+            # "het Centraal Bureau voor de Statistiek", "Forum voor Democratie": a name goes on
+            nxt = k + 2 if doc.low[k + 1] in self.lex.determiners and k + 2 < end else k + 1
+            if doc.is_word(nxt) and doc.capitalised(nxt):
+                inner = self.np_after(nxt, end, linked=True)
                 if inner is not None:
                     return inner
         if k + 2 < end and doc.low[k] == "en" and (
@@ -1229,7 +1240,7 @@ def _pronominal_adverb(word: str) -> bool:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
         e -= 1
