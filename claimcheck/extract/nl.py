@@ -360,9 +360,9 @@ class _Extractor:
                     return inner
         if after_name and k + 2 < end and doc.low[k] in self.lex.name_links and k > 0 and doc.capitalised(k - 1):
             # "het Centraal Bureau voor de Statistiek", "Forum voor Democratie": a name goes on
-            nxt = k + 2 if doc.low[k + 1] in self.lex.determiners and k + 2 < end else k + 1
-            if doc.is_word(nxt) and doc.capitalised(nxt):
-                inner = self.np_after(nxt, end, linked=True)
+            follow = k + 2 if doc.low[k + 1] in self.lex.determiners and k + 2 < end else k + 1
+            if doc.is_word(follow) and doc.capitalised(follow):
+                inner = self.np_after(follow, end, linked=True)
                 if inner is not None:
                     return inner
         if k + 2 < end and doc.low[k] == "en" and (
