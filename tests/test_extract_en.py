@@ -81,8 +81,8 @@ CASES = [
     ("The senator, who chairs the panel, said the bill was dead.",
      [("The senator, who chairs the panel", "said", "the bill was dead", "assert")]),
     # relative pronoun as the source, as PolNeAR marks it
-    ("Voters who want lower taxes were angry.",
-     [("who", "want", "lower taxes", "assert")]),
+    ("The plan angered voters who wanted lower taxes.",
+     [("who", "wanted", "lower taxes", "assert")]),
 ]
 
 
