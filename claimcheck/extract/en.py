@@ -407,7 +407,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         before -= 1
     source: tuple[int, int] | None = None
     after = cue.j
-    if before >= 0 and _is_break(toks[before]):
+    if before >= 0 and _is_break(toks[before]) and not toks[cue.i].low.endswith("ing"):
         brk = before
         k = cue.j
         while k < n and toks[k].low not in {",", ";", ":", "!", "?"} and not _is_quote(toks[k]) and (
@@ -477,7 +477,8 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     if not _is_quote(toks[brk]) and not any(_is_quote(t) for t in toks[first:end_tok]) and (
             toks[first].low in lex.intro and end_tok - first < 7 or end_tok - first < 3):
         return None
-    content_end = max([e for _, e in pieces] + [source[1], toks[cue.j - 1].end])
+    # the quote may go on after this sentence ("“A,” said X, a Y who …. “B.”")
+    content_end = max([e for _, e in pieces] + [toks[-1].end])
     pieces.extend(_continuation(text, quotes, content_end, previous, found))
     return Statement(
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
@@ -620,6 +621,12 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             if toks[m].low in lex.object_end and not _inside_quote(toks, content_start, m):
                 end = m
                 break
+    for m in range(content_start + 1, end - 1):
+        # "to bolster its military, reversing …": a trailing participle clause is not the content
+        if toks[m].low == "," and toks[m + 1].low.endswith("ing") and toks[m + 1].word and not toks[m + 1].upper \
+                and not _inside_quote(toks, content_start, m):
+            end = m
+            break
     end = _trim_end(toks, content_start, end)
     if end <= content_start:
         return None
