@@ -65,6 +65,8 @@ CASES = [
      [("Lund", "dismissed", "reports by the Herald that she would resign", "deny")]),
     ("Officials rejected Moreno's claim that the vote was rigged.",
      [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny")]),
+    ("Her criticism of the airport plan, voiced on Monday, surprised the council.",
+     [("Her", "criticism", "the airport plan", "assert")]),
     # pronoun source, belief cue
     ("He thinks the rally drew more than ten thousand people.",
      [("He", "thinks", "the rally drew more than ten thousand people", "assert")]),

@@ -90,6 +90,9 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    possessed: frozenset[str]
+    possessed_links: frozenset[str]
+    possessives: frozenset[str]
     finite: frozenset[str]
     subject_prepositions: frozenset[str]
     raising: frozenset[str]
@@ -153,6 +156,9 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        possessed=words("nominal", "possessed"),
+        possessed_links=words("nominal", "possessed_links"),
+        possessives=words("nominal", "possessives"),
         finite=words("grammar", "finite"),
         subject_prepositions=words("grammar", "subject_prepositions"),
         raising=words("grammar", "raising"),
@@ -288,7 +294,7 @@ def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
             out.append(cue)
             i = cue.j
             continue
-        if tok.low in lex.nominal and i + 1 < len(toks):
+        if (tok.low in lex.nominal or tok.low in lex.possessed) and i + 1 < len(toks):
             cue = _match_nominal(toks, i, lex)
             if cue is not None:
                 out.append(cue)
@@ -338,7 +344,14 @@ def _match_nominal(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         nxt = toks[k + 1]
         if nxt.low in lex.openers or nxt.upper:
             return Cue(i, i + 1, toks[i].low, ("nominal",), toks[i].start)
+    # "his criticism of X", "Trump's decision to Y", "her support for Z"
+    if i > 0 and toks[i].low in lex.possessed and _possessive(toks[i - 1], lex) and toks[i + 1].low in lex.possessed_links:
+        return Cue(i, i + 1, toks[i].low, ("nominal",), toks[i].start)
     return None
+
+
+def _possessive(tok: Tok, lex: _Lexicon) -> bool:
+    return tok.low in lex.possessives or tok.word and tok.low.endswith(("'s", "s'")) and len(tok.low) > 3
 
 
 # --- frames ---------------------------------------------------------------------------------------------
@@ -374,17 +387,32 @@ def _according(text: str, toks: list[Tok], cue: Cue) -> Statement | None:
 def _nominal(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement | None:
     k = cue.j
     source: tuple[int, int] | None = None
-    if toks[k].low in lex.nominal_by:
+    if toks[k].low in lex.nominal_by and any(t.low == "that" for t in toks[k : k + 8]):
         s = k + 1
         while k < len(toks) and toks[k].low != "that":
             k += 1
         if k > s:
             source = (toks[s].start, toks[k - 1].end)
+    elif cue.i > 0 and toks[cue.i - 1].low in lex.possessives:
+        source = (toks[cue.i - 1].start, toks[cue.i - 1].end)
     elif cue.i > 0 and toks[cue.i - 1].low.endswith(("'s", "s'")):
         s = _subject_start(toks, cue.i - 1, lex)
         source = (toks[s].start, toks[cue.i - 1].end - 2)
-    k += 1  # "that"
-    end = _trim_end(toks, k, len(toks))
+    end = len(toks)
+    if k >= end:
+        return None
+    if toks[k].low == "that":
+        k += 1
+    else:
+        if toks[k].low != "to":
+            k += 1  # "of", "for", "about": the content is what follows
+        for m in range(k + 1, end):
+            if toks[m].low in lex.object_end and not _inside_quote(toks, k, m):
+                end = m
+                break
+    if k >= len(toks):
+        return None
+    end = _trim_end(toks, k, end)
     if end <= k:
         return None
     return Statement(
