@@ -2,9 +2,10 @@
 
 Usage: python benchmarks/bench_conflicts.py [ARTICLES.jsonl] [--links-per-claim N] [--repeat N]
 
-Builds a store in a temporary folder with real extraction, timing the ingest (claims only, then with the
-fake embedder and a stand-in linker); then adds stand-in conflict and agree links (random pairs with
-random scores) so `conflicts` has a realistic amount of work, and times it with each filter and order.
+Builds a store in a temporary folder with real extraction, timing the ingest (claims only, then with each
+embedding model and the real linker); then adds stand-in conflict and agree links (random pairs with
+random scores) to the claims-only store so `conflicts` has a lot of work, and times it with each filter and
+order.
 The corpus is evaluation-only data read from ../shared; it is never copied into the project.
 """
 
@@ -20,26 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimcheck.ingest import ClaimPool, ingest
+from claimcheck.ingest import default_linker, ingest
 from claimcheck.reader import read_articles
-from claimcheck.records import Claim, Link
+from claimcheck.records import Link
 from claimcheck.store import Store, open_store
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "dpg2019" / "articles.jsonl"
-
-
-def nearest_neighbour_linker(new: list[Claim], vectors: Any, pool: ClaimPool, model_id: str) -> list[Link]:
-    """A stand-in for claimcheck.link: the nearest stored claim by cosine, called a conflict above 0.9."""
-    links = []
-    if len(pool.claims) == 0:
-        return links
-    scores = vectors @ pool.vectors.T
-    for row, claim in enumerate(new):
-        best = int(scores[row].argmax())
-        if scores[row, best] > 0.9:
-            links.append(Link(pool.claims[best].id, claim.id, "conflict", float(scores[row, best]), "stand-in",
-                              "similarity"))
-    return links
 
 
 def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -70,6 +57,8 @@ def main() -> None:
     parser.add_argument("path", nargs="?", default=str(DEFAULT))
     parser.add_argument("--links-per-claim", type=float, default=2.0)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--models", nargs="*", default=["fake", "default"],
+                        help="embedding models to ingest with (default: the default model)")
     args = parser.parse_args()
     if not Path(args.path).exists():
         sys.exit(f"{args.path} is absent: nothing to measure")
@@ -89,13 +78,16 @@ def main() -> None:
 
         from claimcheck.embed import get_embedder
 
-        linked = open_store(Path(folder) / "linked.db")
-        started = time.perf_counter()
-        report = ingest(linked, articles, embedder=get_embedder("fake"), linker=nearest_neighbour_linker)
-        seconds = time.perf_counter() - started
-        print(f"ingest with fake embedder and a nearest-neighbour stand-in linker: {report.claims} claims, "
-              f"{report.links} links in {seconds:.2f} s = {report.added / seconds:.0f} articles/s")
-        linked.close()
+        for model in args.models:
+            embedder = get_embedder(None if model == "default" else model)
+            linked = open_store(Path(folder) / f"linked-{len(model)}.db")
+            started = time.perf_counter()
+            report = ingest(linked, articles, embedder=embedder, linker=default_linker())
+            seconds = time.perf_counter() - started
+            conflicts = len(linked.list_conflicts())
+            print(f"ingest with {embedder.model_id} and the real linker: {report.claims} claims, {report.links} links "
+                  f"({conflicts} conflicts) in {seconds:.2f} s = {report.added / seconds:.0f} articles/s")
+            linked.close()
 
         store = open_store(Path(folder) / "plain.db")
         added = add_random_links(store, args.links_per_claim)

@@ -330,8 +330,8 @@ def default_linker() -> Linker:
     def run(new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
         thresholds = thresholds_for(model_id)
         links: list[Link] = []
-        for i, claim in enumerate(new_claims):
-            for other, similarity in candidates(i, new_claims, new_vectors, pool):
+        for claim, pairs in zip(new_claims, candidates(new_claims, new_vectors, pool), strict=True):
+            for other, similarity in pairs:
                 found = judge(other, claim, similarity, thresholds)
                 if found is not None:
                     links.append(found)
@@ -341,20 +341,24 @@ def default_linker() -> Linker:
 
 
 def candidates(
-    index: int, new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, top: int = CANDIDATES_PER_CLAIM
-) -> list[tuple[Claim, float]]:
-    """The claims to judge new claim `index` against, each once: nearest stored or earlier-new claims by
-    cosine, and the earlier claims of its own article."""
+    new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, top: int = CANDIDATES_PER_CLAIM
+) -> list[list[tuple[Claim, float]]]:
+    """For each new claim, the claims to judge it against, each pair once: its `top` nearest by cosine among
+    stored claims and earlier new ones, and the earlier claims of its own article (which are all new)."""
     import numpy as np
 
-    claim, vector = new_claims[index], new_vectors[index]
-    others = list(pool.claims) + new_claims[:index]
-    if not others:
-        return []
-    stored = pool.vectors if pool.vectors.size else np.zeros((0, len(vector)), dtype=np.float32)
-    matrix = np.concatenate([stored, new_vectors[:index]]) if index else stored
-    scores = matrix @ vector
-    nearest = np.argsort(-scores)[:top]
-    chosen = {int(i) for i in nearest}
-    chosen.update(i for i, other in enumerate(others) if other.article == claim.article)
-    return [(others[i], float(scores[i])) for i in sorted(chosen)]
+    stored = pool.vectors if pool.vectors.size else np.zeros((0, new_vectors.shape[1]), dtype=np.float32)
+    # One matrix product for the batch: columns are the stored claims, then the new ones.
+    scores = new_vectors @ np.concatenate([stored, new_vectors]).T
+    offset = len(pool.claims)
+    everyone = [*pool.claims, *new_claims]
+    found: list[list[tuple[Claim, float]]] = []
+    for i, claim in enumerate(new_claims):
+        row = scores[i, : offset + i]  # stored claims and earlier new ones only: each pair judged once
+        chosen: set[int] = set()
+        if row.size:
+            k = min(top, row.size)
+            chosen.update(int(j) for j in np.argpartition(-row, k - 1)[:k])
+        chosen.update(offset + j for j in range(i) if new_claims[j].article == claim.article)
+        found.append([(everyone[j], float(scores[i, j])) for j in sorted(chosen)])
+    return found

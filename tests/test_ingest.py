@@ -297,3 +297,19 @@ def test_the_seed_end_to_end_audit(tmp_path: Path) -> None:
     assert "denied by Mustefa Bali (SDF) on 2019-03-22" in summary
     assert "corroborated by SDF on 2019-03-23" in summary
     assert "reported first on 2019-03-21" in summary
+
+
+def test_candidates_are_the_nearest_and_the_same_article_each_pair_once() -> None:
+    from claimcheck.ingest import candidates
+
+    def claim(number: int, article: str) -> Claim:
+        return Claim(id=number, article=article, text=f"claim {number}", lang="nl")
+
+    stored = ClaimPool([claim(1, "old"), claim(2, "old"), claim(3, "old")],
+                       np.array([[1, 0], [0, 1], [0.8, 0.6]], dtype=np.float32))
+    new = [claim(4, "new"), claim(5, "new"), claim(6, "other")]
+    vectors = np.array([[1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32)
+    found = candidates(new, vectors, stored, top=1)
+    assert [[other.id for other, _ in pairs] for pairs in found] == [[1], [2, 4], [3]]
+    assert found[0][0][1] == pytest.approx(1.0)
+    assert candidates(new[:1], vectors[:1], ClaimPool([], np.zeros((0, 0), dtype=np.float32))) == [[]]
