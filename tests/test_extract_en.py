@@ -11,7 +11,9 @@ from claimcheck.records import Statement
 
 
 def found(text: str) -> list[tuple[str | None, str, str, str]]:
-    return [(s.source.text if s.source else None, s.cue.text, _content(s, text), s.stance) for s in en.extract(text, None)]
+    return [
+        (s.source.text if s.source else None, s.cue.text, _content(s, text), s.stance) for s in en.extract(text, None)
+    ]
 
 
 def _content(statement: Statement, text: str) -> str:

@@ -45,8 +45,7 @@ _OPEN_QUOTES = "“„«‘\"'"
 _CLOSE_QUOTES = "”»’\"'"
 _QUOTES = set(_OPEN_QUOTES + _CLOSE_QUOTES)
 _DASHES = "—–"
-_PRONOUNS = frozenset("i he she they we you it".split())
-_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev sens reps".split())
+_PRONOUNS = frozenset(["i", "he", "she", "they", "we", "you", "it"])
 _ORDER = ("speech", "address", "belief", "intent", "object")
 
 
@@ -90,6 +89,13 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    title_abbreviations: frozenset[str]
+    determiners: frozenset[str]
+    not_object_start: frozenset[str]
+    not_speech_start: frozenset[str]
+    clause_even_capitalised: frozenset[str]
+    subject_openers_dropped: frozenset[str]
+    cue_adjuncts: frozenset[str]
     possessed: frozenset[str]
     possessed_links: frozenset[str]
     possessives: frozenset[str]
@@ -156,6 +162,13 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        title_abbreviations=words("grammar", "title_abbreviations"),
+        determiners=words("grammar", "determiners"),
+        not_object_start=words("grammar", "not_object_start"),
+        not_speech_start=words("grammar", "not_speech_start"),
+        clause_even_capitalised=words("grammar", "clause_even_capitalised"),
+        subject_openers_dropped=words("grammar", "subject_openers_dropped"),
+        cue_adjuncts=words("grammar", "cue_adjuncts"),
         possessed=words("nominal", "possessed"),
         possessed_links=words("nominal", "possessed_links"),
         possessives=words("nominal", "possessives"),
@@ -345,7 +358,8 @@ def _match_nominal(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         if nxt.low in lex.openers or nxt.upper:
             return Cue(i, i + 1, toks[i].low, ("nominal",), toks[i].start)
     # "his criticism of X", "Trump's decision to Y", "her support for Z"
-    if i > 0 and toks[i].low in lex.possessed and _possessive(toks[i - 1], lex) and toks[i + 1].low in lex.possessed_links:
+    if i > 0 and toks[i].low in lex.possessed and _possessive(toks[i - 1], lex) and \
+            toks[i + 1].low in lex.possessed_links:
         return Cue(i, i + 1, toks[i].low, ("nominal",), toks[i].start)
     return None
 
@@ -439,7 +453,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         brk = before
         k = cue.j
         while k < n and toks[k].low not in {",", ";", ":", "!", "?"} and not _is_quote(toks[k]) and (
-            toks[k].word or toks[k].low in {"(", ")", "-", "&"} or toks[k].low == "." and _abbreviation(toks, k)
+            toks[k].word or toks[k].low in {"(", ")", "-", "&"} or toks[k].low == "." and _abbreviation(toks, k, lex)
         ):
             k += 1
         if k == cue.j or toks[cue.j].low in {"that", "to"} or toks[cue.j].low in lex.openers - {"the", "a", "an"}:
@@ -472,7 +486,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     while first < brk and _is_quote(toks[first]):
         first += 1
     end_tok = brk
-    while end_tok > first and _is_quote(toks[end_tok - 1]) or end_tok > first and toks[end_tok - 1].low in {",", "—", "–"}:
+    while end_tok > first and (_is_quote(toks[end_tok - 1]) or toks[end_tok - 1].low in {",", "—", "–"}):
         end_tok -= 1
     if end_tok <= first:
         return None
@@ -485,10 +499,8 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     pieces = [(content_start, toks[end_tok - 1].end)]
     # what follows the cue: nothing, an adjunct, or a continuation ", “C2”"
     k = after
-    while k < n and toks[k].word and (toks[k].low in lex.time_words or toks[k].upper or toks[k].low in {
-            "statement", "interview", "email", "emailed", "press", "release", "conference", "speech", "rally",
-            "tweet", "twitter", "facebook", "post", "with", "to", "by", "phone", "telephone", "briefing",
-            "reporters", "campaign", "event", "radio", "television", "appearance", "show", "program"}):
+    while k < n and toks[k].word and (
+            toks[k].low in lex.time_words or toks[k].upper or toks[k].low in lex.cue_adjuncts):
         k += 1
     if k < n and toks[k].low in {",", ":", "—", "–"} and k + 1 < n:
         rest = k + 1
@@ -713,14 +725,13 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
     for m in range(k, limit):
         t = toks[m]
         if t.low == "that" and m + 1 < n and (toks[m + 1].word or _is_quote(toks[m + 1])):
-            if m == k or all(
-                x.upper or x.low in lex.time_words or x.low in lex.addressees or x.low in {",", "in", "a", "an", "statement",
-                    "interview", "with", "on", "to", "reporters", "earlier", "twitter", "week", "friday"}
-                or "address" in kinds and x.word
+            reachable = m == k or all(
+                x.upper or x.low in lex.time_words or x.low in lex.addressees or x.low in lex.cue_adjuncts
+                or x.low == "," or "address" in kinds and x.word
                 for x in toks[k:m]
-            ):
-                if any(k2 in kinds for k2 in ("speech", "address", "belief")):
-                    return m + 1
+            )
+            if reachable and any(k2 in kinds for k2 in ("speech", "address", "belief")):
+                return m + 1
             break
         if not t.word and t.low not in {",", "."}:
             break
@@ -769,15 +780,14 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
     first = toks[skipped]
     if "speech" in kinds and (first.low in lex.openers or first.upper) and skipped > k:
         return skipped
-    if "speech" in kinds and skipped == k and (first.low in lex.openers or first.upper) and first.low not in {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "these", "those", "all", "some", "many", "most", "any", "both", "no", "such"}:
+    if "speech" in kinds and skipped == k and (first.low in lex.openers or first.upper) and \
+            first.low not in lex.determiners:
         return skipped
     if "belief" in kinds and (first.low in lex.openers or first.upper) and first.low not in {"a", "an"}:
         return skipped
-    if "object" in kinds and first.word and first.low not in {"to", "that", "in", "on", "at", "by", "as", "it", "for", "with", "from", "out", "up", "off", "back", "down", "over"}:
+    if "object" in kinds and first.word and first.low not in lex.not_object_start:
         return skipped
-    if "object" in kinds and first.low in {"for", "on", "against", "about", "to", "at", "of"} and skipped + 1 < n:
-        return None
-    if "speech" in kinds and first.word and first.low not in {"to", "in", "on", "at", "by", "as", "for", "with", "from", "of", "it", "so", "yes", "no", "nothing", "something", "little", "much", "more"}:
+    if "speech" in kinds and first.word and first.low not in lex.not_speech_start:
         return skipped
     return None
 
@@ -789,9 +799,8 @@ def _skip_time(toks: list[Tok], m: int, lex: _Lexicon) -> int:
         low = toks[m].low
         if low in lex.time_single:
             m += 1
-        elif low == "on" and m + 1 < n and toks[m + 1].low in lex.time_single:
-            m += 2
-        elif low in lex.time_modifiers and m + 1 < n and toks[m + 1].low in lex.time_units:
+        elif m + 1 < n and (low == "on" and toks[m + 1].low in lex.time_single or (
+                low in lex.time_modifiers and toks[m + 1].low in lex.time_units)):
             m += 2
         elif low in lex.time_modifiers and m + 2 < n and toks[m + 1].low in lex.time_modifiers and toks[
                 m + 2].low in lex.time_units:
@@ -858,7 +867,9 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
             # "Clinton and Sanders said", "current and former officials said"
             k -= 1
             continue
-        if t.word and (t.low in lex.clause or t.low in _PRONOUNS) and not (t.upper and k > 0 and t.low not in _PRONOUNS and t.low not in {"the", "in", "on", "at", "as", "but", "and", "so", "if", "when", "while", "after", "before", "since", "then", "now", "still", "also", "even", "however", "meanwhile", "that", "this", "there", "here"}):
+        # A clause word ends the subject, unless it is a capitalised name inside it ("Will", "May").
+        if t.word and (t.low in lex.clause or t.low in _PRONOUNS) and not (
+                t.upper and k > 0 and t.low not in _PRONOUNS and t.low not in lex.clause_even_capitalised):
             if t.low in _PRONOUNS and k == end:
                 return k
             break
@@ -873,9 +884,7 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
         start = k
         k -= 1
     # a sentence-opening day or adverb is no part of the subject: "Tuesday, X said"
-    while start <= end and toks[start].low in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                "sunday", "but", "and", "so", "yet", "still", "now", "then", "meanwhile",
-                                                "however", "instead", "later", "earlier", "today", "yesterday", "also"}:
+    while start <= end and toks[start].low in lex.subject_openers_dropped:
         start += 1
     return start
 
@@ -942,10 +951,10 @@ def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     return k
 
 
-def _abbreviation(toks: list[Tok], k: int) -> bool:
+def _abbreviation(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
     """A full stop that closes a title or an initial ("Rep.", "J.") rather than the sentence."""
     return k > 0 and k < len(toks) - 1 and toks[k - 1].end == toks[k].start and (
-        len(toks[k - 1].low) == 1 or toks[k - 1].low in _TITLE_ABBREVIATIONS)
+        len(toks[k - 1].low) == 1 or toks[k - 1].low in lex.title_abbreviations)
 
 
 def _is_break(tok: Tok) -> bool:
