@@ -440,16 +440,28 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
           found: list[Statement], previous: list[Statement], sentences: list[segment.Sentence],
           index: int) -> Statement | None:
     """Content before the cue: "“C,” X said.", "C, X said Tuesday.", "C, said X, a Y.", "“C,” he said, “C2.”" """
-    if "speech" not in cue.kinds and "belief" not in cue.kinds and "address" not in cue.kinds:
-        return None
     n = len(toks)
+    if "speech" not in cue.kinds and "belief" not in cue.kinds and "address" not in cue.kinds and not (
+            cue.j >= n - 1 and any(_is_quote(t) for t in toks[: cue.i])):
+        # an object cue closes a quoted sentence only: "“…,” he mocks."
+        return None
     # Inverted: "..., said X" — the cue right after the break.
     before = cue.i - 1
     while before >= 0 and toks[before].low in lex.adverbs:
         before -= 1
     source: tuple[int, int] | None = None
     after = cue.j
-    if before >= 0 and _is_break(toks[before]) and not toks[cue.i].low.endswith("ing"):
+    apposed = None
+    if before > 0 and toks[before].low == "," and (cue.j >= n or not toks[cue.j].word):
+        # "“…,” Xinhua, the official news agency, wrote."
+        apposed = _apposed_subject(toks, before, lex)
+    if apposed is not None:
+        start = next(m for m, t in enumerate(toks) if t.start == apposed[0])
+        brk = start - 1
+        if brk < 0 or not _is_break(toks[brk]):
+            return None
+        source = apposed
+    elif before >= 0 and _is_break(toks[before]) and not toks[cue.i].low.endswith("ing"):
         brk = before
         k = cue.j
         while k < n and toks[k].low not in {",", ";", ":", "!", "?"} and not _is_quote(toks[k]) and (
@@ -785,8 +797,10 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
         return skipped
     if "belief" in kinds and (first.low in lex.openers or first.upper) and first.low not in {"a", "an"}:
         return skipped
-    if "object" in kinds and first.word and first.low not in lex.not_object_start:
+    if "object" in kinds and (first.word and first.low not in lex.not_object_start or first.low == "$"):
         return skipped
+    if "object" in kinds and _is_quote(first) and skipped + 1 < n:
+        return skipped + 1
     if "speech" in kinds and first.word and first.low not in lex.not_speech_start:
         return skipped
     return None
