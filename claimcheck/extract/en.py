@@ -89,6 +89,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    post_adjunct_openers: frozenset[str]
     title_abbreviations: frozenset[str]
     determiners: frozenset[str]
     not_object_start: frozenset[str]
@@ -162,6 +163,7 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        post_adjunct_openers=words("grammar", "post_adjunct_openers"),
         title_abbreviations=words("grammar", "title_abbreviations"),
         determiners=words("grammar", "determiners"),
         not_object_start=words("grammar", "not_object_start"),
@@ -452,7 +454,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     source: tuple[int, int] | None = None
     after = cue.j
     apposed = None
-    if before > 0 and toks[before].low == "," and (cue.j >= n or not toks[cue.j].word):
+    if before > 0 and toks[before].low == "," and _only_adjuncts(toks, cue.j, lex):
         # "“…,” Xinhua, the official news agency, wrote."
         apposed = _apposed_subject(toks, before, lex)
     if apposed is not None:
@@ -485,7 +487,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         brk = start - 1
         if brk < 0:
             return _quote_before(text, toks, cue, (toks[start].start, toks[before].end), quotes, sentences, index,
-                                 previous, found)
+                                 previous, found, lex)
         if not _is_break(toks[brk]):
             # a long source after a closing quote: "“…,” Fight for $15 director Kendall Fells told Fox."
             quote = next((m for m in range(before, max(-1, before - 14), -1) if _is_quote(toks[m])), None)
@@ -539,12 +541,26 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     )
 
 
+def _only_adjuncts(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
+    """Nothing after a cue but adjuncts and a trailing clause: "said on a call with reporters.", "said of X, when …"."""
+    if k >= len(toks) or toks[k].low in {".", "!", ","}:
+        return True
+    if toks[k].low not in lex.cue_adjuncts and toks[k].low not in lex.post_adjunct_openers:
+        return False
+    for t in toks[k:]:
+        if t.low == ",":
+            return True
+        if _is_quote(t) or t.low in {"that", ":"} or t.low in lex.finite:
+            return False
+    return True
+
+
 def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int], quotes: list[tuple[int, int]],
                   sentences: list[segment.Sentence], index: int, previous: list[Statement],
-                  found: list[Statement]) -> Statement | None:
+                  found: list[Statement], lex: _Lexicon) -> Statement | None:
     """ "“…, no?” Freddy said.": the quote ended the sentence before; this one is only "X said"."""
     n = len(toks)
-    if index == 0 or not (cue.j >= n or toks[cue.j].low in {".", "!", ","}):
+    if index == 0 or not _only_adjuncts(toks, cue.j, lex):
         return None
     prev = sentences[index - 1]
     if text[prev.end - 1] not in _CLOSE_QUOTES or prev.end < toks[0].start - 3:
@@ -591,14 +607,14 @@ def _opens_paragraph(text: str, qs: int) -> bool:
 
 
 def _cue_inside(text: str, qs: int, qe: int) -> bool:
-    # A quote that carries its own attribution right after it is not a continuation.
-    tail = text[qe:qe + 40]
-    toks = tokens(tail, 0, len(tail))
+    """A quote followed, within its sentence, by its own cue ("“…,” Bill Frelick, a director, said.")."""
+    tail = text[qe : qe + 160].split("\n", 1)[0]
     lex = lexicon()
-    for k, tok in enumerate(toks[:6]):
-        if tok.low in {".", "!", "?"} and k > 1:
+    toks = tokens(tail, 0, len(tail))
+    for k, tok in enumerate(toks[:30]):
+        if tok.low in {".", "!", "?"} and k > 1 and not _abbreviation(toks, k, lex):
             return False
-        if tok.low in lex.cues:
+        if tok.low in lex.cues or tok.low in lex.according_first:
             return True
     return False
 
