@@ -559,7 +559,6 @@ def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int],
                   sentences: list[segment.Sentence], index: int, previous: list[Statement],
                   found: list[Statement], lex: _Lexicon) -> Statement | None:
     """ "“…, no?” Freddy said.": the quote ended the sentence before; this one is only "X said"."""
-    n = len(toks)
     if index == 0 or not _only_adjuncts(toks, cue.j, lex):
         return None
     prev = sentences[index - 1]
