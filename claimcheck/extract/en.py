@@ -688,7 +688,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             if toks[m].low in lex.object_end and not _inside_quote(toks, content_start, m):
                 end = m
                 break
-    for m in range(content_start + 1, end - 1):
+    for m in range(content_start + 1, end - 1 if cue.kinds[0] in ("intent", "object") else content_start):
         # "to bolster its military, reversing …": a trailing participle clause is not the content
         if toks[m].low == "," and toks[m + 1].low.endswith("ing") and toks[m + 1].word and not toks[m + 1].upper \
                 and not _inside_quote(toks, content_start, m):
