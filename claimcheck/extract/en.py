@@ -514,7 +514,8 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     # what follows the cue: nothing, an adjunct, or a continuation ", “C2”"
     k = after
     while k < n and toks[k].word and (
-            toks[k].low in lex.time_words or toks[k].upper or toks[k].low in lex.cue_adjuncts):
+            toks[k].low in lex.time_words or toks[k].upper or toks[k].low in lex.cue_adjuncts
+            or "address" in cue.kinds and toks[k].low not in lex.finite and toks[k].low != "that"):
         k += 1
     if k < n and toks[k].low in {",", ":", "—", "–"} and k + 1 < n:
         rest = k + 1
