@@ -716,8 +716,9 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
         if subject_end >= 0 and toks[subject_end].word and toks[subject_end].low != "it":
             s = _subject_start(toks, subject_end, lex)
             pieces.insert(0, (toks[s].start, toks[subject_end].end))
-    if _opens_quote(toks, content_start):
-        pieces.extend(_continuation(text, quotes, end_char, previous, found))
+    if _opens_quote(toks, content_start) or "speech" in cue.kinds and _trim_end(toks, end, len(toks)) == end:
+        # a quote, or a speech content that runs to the end of its sentence, may go on in quotes after it
+        pieces.extend(_continuation(text, quotes, max(end_char, toks[-1].end), previous, found))
     return Statement(
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
         content=Span.joined(text, pieces),
