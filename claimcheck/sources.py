@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 KINDS = ("person", "organisation", "outlet", "unknown")
 # Close spellings of one name ("Mustafa"/"Mustefa") score above this; different names of the same length
@@ -146,11 +147,12 @@ def _parse_plain(text: str) -> SourceName | None:
         tokens = tokens[1:]
     role_kind, name_tokens, role_affiliation = _strip_description(tokens)
     if not name_tokens and tail:
-        # "de jihadisten van ISIL": a description of members names the organisation after "van".
+        # "de jihadisten van ISIL": a description of members names the organisation after "van";
+        # "de woordvoerder van May" speaks for May, whatever May is.
         found = parse_mention(tail)
-        if found is None:
-            return None
-        return found if found.kind != "unknown" else replace(found, kind="organisation")
+        if found is None or found.kind != "unknown" or role_kind != "organisation":
+            return found
+        return replace(found, kind="organisation")
     if not name_tokens:
         return None
     affiliation = role_affiliation
@@ -233,8 +235,8 @@ def _strip_description(tokens: list[str]) -> tuple[str | None, list[str], str | 
         if found is None and "-" in word:
             prefix, _, role = word.rpartition("-")
             found = _role_kind(role)
-            if found is not None and prefix and _starts_upper(prefix):
-                affiliation = clean(prefix)
+            if found is not None:
+                affiliation = _compound_affiliation(tokens[:i], prefix) or affiliation
         if found is not None:
             kind, last_role = found, i
             if token.endswith(",") and i > 0 and any(_starts_upper(t) for t in tokens[:i]):
@@ -257,24 +259,67 @@ def _strip_description(tokens: list[str]) -> tuple[str | None, list[str], str | 
     return kind, _name_run(tokens), affiliation
 
 
+def _compound_affiliation(before: list[str], prefix: str) -> str | None:
+    """The organisation in front of a role compound: "SDF" in "SDF-woordvoerder", "VVD" in
+    "oud-VVD-Kamerlid", "Forum voor Democratie" in "Forum voor Democratie-voorman"."""
+    parts = [p for p in prefix.split("-") if p]
+    while parts and not _starts_upper(parts[0]):
+        parts = parts[1:]
+    if not parts:
+        return None
+    words = ["-".join(parts)]
+    links = _words("words", "name_links") | _words("words", "name_particles")
+    for token in reversed(before):
+        if not (_starts_upper(token) or token.lower() in links) or _role_kind(token) is not None:
+            break
+        words.insert(0, token)
+    while words and not _starts_upper(words[0]):
+        words.pop(0)
+    found = clean(" ".join(words))
+    return None if not found or found.lower() in _words("words", "determiners") else found
+
+
 def _name_run(tokens: list[str]) -> list[str]:
-    """The name in `tokens`: a run from the first capitalised word, with linking words allowed inside
-    ("Islamitische Staat in Irak en de Levant", "Mark van Rooij") but not at its end."""
+    """The name in `tokens`: the last run of capitalised words, with linking words allowed inside
+    ("Islamitische Staat in Irak en de Levant", "Mark van Rooij") but not at its ends.
+
+    A capitalised first word followed by a lower-case one is only the start of a sentence ("Andere
+    demonstranten"), and a lone Dutch adjective ("Amerikaanse", "Nederlandse") names no one.
+    """
     inner = _words("words", "name_particles") | _words("words", "name_links")
-    start = 0
-    while start < len(tokens) and not _starts_upper(tokens[start]):
-        start += 1
-    run: list[str] = []
-    for token in tokens[start:]:
-        if not (_starts_upper(token) or token[:1].isdigit() or token.lower() in inner):
-            break
-        run.append(token.rstrip(","))
-        if token.endswith(","):
-            break
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in tokens:
+        word = token.rstrip(",")
+        if _starts_upper(word) or word[:1].isdigit() or (current and word.lower() in inner):
+            current.append(word)
+            if token.endswith(","):
+                runs.append(current)
+                current = []
+            continue
+        if current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    runs = [_trim(run) for run in runs]
+    runs = [run for run in runs if run and not _only_an_adjective(run)]
+    if runs and len(runs[0]) == 1 and tokens and tokens[0].rstrip(",") == runs[0][0] and len(tokens) > 1 \
+            and not _starts_upper(tokens[1]) and tokens[1].lower() not in inner and not is_acronym(runs[0][0]):
+        runs = runs[1:]
+    return runs[-1] if runs else []
+
+
+def _trim(run: list[str]) -> list[str]:
     # Numbers belong to names ("Kurdistan 24"); linking words do not end them.
     while run and not (_starts_upper(run[-1]) or run[-1][:1].isdigit()):
-        run.pop()
+        run = run[:-1]
     return run
+
+
+def _only_an_adjective(run: list[str]) -> bool:
+    """A lone Dutch inflected adjective of place ("Nederlandse", "Amsterdamse", "Britse")."""
+    return len(run) == 1 and len(run[0]) >= 5 and run[0].endswith(("se", "sche")) and not is_acronym(run[0])
 
 
 def _kind_of(name: str, role_kind: str | None) -> str:
@@ -358,14 +403,20 @@ def _merge(kept: SourceName, other: SourceName) -> SourceName:
 
 
 def _close(a: SourceName, b: SourceName) -> bool:
+    """Two spellings of one name: "Mustafa Bali" / "Mustefa Bali", but not "Tom van der Meer" / "Tom van der
+    Lee" nor "Nederland" / "Nederlandse". Word by word, every word equal or one letter off in a word of
+    five letters or more; names of one word are never fuzzy (too many real names differ by a letter)."""
     if a.kind != b.kind and "unknown" not in (a.kind, b.kind):
         return False
     if a.affiliation and b.affiliation and name_key(a.affiliation) != name_key(b.affiliation):
         return False
-    key_a, key_b = name_key(a.name), name_key(b.name)
-    if min(len(key_a), len(key_b)) < FUZZY_MIN_LENGTH:
-        return False
-    return fuzz.ratio(key_a, key_b) >= FUZZY_CUTOFF
+    words_a, words_b = name_key(a.name).split(), name_key(b.name).split()
+    if len(words_a) != len(words_b) or len(words_a) < 2 or words_a == words_b:
+        return words_a == words_b
+    for x, y in zip(words_a, words_b, strict=True):
+        if x != y and (min(len(x), len(y)) < 5 or Levenshtein.distance(x, y) > 1):
+            return False
+    return True
 
 
 # --- the store ----------------------------------------------------------------------------------------------

@@ -26,7 +26,14 @@ from claimcheck.sources import SourceName, match_known, name_key, parse_mention,
         ("President Trump", ("Trump", "person", None, ())),
         ("Dutch Foreign Minister Stef Blok", ("Stef Blok", "person", None, ())),
         ("White House press secretary Sarah Sanders", ("Sarah Sanders", "person", None, ())),
-        ("a spokesman for the Pentagon", ("Pentagon", "organisation", None, ())),
+        ("a spokesman for the Pentagon", ("Pentagon", "unknown", None, ())),
+        ("Forum voor Democratie-voorman Thierry Baudet", ("Thierry Baudet", "person", "Forum voor Democratie", ())),
+        ("oud-VVD-Kamerlid Frits Wiegel", ("Frits Wiegel", "person", "VVD", ())),
+        ("Financieel directeur Clifford Abrahams van ABN Amro", ("Clifford Abrahams", "person", "ABN Amro", ())),
+        ("Gemiste kans Jasper van Dijk", ("Jasper van Dijk", "unknown", None, ())),
+        ("De Nederlandsche Bank", ("Nederlandsche Bank", "unknown", None, ())),
+        ("het oog van Trump", ("Trump", "unknown", None, ())),
+        ("coalitiepartijen VVD", ("VVD", "organisation", None, ())),
         ("Bank of America", ("Bank of America", "unknown", None, ())),
         ("Ministerie van Defensie", ("Ministerie van Defensie", "unknown", None, ())),
         ("Bali", ("Bali", "unknown", None, ())),
@@ -41,7 +48,7 @@ def test_parse_mention(mention: str, expected: tuple[str, str, str | None, tuple
 @pytest.mark.parametrize(
     "mention",
     ["Hij", "zij", "they", "", "  ", None, "de door de Verenigde Staten gesteunde Arabisch-Koerdische strijdmacht",
-     "de Amerikaanse nieuwszender"],
+     "de Amerikaanse nieuwszender", "de Algerijnse grondwet", "Andere demonstranten", "Nederlandse"],
 )
 def test_mentions_that_name_no_one(mention: str | None) -> None:
     assert parse_mention(mention) is None
@@ -105,6 +112,8 @@ KNOWN = [
         (SourceName("Mustafa Bali", "outlet"), None),  # another kind
         (SourceName("Mustafa Bali", "person", "YPG"), None),  # another affiliation
         (SourceName("Bali", "unknown"), None),  # a bare surname could be anyone across articles
+        (SourceName("Mustefa Bal", "person"), None),  # a letter off in a short word is another name
+        (SourceName("Mustefa Bali Ahmed", "person"), None),
     ],
 )
 def test_match_known(candidate: SourceName, index: int | None) -> None:
@@ -120,3 +129,12 @@ def test_name_key_ignores_case_accents_punctuation_and_articles() -> None:
 def test_suggest_names_the_closest_spellings() -> None:
     assert suggest("Fox Nws", ["Fox News", "SDF", "Mustefa Bali"]) == ["Fox News"]
     assert suggest("zzz", ["Fox News"]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Tom van der Meer", "Tom van der Lee"), ("Nederland", "Nederlandse"), ("Baudet", "Baudets"),
+     ("Amsterdam", "Amsterdamse")],
+)
+def test_different_names_that_look_alike_stay_apart(a: str, b: str) -> None:
+    assert match_known(SourceName(a, "unknown"), [Stored(b, "unknown", None, [b])]) is None
