@@ -706,7 +706,8 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             break
     pieces = [(start_char, end_char)]
     raising = cue.lemma in lex.raising and toks[content_start].low == "to"
-    if raising:
+    if raising or cue.lemma in lex.raising and source is not None and text[source[0] : source[1]].lower() == "it":
+        # "it seems (that) …" names no one either
         # "Trump seemed to appreciate …": PolNeAR names no source; the subject joins the content.
         source = None
     if (passive or raising) and "intent" in cue.kinds and toks[content_start].low == "to":
@@ -758,7 +759,8 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
                 x.upper or x.low in lex.time_words or x.low in lex.addressees or x.low in lex.cue_adjuncts
                 or x.low == "," or "address" in kinds and x.word
                 for x in toks[k:m]
-            )
+            ) or m - k <= 6 and toks[k].low in lex.post_adjunct_openers | lex.cue_adjuncts and not any(
+                x.low in lex.finite for x in toks[k:m])
             if reachable and any(k2 in kinds for k2 in ("speech", "address", "belief")):
                 return m + 1
             break
