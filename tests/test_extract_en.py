@@ -69,6 +69,18 @@ CASES = [
      [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny")]),
     ("Her criticism of the airport plan, voiced on Monday, surprised the council.",
      [("Her", "criticism", "the airport plan", "assert")]),
+    # raising verbs: PolNeAR names no source and puts the subject in the content
+    ("The mayor seemed to enjoy the debate.",
+     [(None, "seemed", "The mayor | to enjoy the debate", "assert")]),
+    # interview transcripts: "NAME: ..."
+    ("HOLT: We will vote against the budget.",
+     [("HOLT", ":", "We will vote against the budget.", "assert")]),
+    # an attribution wrapped in "according to" is one attribution, not two
+    ("Lind told donors the race was close, according to two people in the room.",
+     [("two people in the room", "according to", "Lind told donors the race was close", "assert")]),
+    # post-posed cue with an apposition and an adjunct after it
+    ("“The numbers are wrong,” Ana Ruiz, a budget analyst, said on a call with reporters.",
+     [("Ana Ruiz, a budget analyst", "said", "The numbers are wrong", "assert")]),
     # pronoun source, belief cue
     ("He thinks the rally drew more than ten thousand people.",
      [("He", "thinks", "the rally drew more than ten thousand people", "assert")]),
