@@ -221,7 +221,10 @@ def mention_of(statement: Statement) -> SourceName | None:
             tuple(dict.fromkeys([*spoken.aliases, *(written.spellings() if same else ())])),
         )
     if statement.affiliation and not found.affiliation:
-        found = replace(found, affiliation=statement.affiliation)
+        # The extractor's affiliation is a span of text ("SDF", but also "De" or "oud"): keep only a name.
+        affiliation = parse_mention(statement.affiliation)
+        if affiliation is not None and name_key(affiliation.name) != name_key(found.name):
+            found = replace(found, affiliation=affiliation.name)
     return found
 
 

@@ -313,3 +313,13 @@ def test_candidates_are_the_nearest_and_the_same_article_each_pair_once() -> Non
     assert [[other.id for other, _ in pairs] for pairs in found] == [[1], [2, 4], [3]]
     assert found[0][0][1] == pytest.approx(1.0)
     assert candidates(new[:1], vectors[:1], ClaimPool([], np.zeros((0, 0), dtype=np.float32))) == [[]]
+
+
+@pytest.mark.parametrize(("given", "kept"), [("SDF", "SDF"), ("de SDF", "SDF"), ("De", None), ("oud", None),
+                                              ("Mustefa Bali", None)])
+def test_only_a_name_is_kept_as_the_extractors_affiliation(given: str, kept: str | None) -> None:
+    text = "Bali meldde gevechten."
+    statement = Statement(cue=Span.of(text, 5, 11), content=Span.of(text, 12, 21), source=Span.of(text, 0, 4),
+                          speaker="Mustefa Bali", affiliation=given)
+    found = mention_of(statement)
+    assert found is not None and found.affiliation == kept
