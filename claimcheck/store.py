@@ -175,18 +175,17 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
     once cannot both apply the same migration.
     """
     applied: list[int] = []
+    if _applied_numbers(db) >= {number for number, _, _ in MIGRATIONS}:
+        # Up to date: no write lock, so reading never waits behind a long ingest.
+        _refuse_newer(_applied_numbers(db))
+        return applied
     with immediate(db):
         db.execute(
             "CREATE TABLE IF NOT EXISTS migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, "
             "applied_at TEXT NOT NULL)"
         )
-        done = {row[0] for row in db.execute("SELECT number FROM migrations").fetchall()}
-        newest_known = MIGRATIONS[-1][0]
-        if done and max(done) > newest_known:
-            raise StoreError(
-                f"the store has schema version {max(done)}, newer than this claimcheck knows ({newest_known}); "
-                "upgrade claimcheck"
-            )
+        done = _applied_numbers(db)
+        _refuse_newer(done)
         for number, name, apply in MIGRATIONS:
             if number in done:
                 continue
@@ -196,6 +195,21 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
             )
             applied.append(number)
     return applied
+
+
+def _applied_numbers(db: sqlite_utils.Database) -> set[int]:
+    if not db.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migrations'").fetchone():
+        return set()
+    return {row[0] for row in db.conn.execute("SELECT number FROM migrations")}
+
+
+def _refuse_newer(done: set[int]) -> None:
+    newest_known = MIGRATIONS[-1][0]
+    if done and max(done) > newest_known:
+        raise StoreError(
+            f"the store has schema version {max(done)}, newer than this claimcheck knows ({newest_known}); "
+            "upgrade claimcheck"
+        )
 
 
 def _now() -> str:

@@ -277,3 +277,15 @@ def test_an_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
         indexes = {row[0] for row in upgraded.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "links_relation_date_score" in indexes and "links_relation_date" not in indexes
         assert upgraded.count("links") == 4
+
+
+def test_reading_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "c.db"
+    store, _ = seed_store(path)
+    with store.transaction():  # a long ingest batch holds the write lock
+        started = time.perf_counter()
+        with open_store(path, create=False) as reader:
+            assert len(reader.list_conflicts()) == 2
+        assert time.perf_counter() - started < 2
