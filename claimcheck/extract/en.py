@@ -526,7 +526,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
             if rest_end > rest + 1:
                 pieces.append((toks[rest + 1].start, toks[rest_end - 1].end))
                 k = n
-    elif k < n and toks[k].low not in {".", "!", "?"} and not (_is_quote(toks[k]) and k == n - 1) and not (
+    elif k < n and toks[k].low not in {".", "!", "?", ";"} and not (_is_quote(toks[k]) and k == n - 1) and not (
             _is_quote(toks[brk]) and toks[k].low not in {"that", ":"}):
         return None
     if not _is_quote(toks[brk]) and not any(_is_quote(t) for t in toks[first:end_tok]) and (
@@ -656,7 +656,8 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
     elif before > 0 and toks[before].low == "," and not toks[cue.i].low.endswith("ing"):
         # "Bamberg, who is 28, said", "Vikram Amar, dean of the law school, said"
         source = _apposed_subject(toks, before, lex)
-    elif before >= 0 and toks[before].low == "," and toks[cue.i].low.endswith("ing"):
+    elif before >= 0 and toks[cue.i].low.endswith("ing") and (toks[before].low == "," or before > 0 and (
+            _is_quote(toks[before]) and toks[before - 1].low == ",")):
         # "…, he said, adding that …": the subject of the clause before.
         for statement in reversed(found):
             source = (statement.source.start, statement.source.end) if statement.source else None
