@@ -68,3 +68,8 @@ def test_a_present_tense_cue_does_not_take_the_previous_date() -> None:
     text = "Jansen zei gisteren dat de wet er komt. 'Het wordt tijd', aldus Jansen."
     first, second = extract_statements(text, "nl", PUBLISHED)
     assert (first.date, second.date) == ("2019-03-22", None)
+
+
+def test_29_february_after_publication_in_a_leap_year_has_no_year_before() -> None:
+    [statement] = extract_statements("Op 29 februari zei de minister dat de wet er komt.", "nl", "2016-01-10")
+    assert statement.date is None

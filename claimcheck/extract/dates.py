@@ -124,7 +124,11 @@ def _resolve(match: re.Match[str], table: dict[str, Any], anchor: date | None) -
         except ValueError:
             return None
         if not year_text and anchor is not None and found > anchor:
-            found = found.replace(year=year - 1)
+            # A day later in the year than publication was said last year; 29 February may not exist then.
+            try:
+                found = found.replace(year=year - 1)
+            except ValueError:
+                return None
         return found
     if anchor is None:
         return None
