@@ -252,21 +252,23 @@ def open_store(given: str | Path | None = None, create: bool = True) -> Store:
     else:
         _check_sqlite_header(path)
     try:
-        conn = sqlite3_connect(path)
-        db = sqlite_utils.Database(conn)
+        conn = driver.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except OperationalError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc})") from None
+    db = sqlite_utils.Database(conn)
+    try:
         db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _check_claimcheck(db, path)
         _configure(db)
         migrate(db)
-    except OperationalError as exc:
-        raise StoreError(f"{path}: cannot open the store ({exc})") from None
-    except driver.DatabaseError as exc:
-        raise StoreError(f"{path}: not a claimcheck store ({exc})") from None
+    except BaseException as exc:
+        db.close()
+        if isinstance(exc, OperationalError):
+            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+        if isinstance(exc, driver.DatabaseError):
+            raise StoreError(f"{path}: not a claimcheck store ({exc})") from None
+        raise
     return Store(db, path)
-
-
-def sqlite3_connect(path: Path) -> Any:
-    return driver.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def _check_sqlite_header(path: Path) -> None:
