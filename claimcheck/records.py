@@ -28,8 +28,9 @@ class Span:
     @classmethod
     def joined(cls, text: str, pieces: list[tuple[int, int]]) -> Span:
         """One span covering several pieces; `text` stays the exact slice from the first to the last."""
-        pieces = sorted(pieces)
-        start, end = pieces[0][0], pieces[-1][1]
+        # Empty pieces (a cut that left nothing) would make `parts` lie about the text; drop them.
+        pieces = sorted(p for p in pieces if p[1] > p[0]) or [min(pieces)]
+        start, end = pieces[0][0], max(p[1] for p in pieces)
         parts = tuple(pieces) if len(pieces) > 1 else ()
         return cls(start, end, text[start:end], parts)
 

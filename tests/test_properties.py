@@ -44,3 +44,26 @@ def test_extractor_never_crashes_and_spans_are_slices(text: str, lang: str, publ
             assert_valid(statement.source, text)
         assert statement.stance in ("assert", "deny", "question", "predict")
         assert statement.date is None or len(statement.date) == 10
+
+
+def test_whole_dutch_corpus_extracts_with_valid_spans() -> None:
+    """Real text finds what generated text misses (dates like 29 February, odd quotes)."""
+    from claimcheck.extract import extract_article
+    from claimcheck.reader import read_articles
+
+    from .conftest import shared_path
+
+    for article in read_articles([str(shared_path("data", "dpg2019", "articles.jsonl"))]):
+        for statement in extract_article(article)[1]:
+            assert_valid(statement.cue, article.text)
+            assert_valid(statement.content, article.text)
+
+
+def test_english_corpus_extracts_with_valid_spans() -> None:
+    from .conftest import shared_path
+
+    for path in sorted(shared_path("data", "polnear", "train", "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for statement in extract_statements(text, "en", "2016-07-01"):
+            assert_valid(statement.cue, text)
+            assert_valid(statement.content, text)
