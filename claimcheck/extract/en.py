@@ -91,7 +91,6 @@ class _Lexicon:
     intro: frozenset[str]
     post_adjunct_openers: frozenset[str]
     title_abbreviations: frozenset[str]
-    determiners: frozenset[str]
     not_object_start: frozenset[str]
     not_speech_start: frozenset[str]
     clause_even_capitalised: frozenset[str]
@@ -165,7 +164,6 @@ def lexicon() -> _Lexicon:
         intro=words("grammar", "intro"),
         post_adjunct_openers=words("grammar", "post_adjunct_openers"),
         title_abbreviations=words("grammar", "title_abbreviations"),
-        determiners=words("grammar", "determiners"),
         not_object_start=words("grammar", "not_object_start"),
         not_speech_start=words("grammar", "not_speech_start"),
         clause_even_capitalised=words("grammar", "clause_even_capitalised"),
@@ -812,10 +810,9 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
     first = toks[skipped]
     if "speech" in kinds and (first.low in lex.openers or first.upper) and skipped > k:
         return skipped
-    if "speech" in kinds and skipped == k and (first.low in lex.openers or first.upper) and \
-            first.low not in lex.determiners:
+    if "speech" in kinds and skipped == k and (first.low in lex.openers or first.upper):
         return skipped
-    if "belief" in kinds and (first.low in lex.openers or first.upper) and first.low not in {"a", "an"}:
+    if "belief" in kinds and first.word and first.low not in lex.not_speech_start:
         return skipped
     if "object" in kinds and (first.word and first.low not in lex.not_object_start or first.low == "$"):
         return skipped
