@@ -81,6 +81,9 @@ CASES = [
     # post-posed cue with an apposition and an adjunct after it
     ("“The numbers are wrong,” Ana Ruiz, a budget analyst, said on a call with reporters.",
      [("Ana Ruiz, a budget analyst", "said", "The numbers are wrong", "assert")]),
+    # passive with the source after "by"
+    ("The tax plan was praised by the chamber of commerce.",
+     [("the chamber of commerce", "was praised", "The tax plan", "assert")]),
     # pronoun source, belief cue
     ("He thinks the rally drew more than ten thousand people.",
      [("He", "thinks", "the rally drew more than ten thousand people", "assert")]),

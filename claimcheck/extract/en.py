@@ -89,6 +89,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    clause_after_by: frozenset[str]
     post_adjunct_openers: frozenset[str]
     title_abbreviations: frozenset[str]
     not_object_start: frozenset[str]
@@ -162,6 +163,7 @@ def lexicon() -> _Lexicon:
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
         intro=words("grammar", "intro"),
+        clause_after_by=words("grammar", "clause_after_by"),
         post_adjunct_openers=words("grammar", "post_adjunct_openers"),
         title_abbreviations=words("grammar", "title_abbreviations"),
         not_object_start=words("grammar", "not_object_start"),
@@ -622,6 +624,9 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
          previous: list[Statement]) -> Statement | None:
     """Content after the cue: "X said (that) C", "X told CNN C", "X wants to C", "X criticized C"."""
     n = len(toks)
+    by = _passive_by(text, toks, cue, lex)
+    if by is not None:
+        return by
     before = _skip_back(toks, cue.i - 1, lex)
     if before >= 0 and toks[before].low in lex.be and toks[cue.i].low.endswith("ing"):
         # progressive: "X is now talking about", "X has been hitting"
@@ -723,6 +728,37 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
         content=Span.joined(text, pieces),
         source=Span.of(text, *source) if source else None,
+    )
+
+
+def _passive_by(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement | None:
+    """ "The plan was praised by the union": the source follows "by", the content is the subject."""
+    n = len(toks)
+    if cue.j >= n - 1 or toks[cue.j].low != "by" or not toks[cue.i].low.endswith("ed"):
+        return None
+    be = cue.i - 1
+    while be >= 0 and toks[be].low in lex.adverbs:
+        be -= 1
+    if be <= 0 or toks[be].low not in lex.be:
+        return None
+    aux = be
+    while aux > 0 and toks[aux - 1].low in lex.adverbs | lex.be:
+        aux -= 1
+    subject_end = aux - 1
+    if not toks[subject_end].word:
+        return None
+    subject_start = _subject_start(toks, subject_end, lex)
+    if subject_start > subject_end:
+        return None
+    k = cue.j + 1
+    while k < n and (toks[k].word or toks[k].low in {"'", "’", ".", "&", "-"}) and toks[k].low not in lex.clause_after_by:
+        k += 1
+    if k == cue.j + 1:
+        return None
+    return Statement(
+        cue=Span.of(text, toks[aux].start, toks[cue.j - 1].end),
+        content=Span.of(text, toks[subject_start].start, toks[subject_end].end),
+        source=Span.of(text, toks[cue.j + 1].start, toks[k - 1].end),
     )
 
 
