@@ -751,7 +751,8 @@ def _passive_by(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statemen
     if subject_start > subject_end:
         return None
     k = cue.j + 1
-    while k < n and (toks[k].word or toks[k].low in {"'", "’", ".", "&", "-"}) and toks[k].low not in lex.clause_after_by:
+    while k < n and (toks[k].word or toks[k].low in {"'", "’", "&", "-"} or toks[k].low == "." and _abbreviation(
+            toks, k, lex)) and toks[k].low not in lex.clause_after_by:
         k += 1
     if k == cue.j + 1:
         return None
