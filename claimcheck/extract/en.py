@@ -89,6 +89,7 @@ class _Lexicon:
     time_words: frozenset[str]
     not_before: frozenset[str]
     intro: frozenset[str]
+    starters: frozenset[str]
     clause_after_by: frozenset[str]
     post_adjunct_openers: frozenset[str]
     title_abbreviations: frozenset[str]
@@ -138,7 +139,10 @@ def lexicon() -> _Lexicon:
     def words(*keys: str) -> frozenset[str]:
         return word_set(LANG, *keys)
 
+    nominal = words("nominal", "nouns") | words("nominal", "possessed")
+    according_first = frozenset(p.split()[0] for p in data["according"]["phrases"])
     return _Lexicon(
+        starters=frozenset(cues) | according_first | nominal,
         cues=cues,
         according=sorted((tuple(p.split()) for p in data["according"]["phrases"]), key=lambda p: -len(p)),
         cue_extensions=sorted((tuple(p.split()) for p in data["grammar"]["cue_extensions"]), key=lambda p: -len(p)),
@@ -302,8 +306,12 @@ def _colon_speaker(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[se
 def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
     out: list[Cue] = []
     i = 0
+    starters = lex.starters
     while i < len(toks):
         tok = toks[i]
+        if tok.low not in starters:
+            i += 1
+            continue
         cue = _match_cue(toks, i, lex)
         if cue is not None:
             out.append(cue)
