@@ -346,6 +346,9 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         while start > 0 and (toks[start - 1].low in lex.adverbs and toks[start - 1].low not in lex.not_in_cue or (
                 toks[start - 1].low.endswith("ly") and not toks[start - 1].upper and len(toks[start - 1].low) > 4)):
             start -= 1
+        if start > 0 and toks[start - 1].low == "to":
+            # "to endorse", "has yet to endorse": PolNeAR keeps the "to"
+            start -= 1
         j = i + len(key)
         # PolNeAR takes "said Tuesday" and "said in a statement" as the cue.
         for extension in lex.cue_extensions:
