@@ -137,6 +137,8 @@ def test_cue_inside_someone_elses_quote_is_not_an_attribution() -> None:
     ("The minister reportedly said that the border would close.", True),
     ("Berg claimed that the figures were wrong.", True),
     ("Berg said that the figures were wrong.", False),
+    ("Berg said that the plant could close.", True),
+    ("Berg said that the plant would close in May.", False),
 ])
 def test_hedged(text: str, hedged: bool) -> None:
     (statement,) = en.extract(text, None)

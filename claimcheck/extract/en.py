@@ -82,6 +82,7 @@ class _Lexicon:
     hedge_phrases: tuple[tuple[str, ...], ...]
     hedge_cues: frozenset[str]
     hedge_pattern: re.Pattern[str]
+    modal_pattern: re.Pattern[str]
     clause: frozenset[str]
     adverbs: frozenset[str]
     openers: frozenset[str]
@@ -156,6 +157,7 @@ def lexicon() -> _Lexicon:
         hedge_words=words("hedges", "words"),
         hedge_phrases=tuple(tuple(p.split()) for p in data["hedges"]["phrases"]),
         hedge_cues=words("hedges", "cues"),
+        modal_pattern=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["hedges"]["modals"]) + r")\b"),
         hedge_pattern=re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in sorted(
                 list(data["hedges"]["words"]) + list(data["hedges"]["phrases"]), key=len, reverse=True)) + r")\b"
@@ -1084,4 +1086,9 @@ def _stance(statement: Statement, cue: Cue, toks: list[Tok], lex: _Lexicon, text
     first = min(statement.cue.start, statement.content.start, statement.source.start if statement.source else len(text))
     lowered = text[first : statement.content.end].lower()
     if lex.hedge_pattern.search(lowered):
+        statement.hedged = True
+        return
+    # A modal in the content itself ("the deal could collapse"); case-sensitive, so "May" stays a month.
+    content = " ".join(text[a:b] for a, b in statement.content.pieces())
+    if lex.modal_pattern.search(content):
         statement.hedged = True
