@@ -1,31 +1,42 @@
 """English attributions by rule: who (source) said (cue) what (content), with stance and hedging.
 
 Rule-based over tokens and the quote offsets from `segment`, with every word list in `lexicon/en.toml`, so it
-loads no model and runs at hundreds of articles a second. Span conventions follow PolNeAR: the source is
-the subject phrase as written ("Sen. Bernie Sanders (I-Vt.)", "he", "a Chinese official"); the cue is the
-verb with a leading auxiliary ("has said", "also said") or the cue phrase ("according to", "called for");
-the content is the clause or quote it governs, without the complementizer "that" and without quote marks
-at its edges, several pieces joined when the cue interrupts it ("“…,” he said, “…”").
+loads no model and runs at hundreds of articles a second. Which verbs act as cues, and which forms are too
+ambiguous to be cues, was tuned on the PolNeAR training split (statistics only; no text is shipped).
+
+Span conventions follow PolNeAR: the source is the subject phrase as written ("Sen. Bernie Sanders
+(I-Vt.)", "Bamberg, who is 28,", "he", "who", "a Chinese official"); the cue is the verb with the auxiliaries
+and adverbs before it ("has said", "had publicly stated", "to endorse", "is now talking about"), a day or
+"in a statement" after it, or the cue phrase ("according to", "called for"); the content is the clause,
+object or quote it governs, without the complementizer "that" and without quote marks at its edges, several
+pieces joined when the cue interrupts it ("“…,” he said, “…”") or when the quote goes on after it.
 
 Handled:
-- direct quotes with the cue before, after or inside them, and quote paragraphs that continue a quote;
-- indirect speech ("X said (that) …", "X said Tuesday the …", "X told CNN that …", "X denied that …");
-- beliefs and intentions ("X thinks …", "X wants to …", "X urged Y to …"), objects ("X criticized …");
-- "according to X, …" and "…, according to X"; "…, X said." and "…, said X.";
+- direct quotes with the cue before, after or inside them ("“…,” X said.", "“…,” said X, a Y.", "X said:
+  “…”", "“…?” X said." in the next sentence), and the quote sentences and paragraphs that continue them;
+- indirect speech ("X said (that) …", "X said Tuesday the …", "X told CNN that …", "X denied that …",
+  "…, X said.", "…, said X."), beliefs ("X thinks …"), intentions ("X wants to …", "X urged Y to …"),
+  objects ("X criticized the plan", "X called for a ban"), participles ("…, saying …") and coordinated or
+  infinitive cues ("X claimed A and argued B", "X went on to say …") with the subject of their clause;
+- "according to X, …", "…, according to X" (which wins over a cue inside its content);
 - "That is what X reported." (content = the sentence before);
-- nominal cues with "that" ("reports by X that …", "X's claim that …");
-- sources with no name ("It is believed that …", "The plan is expected to …"): source None;
-- stance (deny / question / predict / assert) from the cue's lemma, hedging from hedge words and cues.
+- nominal cues: "reports by X that …", "X's claim that …", "his criticism of …", "Trump's decision to …";
+- passives: "It is believed that …" and "The plan is expected to …" (source None), "X was praised by Y";
+  "X seemed to …" (source None, PolNeAR style); transcripts and headlines ("NAME: …");
+- stance (deny / question / predict / assert) from the cue's lemma; hedging from hedge words near the cue
+  ("reportedly"), hedging cues ("claimed"), and modals in the content ("could", "might", "may").
 
 Not handled:
-- attributions spread over sentences other than the one before ("That is what X reported") and quote
-  continuations; a quote paragraph with no cue anywhere near stays unattributed;
+- cues outside the word lists (a long tail: "voiced a wish for", "made no secret of"), adjectives ("X is
+  confident that …") and most nouns;
+- cues whose PolNeAR span runs over a long adjunct ("said in an email message through an aide");
+- attributions spread over sentences other than the one before, apart from quote continuations; a quote
+  paragraph with no cue near it stays unattributed, and a cue inside a quote is never an attribution;
 - nested attributions: PolNeAR keeps only the outer one, and so does this module;
-- cues outside the word lists, nouns other than the nominal cues with "that", and adjectives ("X is
-  confident that …");
-- subjects the backwards scan cannot delimit (long subjects with verbs inside, fronted clauses);
-- negated cues are asserts ("did not say that …"), not denials; sarcasm and reported questions without
-  a question cue.
+- subjects the backwards scan cannot delimit (subjects with verbs inside, fronted clauses, dashes), and
+  relative clauses inside subjects ("Voters who live near the plant backed …" gives "the plant");
+- the end of an object or a clause is found by punctuation and a few words, not by parsing;
+- negated cues are asserts ("did not say that …"), not denials; sarcasm; questions without a question cue.
 """
 
 from __future__ import annotations
