@@ -174,3 +174,9 @@ def test_fast_enough() -> None:
         en.extract(article + " ", None)
     per_article = (time.perf_counter() - started) / 20
     assert per_article < 1 / 200
+
+
+def test_confidence_follows_the_frame() -> None:
+    text = "“Rates will rise,” the banker said. Dana thinks rates will fall."
+    quoted, belief = en.extract(text, None)
+    assert quoted.confidence > belief.confidence > 0

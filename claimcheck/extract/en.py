@@ -122,6 +122,7 @@ class _Lexicon:
     conjunct_ok: frozenset[str]
     object_end: frozenset[str]
     not_in_cue: frozenset[str]
+    confidence: dict[str, float]
     require_subject: bool
     time_back: frozenset[str]
     roles: frozenset[str]
@@ -200,6 +201,7 @@ def lexicon() -> _Lexicon:
         conjunct_ok=words("grammar", "conjunct_ok"),
         object_end=words("grammar", "object_end"),
         not_in_cue=words("grammar", "not_in_cue"),
+        confidence={str(k): float(v) for k, v in data["confidence"].items()},
         require_subject=True,
         time_back=words("grammar", "time_back"),
         roles=words("titles", "roles"),
@@ -243,41 +245,38 @@ def _inside(pos: int, rng: tuple[int, int]) -> bool:
 
 def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment.Sentence], index: int,
               quotes: list[tuple[int, int]], previous: list[Statement]) -> list[Statement]:
+    speaker = _colon_speaker(text, toks, lex, sentences, index)
+    if speaker is not None:
+        speaker.confidence = lex.confidence["colon"]
+        return [speaker]
     sentence_quotes = [q for q in quotes if q[0] < toks[-1].end and q[1] > toks[0].start] if toks else []
-    candidates: list[tuple[bool, int, Statement, Cue]] = []
+    candidates: list[tuple[int, Statement, Cue]] = []
     cues = _find_cues(toks, lex)
     found: list[Statement] = []
     for n, cue in enumerate(cues):
-        quoted = any(qs <= toks[cue.i].start < qe for qs, qe in sentence_quotes)
-        if quoted:
+        if any(qs <= toks[cue.i].start < qe for qs, qe in sentence_quotes):
             # Quoted words are someone's content, not the writer's attributions (PolNeAR has no nesting).
             continue
-            # A cue inside a quote governs no more than the rest of that quote.
-            q_end = next(qe for qs, qe in sentence_quotes if qs <= toks[cue.i].start < qe)
-            sub = [t for t in toks if t.end <= q_end]
-        else:
-            sub = toks
         statement: Statement | None = None
         if cue.kinds == ("according",):
-            statement = _according(text, sub, cue)
+            statement, frame = _according(text, toks, cue), "according"
         elif cue.kinds == ("nominal",):
-            statement = _nominal(text, sub, cue, lex)
+            statement, frame = _nominal(text, toks, cue, lex), "nominal"
         else:
-            next_cue = cues[n + 1 :]
-            statement = None if quoted else _post(text, sub, cue, lex, quotes, found, previous, sentences, index)
+            statement, frame = _post(text, toks, cue, lex, quotes, found, previous, sentences, index), "post"
             if statement is None:
-                statement = _pre(text, sub, cue, lex, quotes, next_cue, sentences, index, found, previous)
+                statement = _pre(text, toks, cue, lex, quotes, cues[n + 1 :], sentences, index, found, previous)
+                frame = cue.kinds[0]
         if statement is None:
             continue
-        _stance(statement, cue, sub, lex, text)
-        candidates.append((quoted, n, statement, cue))
-        if not quoted:
-            found.append(statement)
-    speaker = _colon_speaker(text, toks, lex, sentences, index)
-    if speaker is not None:
-        return [speaker]
+        _stance(statement, cue, toks, lex, text)
+        # how often this frame was right on the PolNeAR training split
+        statement.confidence = lex.confidence[frame]
+        candidates.append((n, statement, cue))
+        found.append(statement)
     accepted: list[Statement] = []
-    for _quoted, _n, statement, _cue in sorted(candidates, key=lambda c: (c[0], c[3].kinds != ("according",), c[1])):
+    # "according to" first: it wins over a cue inside its content ("X said …, according to Y").
+    for _n, statement, _cue in sorted(candidates, key=lambda c: (c[2].kinds != ("according",), c[0])):
         cue_start = statement.cue.start
         if any(any(s <= cue_start < e for s, e in other.content.pieces()) for other in accepted):
             continue
