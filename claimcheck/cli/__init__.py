@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import extract as _extract  # noqa: F401
+from . import link as _link  # noqa: F401
 from . import store as _store  # noqa: F401
 from .app import app
 
