@@ -4,8 +4,8 @@ Rule-based over tokens and the quote offsets from `segment`, with every word lis
 loads no model and runs at hundreds of articles a second. Which verbs act as cues, and which forms are too
 ambiguous to be cues, was tuned on the PolNeAR training split (statistics only; no text is shipped).
 
-Span conventions follow PolNeAR: the source is the subject phrase as written ("Sen. Bernie Sanders
-(I-Vt.)", "Bamberg, who is 28,", "he", "who", "a Chinese official"); the cue is the verb with the auxiliaries
+Span conventions follow PolNeAR: the source is the subject phrase as written ("Sen. Mara Holt
+(D-Ore.)", "Lund, who is 48,", "he", "who", "a local official"); the cue is the verb with the auxiliaries
 and adverbs before it ("has said", "had publicly stated", "to endorse", "is now talking about"), a day or
 "in a statement" after it, or the cue phrase ("according to", "called for"); the content is the clause,
 object or quote it governs, without the complementizer "that" and without quote marks at its edges, several
@@ -20,7 +20,7 @@ Handled:
   infinitive cues ("X claimed A and argued B", "X went on to say …") with the subject of their clause;
 - "according to X, …", "…, according to X" (which wins over a cue inside its content);
 - "That is what X reported." (content = the sentence before);
-- nominal cues: "reports by X that …", "X's claim that …", "his criticism of …", "Trump's decision to …";
+- nominal cues: "reports by X that …", "X's claim that …", "his criticism of …", "Lind's decision to …";
 - passives: "It is believed that …" and "The plan is expected to …" (source None), "X was praised by Y";
   "X seemed to …" (source None, PolNeAR style); transcripts and headlines ("NAME: …");
 - stance (deny / question / predict / assert) from the cue's lemma; hedging from hedge words near the cue
@@ -288,7 +288,7 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
 
 def _colon_speaker(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment.Sentence],
                    index: int) -> Statement | None:
-    """Transcripts and headlines: "FALLIN: Well, I think …", "Q: …", "Trump: Cruz has …"."""
+    """Transcripts and headlines: "HOLT: Well, I think …", "Q: …", "Lind: Budget is dead"."""
     colon = next((k for k, t in enumerate(toks[:6]) if t.low == ":"), None)
     if colon is None or colon == 0 or colon + 1 >= len(toks):
         return None
@@ -382,7 +382,7 @@ def _match_nominal(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         nxt = toks[k + 1]
         if nxt.low in lex.openers or nxt.upper:
             return Cue(i, i + 1, toks[i].low, ("nominal",), toks[i].start)
-    # "his criticism of X", "Trump's decision to Y", "her support for Z"
+    # "his criticism of X", "Lind's decision to Y", "her support for Z"
     if i > 0 and toks[i].low in lex.possessed and _possessive(toks[i - 1], lex) and \
             toks[i + 1].low in lex.possessed_links:
         return Cue(i, i + 1, toks[i].low, ("nominal",), toks[i].start)
@@ -478,7 +478,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
     after = cue.j
     apposed = None
     if before > 0 and toks[before].low == "," and _only_adjuncts(toks, cue.j, lex):
-        # "“…,” Xinhua, the official news agency, wrote."
+        # "“…,” Ana Ruiz, a budget analyst, said."
         apposed = _apposed_subject(toks, before, lex)
     if apposed is not None:
         start = next(m for m, t in enumerate(toks) if t.start == apposed[0])
@@ -512,7 +512,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
             return _quote_before(text, toks, cue, (toks[start].start, toks[before].end), quotes, sentences, index,
                                  previous, found, lex)
         if not _is_break(toks[brk]):
-            # a long source after a closing quote: "“…,” Fight for $15 director Kendall Fells told Fox."
+            # a long source after a closing quote: "“…,” union for fair wages director Ed Moss told a radio host."
             quote = next((m for m in range(before, max(-1, before - 14), -1) if _is_quote(toks[m])), None)
             if quote is None or quote == 0 or toks[quote - 1].low not in {",", "?", "!", "."}:
                 return None
@@ -582,7 +582,7 @@ def _only_adjuncts(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
 def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int], quotes: list[tuple[int, int]],
                   sentences: list[segment.Sentence], index: int, previous: list[Statement],
                   found: list[Statement], lex: _Lexicon) -> Statement | None:
-    """ "“…, no?” Freddy said.": the quote ended the sentence before; this one is only "X said"."""
+    """ "“…, right?” Dana said.": the quote ended the sentence before; this one is only "X said"."""
     if index == 0 or not _only_adjuncts(toks, cue.j, lex):
         return None
     prev = sentences[index - 1]
@@ -669,7 +669,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
     elif before >= 0 and toks[before].low in {"who", "which", "that"}:
         source = (toks[before].start, toks[before].end)
     elif before > 0 and toks[before].low in {"and", "but", "or", "to"}:
-        # "Sanders claimed momentum and argued …", "He went on to say …": the subject of the clause.
+        # "Lind claimed victory and argued …", "He went on to say …": the subject of the clause.
         for statement in reversed(found):
             source = (statement.source.start, statement.source.end) if statement.source else None
             break
@@ -680,7 +680,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
         if start <= before:
             source = (toks[start].start, toks[before].end)
     elif before > 0 and toks[before].low == "," and not toks[cue.i].low.endswith("ing"):
-        # "Bamberg, who is 28, said", "Vikram Amar, dean of the law school, said"
+        # "Lund, who is 48, said", "Ana Ruiz, dean of the law school, said"
         source = _apposed_subject(toks, before, lex)
     elif before >= 0 and toks[cue.i].low.endswith("ing") and (toks[before].low == "," or before > 0 and (
             _is_quote(toks[before]) and toks[before - 1].low == ",")):
@@ -735,7 +735,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
     raising = cue.lemma in lex.raising and toks[content_start].low == "to"
     if raising or cue.lemma in lex.raising and source is not None and text[source[0] : source[1]].lower() == "it":
         # "it seems (that) …" names no one either
-        # "Trump seemed to appreciate …": PolNeAR names no source; the subject joins the content.
+        # "The mayor seemed to enjoy …": PolNeAR names no source; the subject joins the content.
         source = None
     if (passive or raising) and "intent" in cue.kinds and toks[content_start].low == "to":
         subject_end = cue.i - 1
@@ -809,7 +809,7 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
     if k >= n:
         return None
     kinds = cue.kinds
-    # "that" within reach: "said Tuesday that", "told The Washington Post in an interview that"
+    # "that" within reach: "said Tuesday that", "told the Herald in an interview that"
     limit = min(n, k + (12 if "address" in kinds else 8))
     for m in range(k, limit):
         t = toks[m]
@@ -951,11 +951,11 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
         if not t.word and t.low not in {"&", ".", "'", "’", "$"}:
             break
         if t.low in lex.subject_prepositions and 0 < k < end and _nominal_word(toks[k - 1], lex):
-            # "watchers of politics", "voters in each state", "Joel Pollak of Breitbart"
+            # "critics of the plan", "voters in each county", "Ed Moss of the union"
             k -= 1
             continue
         if t.low in {"and", "or"} and k > 0 and k < end and (toks[k - 1].upper or toks[k - 1].low in lex.conjunct_ok):
-            # "Clinton and Sanders said", "current and former officials said"
+            # "Lind and Holt said", "current and former officials said"
             k -= 1
             continue
         # A clause word ends the subject, unless it is a capitalised name inside it ("Will", "May").
@@ -981,7 +981,7 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
 
 
 def _skip_back(toks: list[Tok], k: int, lex: _Lexicon) -> int:
-    """Step back over adverbs and time phrases between a subject and its cue ("Trump on Tuesday said")."""
+    """Step back over adverbs and time phrases between a subject and its cue ("Lind on Tuesday said")."""
     while k >= 0 and (toks[k].low in lex.adverbs or toks[k].low in lex.time_back or (
             toks[k].low.endswith("ly") and not toks[k].upper and len(toks[k].low) > 4)):
         k -= 1
@@ -1004,9 +1004,9 @@ def _apposed_subject(toks: list[Tok], comma: int, lex: _Lexicon) -> tuple[int, i
 
 
 def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, int] | None:
-    """The subject that opens the sentence, for a participle cue: "Kasich bemoaned …, saying …"."""
+    """The subject that opens the sentence, for a participle cue: "Lind defended …, saying …"."""
     k = 0
-    # skip an opening adjunct: "On his campaign website, Kasich …"
+    # skip an opening adjunct: "On her website, Lind …"
     if toks[0].low in lex.intro:
         comma = next((m for m in range(min(limit, 10)) if toks[m].low == ","), None)
         if comma is not None:
@@ -1030,7 +1030,7 @@ def _nominal_word(tok: Tok, lex: _Lexicon) -> bool:
 
 
 def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
-    """Extend an inverted source over its apposition: "said Edward Rendell, a former governor of ..."."""
+    """Extend an inverted source over its apposition: "said Tom Berry, a former mayor of ..."."""
     n = len(toks)
     if k < n - 1 and toks[k].low == "," and (toks[k + 1].low in {"a", "an", "the"} or toks[k + 1].low in lex.roles):
         m = k + 1

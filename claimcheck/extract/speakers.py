@@ -5,15 +5,15 @@ Language-neutral; the words come from the language's TOML file:
 - `[titles] roles`: titles and roles ("spokesman", "sen", "woordvoerder"). A named source loses them:
   "spokesman John Smith" -> "John Smith", "SDF-woordvoerder Mustefa Bali" -> "Mustefa Bali". Capitalised
   words glued before the last role, by a hyphen or a space, are the affiliation: "SDF-woordvoerder" -> SDF,
-  "White House spokesman Josh Earnest" -> White House. Multi-word roles ("press secretary") count.
+  "White House spokesman Josh Arnett" -> White House. Multi-word roles ("press secretary") count.
   Capitalised words ending as `[titles] adjective_endings` says ("Amerikaanse") are adjectives, not an
   affiliation.
 - `[pronouns] person` (he, she, hij, zij, ...) and `[pronouns] group` (they, zij, ze, ...): a pronoun
   source takes the speaker of the nearest earlier statement with a named source or, failing that, the
   last name written before it in the text.
 
-A name written in full once and later by surname alone ("Bernie Sanders" ... "Sanders") is given in full.
-A description nothing names ("a Chinese official", "experts") stays the speaker as written. A source of
+A name written in full once and later by surname alone ("Bernadette Vos" ... "Vos") is given in full.
+A description nothing names ("a local official", "experts") stays the speaker as written. A source of
 None leaves the speaker None.
 
 Not handled: gender and number agreement (a "she" may resolve to the last male speaker), descriptions
@@ -95,7 +95,7 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
     """(speaker, affiliation) of a source phrase: titles and roles stripped, apposition dropped."""
     words = _words(lang)
     head = source.strip(_STRIP)
-    # "Beruff, a Scott ally," / "Sen. Bernie Sanders (I-Vt.)": the name comes first.
+    # "Berry, a consumer lawyer," / "Sen. Mara Holt (D-Ore.)": the name comes first.
     head = re.split(r"\s*[,(]\s*", head, maxsplit=1)[0].strip(_STRIP) or head
     tokens = head.split()
     if not tokens:
@@ -163,7 +163,7 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 
 def _full_name(speaker: str, named: list[tuple[int, str, str | None]]) -> str:
-    """ "Sanders" after "Bernie Sanders" -> "Bernie Sanders"."""
+    """ "Vos" after "Bernadette Vos" -> "Bernadette Vos"."""
     if " " in speaker and speaker.split()[0].lower() not in _SURNAME_PARTICLES:
         return speaker
     for _, earlier, _ in reversed(named):
