@@ -161,9 +161,9 @@ class SentenceTransformerEmbedder:
                 f"{exc}. Give a local model directory, or a hub name already downloaded to the cache."
             ) from exc
         # sentence-transformers 5 renamed the method; keep older releases working.
-        measure = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        measure = getattr(self._model, "get_embedding_dimension", None)
+        if measure is None:
+            measure = self._model.get_sentence_embedding_dimension
         dim = measure()
         if dim is None:
             raise EmbedderError(f"model {str(name_or_path)!r} does not say its embedding dimension")
