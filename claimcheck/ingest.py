@@ -140,7 +140,7 @@ def _ingest_batch(
     fresh = _fresh(store, batch)
     report.skipped += len(batch) - len(fresh)
     prepared = [_prepare(article, digest, lang, extract) for article, digest in fresh]
-    texts = [s.content.text for p in prepared for s in p.statements]
+    texts = [s.content.words for p in prepared for s in p.statements]
     vectors = embedder.encode(texts) if embedder is not None and texts else None
     with store.transaction():
         # Another ingest may have stored some of these since the check above; the unique hash would
@@ -287,8 +287,8 @@ def _new_claim(article_id: int, article: Article, lang: str, statement: Statemen
         article=article_id,
         source=source,
         source_text=statement.source.text if statement.source else None,
-        cue=statement.cue.text,
-        content=statement.content.text,
+        cue=statement.cue.words,
+        content=statement.content.words,
         content_start=statement.content.start,
         content_end=statement.content.end,
         span_start=min(s.start for s in spans),

@@ -37,6 +37,13 @@ class Span:
     def pieces(self) -> tuple[tuple[int, int], ...]:
         return self.parts or ((self.start, self.end),)
 
+    @property
+    def words(self) -> str:
+        """The text of the pieces only, joined by " … " ("kondigden … aan"); `text` when continuous."""
+        if not self.parts:
+            return self.text
+        return " … ".join(self.text[s - self.start : e - self.start] for s, e in self.parts)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
         if self.parts:

@@ -9,6 +9,7 @@ def test_joined_span_keeps_the_exact_slice_and_its_pieces() -> None:
     span = Span.joined(TEXT, [(54, 57), (16, 25)])
     assert (span.start, span.end, span.text) == (16, 57, TEXT[16:57])
     assert span.to_dict()["spans"] == [[16, 25], [54, 57]]
+    assert span.words == "kondigden … aan"
 
 
 def test_joined_span_drops_empty_pieces() -> None:

@@ -21,7 +21,9 @@ LangOption = Annotated[
 
 def _statement_cell(column: str, value: Any) -> str:
     if isinstance(value, dict):
-        return str(value["text"])
+        text, start = str(value["text"]), int(value["start"])
+        pieces = value.get("spans") or [[start, value["end"]]]
+        return " … ".join(text[s - start : e - start] for s, e in pieces)
     return "" if value is None else str(value)
 
 
