@@ -1006,11 +1006,15 @@ def _apposed_subject(toks: list[Tok], comma: int, lex: _Lexicon) -> tuple[int, i
 def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, int] | None:
     """The subject that opens the sentence, for a participle cue: "Lind defended …, saying …"."""
     k = 0
-    # skip an opening adjunct: "On her website, Lind …"
-    if toks[0].low in lex.intro:
-        comma = next((m for m in range(min(limit, 10)) if toks[m].low == ","), None)
+    # skip an opening adjunct: "On her website, Lind …", "Publicly, the mayor …", "On Monday the mayor …"
+    comma = next((m for m in range(min(limit, 12)) if toks[m].low == ","), None)
+    if toks[0].low in lex.intro or toks[0].low.endswith("ly") and comma == 1:
         if comma is not None:
             k = comma + 1
+        else:
+            k = 1
+            while k < limit and not (toks[k].upper and toks[k].low not in lex.intro and toks[k].low not in lex.clause):
+                k += 1
     if k >= limit:
         return None
     if toks[k].low in _PRONOUNS:
@@ -1019,7 +1023,8 @@ def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, i
     while k < limit and (toks[k].upper or toks[k].low in {"the", "a", "an", "of", ".", "-", "&"}
                          or toks[k].low in lex.roles or toks[k].low.endswith(("'s", "’s"))):
         k += 1
-    if k == start or not any(t.upper for t in toks[start:k]):
+    named = [t for t in toks[start:k] if t.upper and t.low not in lex.clause and t.low not in lex.intro]
+    if not named:
         return None
     return (toks[start].start, toks[k - 1].end)
 
