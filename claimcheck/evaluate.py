@@ -260,6 +260,9 @@ def chars(text: str, pieces: Pieces) -> frozenset[int]:
         while end > start and text[end - 1] in _EDGE:
             end -= 1
         covered.update(range(start, end))
+    if not covered:
+        # A span of punctuation only (a transcript's ":" cue) is compared as it stands.
+        covered = {i for start, end in pieces for i in range(start, end)}
     return frozenset(covered)
 
 

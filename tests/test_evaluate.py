@@ -31,6 +31,10 @@ def test_edges_are_trimmed_of_quotes_and_punctuation() -> None:
     assert chars(TEXT, ((0, 17),)) == frozenset(range(1, 15))
 
 
+def test_a_span_of_punctuation_only_is_kept_whole() -> None:
+    assert chars("TRUMP: We will win.", ((5, 6),)) == frozenset({5})
+
+
 def test_gold_scored_against_itself_is_perfect() -> None:
     docs = load_gold(SEED_GOLD)
     report = score(docs, {doc.id: doc.attributions for doc in docs})
