@@ -102,3 +102,6 @@ def test_speakers(statements: list[Statement]) -> None:
     assert _find(statements, "c5").speaker == "Mustefa Bali"
     assert _find(statements, "c4").speaker == "Fox News"
     assert _find(statements, "c6").speaker is None
+    # the descriptions name organisations the article spells out: the gold's source_entity
+    assert _find(statements, "c1").speaker == "SDF"
+    assert _find(statements, "c7").speaker == "ISIL"

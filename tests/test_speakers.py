@@ -76,3 +76,31 @@ def test_group_pronoun_in_dutch() -> None:
     statements = [_statement(text, "SDF-woordvoerder Mustefa Bali", "zei"), _statement(text, "Ze", "zeiden")]
     speakers.resolve(text, statements, "nl")
     assert [(s.speaker, s.affiliation) for s in statements] == [("Mustefa Bali", "SDF"), ("Mustefa Bali", "SDF")]
+
+
+@pytest.mark.parametrize(("source", "lang", "expected"), [
+    ("de jihadisten van ‘Islamitische Staat in Irak en de Levant’ (ISIL)", "nl", ("ISIL", None)),
+    ("De Volkspartij voor Vrijheid en Democratie (VVD)", "nl", ("VVD", None)),
+    ("Mark Rutte (VVD)", "nl", ("Mark Rutte", "VVD")),
+    ("Sen. Mara Holt (D-Ore.)", "en", ("Mara Holt", None)),
+])
+def test_acronym_in_brackets(source: str, lang: str, expected: tuple[str, str | None]) -> None:
+    assert speakers.name_of(source, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "description", "lang", "expected"), [
+    ("De Syrische Democratische Krachten (SDF) rukken op. Dat meldt de door de VS gesteunde strijdmacht.",
+     "de door de VS gesteunde strijdmacht", "nl", "SDF"),
+    # Two armed groups by name: the description could be either, so it stays a description.
+    ("De Syrische Democratische Krachten (SDF) en het Vrije Syrische Leger (VSL) rukken op.",
+     "de door de VS gesteunde strijdmacht", "nl", None),
+    # A party is no armed group.
+    ("De Partij van de Arbeid (PvdA) stemt tegen.", "de strijdmacht", "nl", None),
+    ("The Syrian Democratic Forces (SDF) advanced, the US-backed force said.", "the US-backed force", "en", "SDF"),
+    # No determiner: a name, not a description.
+    ("The Syrian Democratic Forces (SDF) advanced.", "Kurdish forces", "en", None),
+])
+def test_description_names_the_one_organisation_of_its_kind(
+    text: str, description: str, lang: str, expected: str | None
+) -> None:
+    assert speakers.organisation_described(text, description, lang) == expected

@@ -38,6 +38,9 @@ _NAME = re.compile(
 _SURNAME_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "von", "la", "le", "di", "da"])
 _TOKEN = re.compile(r"[\w'’.&$-]+|[^\w\s]")
 _STRIP = " \t\n,.;:\"“”‘’'()[]"
+_TRAILING_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)$")
+# "Syrische Democratische Krachten (SDF)": capitalised words followed by their acronym in brackets.
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w-]*\s+){1,6}?(?:[a-z]{1,3}\s+)?(?:[A-Z][\w-]*\s+)?)\(([A-Z][A-Z0-9&-]{1,9})\)")
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,17 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
         if source is None:
             statement.speaker = None
             continue
-        raw = source.text.strip(_STRIP)
+        raw = _strip_edges(source.text)
         low = raw.lower()
         if low in words.person or low in words.group:
             referent = _referent(text, source.start, named, lang)
             statement.speaker, statement.affiliation = referent if referent else (raw, None)
             continue
         speaker, affiliation = name_of(raw, lang)
-        if not any(ch.isupper() for ch in speaker[:1]) and not any(w[:1].isupper() for w in speaker.split()):
+        described = organisation_described(text, speaker, lang)
+        if described:
+            speaker, affiliation = described, None
+        elif not any(ch.isupper() for ch in speaker[:1]) and not any(w[:1].isupper() for w in speaker.split()):
             statement.speaker, statement.affiliation = speaker, affiliation
             continue
         speaker = _full_name(speaker, named)
@@ -91,10 +97,29 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
         named.append((source.start, speaker, affiliation))
 
 
+def _strip_edges(phrase: str) -> str:
+    """Quotes, brackets and punctuation off both ends, except a closing bracket that closes one inside."""
+    stripped = phrase.strip(_STRIP)
+    if phrase.rstrip().endswith(")") and stripped.count("(") > stripped.count(")"):
+        stripped += ")"
+    return stripped
+
+
 def name_of(source: str, lang: str) -> tuple[str, str | None]:
     """(speaker, affiliation) of a source phrase: titles and roles stripped, apposition dropped."""
     words = _words(lang)
-    head = source.strip(_STRIP)
+    head = source.strip(" \t\n,.;:")
+    acronym = _TRAILING_ACRONYM.search(head)
+    if acronym:
+        before = head[: acronym.start()].strip(_STRIP)
+        first = before.split()[0].lower() if before.split() else ""
+        if not before or first in _descriptions(lang).determiners:
+            # "de jihadisten van 'Islamitische Staat ...' (ISIL)": the organisation by its acronym
+            return acronym.group(1), None
+        name, affiliation = name_of(before, lang)
+        # "Mark Rutte (VVD)": a person and the organisation in brackets behind the name
+        return name, affiliation or acronym.group(1)
+    head = head.strip(_STRIP)
     # "Berry, a consumer lawyer," / "Sen. Mara Holt (D-Ore.)": the name comes first.
     head = re.split(r"\s*[,(]\s*", head, maxsplit=1)[0].strip(_STRIP) or head
     tokens = head.split()
@@ -137,6 +162,48 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
         if glued:
             affiliation = " ".join(glued).removesuffix("'s").removesuffix("’s")
     return " ".join(name).strip(_STRIP), affiliation
+
+
+@dataclass(frozen=True)
+class _Descriptions:
+    determiners: frozenset[str]
+    kinds: dict[str, tuple[str, ...]]
+
+
+@cache
+def _descriptions(lang: str) -> _Descriptions:
+    table = dict(load(lang).get("descriptions", {}))
+    determiners = frozenset(w.lower() for w in table.pop("determiners", []))
+    return _Descriptions(determiners, {kind: tuple(w.lower() for w in nouns) for kind, nouns in table.items()})
+
+
+def _kind_of(word: str, lang: str) -> str | None:
+    word = word.lower().strip(_STRIP)
+    for kind, nouns in _descriptions(lang).kinds.items():
+        if any(word == noun or (word.endswith(noun) and len(word) > len(noun) + 2) for noun in nouns):
+            return kind
+    return None
+
+
+def organisation_described(text: str, description: str, lang: str) -> str | None:
+    """The acronym of the one organisation in `text` a description points to, else None.
+
+    "de door de Verenigde Staten gesteunde Arabisch-Koerdische strijdmacht" -> "SDF" when the article
+    spells out "Syrische Democratische Krachten (SDF)" and no other armed group by name: the description's
+    last word and a word of the name are of one kind (`[descriptions]` in the language's TOML file).
+    """
+    words = description.split()
+    if len(words) < 2 or words[0].lower() not in _descriptions(lang).determiners:
+        return None
+    kind = _kind_of(words[-1], lang)
+    if kind is None:
+        return None
+    named = {
+        match.group(2)
+        for match in _DEFINED_ACRONYM.finditer(text)
+        if any(_kind_of(word, lang) == kind for word in match.group(1).split())
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
