@@ -5,7 +5,8 @@ The stage reads the sentence that holds the cue, minus the statement's content (
 what was said is not the channel), and takes, in this order: a platform ("Twitter"), an outlet the source
 spoke to (after "tegen"/"told": a name after a media noun, "de Russische krant The Moscow Times"; an article
 and a capitalised name, "de Volkskrant"; or a known outlet, "CNN" - but not a person, "tegen Chuck Schumer"),
-a kind of document ("verklaring", "statement"). A cue that names its platform ("twitterde", "tweeted") gives it directly.
+a kind of document ("verklaring", "statement"). A cue that names its platform ("twitterde", "tweeted") gives
+it directly.
 Word lists live in `lexicon/channels.toml`.
 
 Not handled: channels named in another sentence ("In een verklaring op de website schrijft ... . Hij

@@ -40,7 +40,9 @@ _TOKEN = re.compile(r"[\w'’.&$-]+|[^\w\s]")
 _STRIP = " \t\n,.;:\"“”‘’'()[]"
 _TRAILING_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)$")
 # "Syrische Democratische Krachten (SDF)": capitalised words followed by their acronym in brackets.
-_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w-]*\s+){1,6}?(?:[a-z]{1,3}\s+)?(?:[A-Z][\w-]*\s+)?)\(([A-Z][A-Z0-9&-]{1,9})\)")
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w-]*\s+){1,6}?(?:[a-z]{1,3}\s+)?(?:[A-Z][\w-]*\s+)?)\(([A-Z][A-Z0-9&-]{1,9})\)"
+)
 
 
 @dataclass(frozen=True)
