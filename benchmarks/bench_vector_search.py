@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from claimcheck.link import ExactIndex, VectorIndex
+from claimcheck.link import ExactIndex, HNSWIndex, VectorIndex
 
 DIM = 384
 K = 10
@@ -55,37 +55,15 @@ def exact_top_k(n: int, queries: np.ndarray) -> list[set[int]]:
     return [set(row.tolist()) for row in best_ids]
 
 
-class USearchIndex:
-    """HNSW from usearch, f16 storage, inner product on unit vectors."""
-
-    def __init__(self, dim: int) -> None:
-        from usearch.index import Index
-
-        self._index = Index(ndim=dim, metric="ip", dtype="f16", connectivity=16, expansion_add=128,
-                            expansion_search=64)
-
-    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        self._index.add(np.asarray(ids, dtype=np.uint64), vectors, threads=0)
-
-    def search(self, queries: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
-        found = self._index.search(queries, k, threads=0)
-        keys, distances = np.atleast_2d(found.keys), np.atleast_2d(found.distances)
-        return [
-            [(int(key), 1.0 - float(d)) for key, d in zip(row_k, row_d, strict=True) if 1.0 - d >= threshold]
-            for row_k, row_d in zip(keys, distances, strict=True)
-        ]
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-
 class SqliteVecIndex:
     """sqlite-vec's vec0 table: exact search inside SQLite."""
 
     def __init__(self, dim: int) -> None:
         import sqlite_vec
 
-        self._db = sqlite3.connect(":memory:")
+        # Python's own sqlite3 is often built without extension loading; pysqlite3-binary has it.
+        connect = sqlite3.connect if hasattr(sqlite3.Connection, "enable_load_extension") else _pysqlite3_connect()
+        self._db = connect(":memory:")
         self._db.enable_load_extension(True)
         sqlite_vec.load(self._db)
         self._db.execute(f"create virtual table v using vec0(embedding float[{dim}] distance_metric=cosine)")
@@ -109,9 +87,15 @@ class SqliteVecIndex:
         return self._n
 
 
+def _pysqlite3_connect() -> Callable[[str], sqlite3.Connection]:
+    import pysqlite3  # type: ignore[import-not-found]
+
+    return pysqlite3.connect  # type: ignore[no-any-return]
+
+
 BACKENDS: dict[str, Callable[[int], VectorIndex]] = {
     "numpy": ExactIndex,
-    "usearch": USearchIndex,
+    "usearch": HNSWIndex,
     "sqlite-vec": SqliteVecIndex,
 }
 

@@ -35,6 +35,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from .embed import Embedder
+from .errors import ClaimcheckError
 from .records import Claim, Link
 
 # --------------------------------------------------------------------------------------------------------
@@ -581,6 +582,62 @@ class ExactIndex:
             order = np.argsort(-scores)
             results.append([(int(found[i]), float(scores[i])) for i in order if scores[i] >= threshold])
         return results
+
+
+class HNSWIndex:
+    """Approximate search: an HNSW graph from usearch, vectors kept as float16.
+
+    Chosen for large stores (benchmarks/bench_vector_search.py, 1 million vectors of dim 384, 2 cores):
+    0.4 ms per claim (p95 0.7 ms) against 68 ms (p95 100 ms) for ExactIndex, 1.7 GB peak against 3.1 GB,
+    recall@10 0.88 on synthetic clustered vectors; building costs about 0.3 ms per vector, so `save` it
+    beside the store and `load` it rather than rebuilding. sqlite-vec (exact, inside SQLite) was slower still.
+    """
+
+    def __init__(self, dim: int, connectivity: int = 16, expansion_add: int = 128, expansion_search: int = 64,
+                 path: str | None = None) -> None:
+        try:
+            from usearch.index import Index
+        except ImportError as exc:
+            raise ClaimcheckError("approximate vector search needs the usearch package: pip install usearch") from exc
+        self.dim = dim
+        self._index = Index(ndim=dim, metric="ip", dtype="f16", connectivity=connectivity,
+                            expansion_add=expansion_add, expansion_search=expansion_search)
+        if path is not None:
+            self._index.load(path)
+
+    def add(self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray) -> None:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[1] != self.dim or len(ids) != len(vectors):
+            raise ValueError(f"expected {len(ids)} vectors of dimension {self.dim}, got shape {vectors.shape}")
+        self._index.add(np.asarray(ids, dtype=np.uint64), vectors)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def save(self, path: str) -> None:
+        self._index.save(path)
+
+    def search(self, queries: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
+        queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
+        if len(self._index) == 0:
+            return [[] for _ in queries]
+        found = self._index.search(queries, k)
+        keys, distances = np.atleast_2d(found.keys), np.atleast_2d(found.distances)
+        # One query gives a flat Matches (no counts), several a BatchMatches.
+        counts: Any = getattr(found, "counts", None)
+        counts = np.atleast_1d(keys.shape[1] if counts is None else counts)
+        # usearch's "ip" distance is 1 - dot product.
+        return [
+            [(int(key), 1.0 - float(d)) for key, d in zip(row_k[:n], row_d[:n], strict=True) if 1.0 - d >= threshold]
+            for row_k, row_d, n in zip(keys, distances, counts, strict=True)
+        ]
+
+
+def new_index(dim: int, expected: int = 0) -> VectorIndex:
+    """An empty index for `expected` vectors: exact below 100,000 (fast enough, and exact), HNSW above."""
+    if expected < 100_000:
+        return ExactIndex(dim)
+    return HNSWIndex(dim)
 
 
 def candidate_pairs(ids: Sequence[int], vectors: np.ndarray, index: VectorIndex, k: int = 20,

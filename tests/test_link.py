@@ -297,3 +297,27 @@ def test_sick_trial_contradictions_are_found() -> None:
             fn += gold and not predicted
         f1 = 2 * tp / (2 * tp + fp + fn)
         assert f1 >= target, (lang, f1)
+
+
+def test_hnsw_index_finds_what_exact_search_finds(tmp_path: Path) -> None:
+    from claimcheck.link import HNSWIndex, new_index
+
+    rng = np.random.default_rng(0)
+    vectors = rng.standard_normal((500, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = np.arange(500) + 100
+    exact, approximate = ExactIndex(16), HNSWIndex(16)
+    exact.add(ids, vectors)
+    approximate.add(ids, vectors)
+    for got, want in zip(approximate.search(vectors[:20], 5, 0.3), exact.search(vectors[:20], 5, 0.3),
+                         strict=True):
+        assert [i for i, _ in got] == [i for i, _ in want]
+        assert [s for _, s in got] == pytest.approx([s for _, s in want], abs=2e-3)
+    path = str(tmp_path / "claims.usearch")
+    approximate.save(path)
+    restored = HNSWIndex(16, path=path)
+    assert len(restored) == 500
+    assert restored.search(vectors[:1], 1, 0.0)[0][0][0] == 100
+    assert HNSWIndex(16).search(vectors[:2], 3, 0.0) == [[], []]
+    assert isinstance(new_index(16), ExactIndex)
+    assert isinstance(new_index(16, expected=1_000_000), HNSWIndex)
