@@ -19,7 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -69,7 +69,7 @@ class SqliteVecIndex:
         self._db.execute(f"create virtual table v using vec0(embedding float[{dim}] distance_metric=cosine)")
         self._n = 0
 
-    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+    def add(self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray) -> None:
         with self._db:
             self._db.executemany("insert into v(rowid, embedding) values (?, ?)",
                                  ((int(i), v.tobytes()) for i, v in zip(ids, vectors, strict=True)))
@@ -88,9 +88,10 @@ class SqliteVecIndex:
 
 
 def _pysqlite3_connect() -> Callable[[str], sqlite3.Connection]:
-    import pysqlite3  # type: ignore[import-not-found]
+    import pysqlite3
 
-    return pysqlite3.connect  # type: ignore[no-any-return]
+    connect: Callable[[str], sqlite3.Connection] = pysqlite3.connect
+    return connect
 
 
 BACKENDS: dict[str, Callable[[int], VectorIndex]] = {
