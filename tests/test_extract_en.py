@@ -102,6 +102,9 @@ CASES = [
     # relative pronoun as the source, as PolNeAR marks it
     ("The plan angered voters who wanted lower taxes.",
      [("who", "wanted", "lower taxes", "assert")]),
+    # the outer attribution wins over a cue inside its content
+    ("The county plans to reopen the ferry by June, the clerk said.",
+     [("the clerk", "said", "The county plans to reopen the ferry by June", "assert")]),
 ]
 
 

@@ -275,8 +275,12 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
         candidates.append((n, statement, cue))
         found.append(statement)
     accepted: list[Statement] = []
-    # "according to" first: it wins over a cue inside its content ("X said …, according to Y").
-    for _n, statement, _cue in sorted(candidates, key=lambda c: (c[2].kinds != ("according",), c[0])):
+    # The outer attribution wins over a cue inside its content, as PolNeAR keeps only the outer one:
+    # "according to" first ("X said …, according to Y"), then a cue whose content holds others ("C, X said.").
+    def nested(statement: Statement) -> int:
+        return sum(any(s <= other.cue.start < e for s, e in statement.content.pieces()) for _, other, _ in candidates)
+
+    for _n, statement, _cue in sorted(candidates, key=lambda c: (c[2].kinds != ("according",), -nested(c[1]), c[0])):
         cue_start = statement.cue.start
         if any(any(s <= cue_start < e for s, e in other.content.pieces()) for other in accepted):
             continue
