@@ -18,8 +18,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[embed,dev]'
 	touch $@
 
+# Extract, store and link the fixture article, then list its conflicts and audit Fox News.
+# Ingest is idempotent: running the demo again adds nothing to demo.db.
 demo: setup
 	$(BIN)/claimcheck extract $(FIXTURE) --table
+	$(BIN)/claimcheck ingest $(FIXTURE) --db demo.db
+	$(BIN)/claimcheck conflicts --db demo.db --table
+	$(BIN)/claimcheck audit "Fox News" --db demo.db --table
 
 test: setup
 	$(BIN)/ruff check claimcheck tests benchmarks
@@ -28,3 +33,5 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_conflicts.py
+	$(BIN)/python benchmarks/bench_vector_search.py
