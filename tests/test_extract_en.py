@@ -105,6 +105,12 @@ CASES = [
     # the outer attribution wins over a cue inside its content
     ("The county plans to reopen the ferry by June, the clerk said.",
      [("the clerk", "said", "The county plans to reopen the ferry by June", "assert")]),
+    # a longer addressee before a clause with a pronoun subject
+    ("Ruiz told a press briefing she would appeal the ruling.",
+     [("Ruiz", "told", "she would appeal the ruling", "assert")]),
+    # a time phrase that opens the content is not skipped
+    ("Moss said each year of training adds to a nurse's pay.",
+     [("Moss", "said", "each year of training adds to a nurse's pay", "assert")]),
 ]
 
 

@@ -57,6 +57,7 @@ _CLOSE_QUOTES = "”»’\"'"
 _QUOTES = set(_OPEN_QUOTES + _CLOSE_QUOTES)
 _DASHES = "—–"
 _PRONOUNS = frozenset(["i", "he", "she", "they", "we", "you", "it"])
+_SUBJECTS = frozenset(["i", "he", "she", "they", "we", "there"])
 _ORDER = ("speech", "address", "belief", "intent", "object")
 
 
@@ -869,6 +870,13 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
                 return a + 1
             if a < n and (toks[a].low in lex.openers or toks[a].upper):
                 return a
+        if "address" in kinds:
+            # a longer addressee, then a clause with a pronoun subject: "told a news conference they …"
+            for m in range(skipped + 1, min(n - 1, skipped + 9)):
+                if not toks[m].word or toks[m].low in lex.finite:
+                    break
+                if toks[m].low in _SUBJECTS and toks[m + 1].word:
+                    return m
     if skipped >= n:
         return None
     first = toks[skipped]
@@ -890,6 +898,7 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
 def _skip_time(toks: list[Tok], m: int, lex: _Lexicon) -> int:
     """Step over time phrases after a cue: "Tuesday", "on Friday", "last week", "earlier this month"."""
     n = len(toks)
+    start = m
     while m < n:
         low = toks[m].low
         if low in lex.time_single:
@@ -902,6 +911,9 @@ def _skip_time(toks: list[Tok], m: int, lex: _Lexicon) -> int:
             m += 3
         else:
             break
+    if m < n and toks[m].low == "of" and toks[m - 1].low in lex.time_units:
+        # "said each year of college pays off": the time phrase opens the content
+        return start
     return m
 
 
