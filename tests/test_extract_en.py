@@ -105,6 +105,9 @@ CASES = [
     # the outer attribution wins over a cue inside its content
     ("The county plans to reopen the ferry by June, the clerk said.",
      [("the clerk", "said", "The county plans to reopen the ferry by June", "assert")]),
+    # an inverted source keeps its whole apposition, relative clause included
+    ("“The count is not over,” said Ed Moss, 58, a poll worker who has served since 1990.",
+     [("Ed Moss, 58, a poll worker who has served since 1990", "said", "The count is not over", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

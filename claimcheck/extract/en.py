@@ -1053,12 +1053,16 @@ def _nominal_word(tok: Tok, lex: _Lexicon) -> bool:
 def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     """Extend an inverted source over its apposition: "said Tom Berry, a former mayor of ..."."""
     n = len(toks)
-    if k < n - 1 and toks[k].low == "," and (toks[k + 1].low in {"a", "an", "the"} or toks[k + 1].low in lex.roles):
+    if k < n - 1 and toks[k].low == "," and (
+            toks[k + 1].low in {"a", "an", "the", "who"} or toks[k + 1].low in lex.roles or toks[k + 1].low.isdigit()):
+        # PolNeAR takes the whole apposition, relative clauses and all: "said Ed Moss, 58, a nurse who …"
         m = k + 1
-        while m < n and toks[m].low not in {",", ";", ":", "!", "?"} and not _is_quote(toks[m]) and not (
-                toks[m].low == "." and m == n - 1) and toks[m].low not in {"who", "which"}:
+        while m < n and toks[m].low not in {";", ":", "!", "?", "(", "—", "–"} and not _is_quote(toks[m]) and not (
+                toks[m].low == "." and m == n - 1) and not (toks[m].low == "," and m + 1 < n and (
+                toks[m + 1].low in {"and", "but", "adding", "saying", "as", "because", "while", "though", "although"}
+                or toks[m + 1].low.endswith("ing") or _is_quote(toks[m + 1]))):
             m += 1
-        if m - k <= 10:
+        if m - k <= 40:
             return m
     return k
 
