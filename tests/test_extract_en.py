@@ -108,6 +108,9 @@ CASES = [
     # an inverted source keeps its whole apposition, relative clause included
     ("“The count is not over,” said Ed Moss, 58, a poll worker who has served since 1990.",
      [("Ed Moss, 58, a poll worker who has served since 1990", "said", "The count is not over", "assert")]),
+    # an inverted source that opens with a lower-case word, and an apposition without an article
+    ("The levy will pass easily, said one organiser, treasurer of the tenants union.",
+     [("one organiser, treasurer of the tenants union", "said", "The levy will pass easily", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

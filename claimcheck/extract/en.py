@@ -128,6 +128,7 @@ class _Lexicon:
     time_back: frozenset[str]
     roles: frozenset[str]
     not_speakers: frozenset[str]
+    inverted_openers: frozenset[str]
 
 
 @cache
@@ -207,6 +208,7 @@ def lexicon() -> _Lexicon:
         time_back=words("grammar", "time_back"),
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
+        inverted_openers=words("grammar", "inverted_openers"),
     )
 
 
@@ -500,7 +502,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
             k += 1
         if k == cue.j or toks[cue.j].low in {"that", "to"} or toks[cue.j].low in lex.openers - {"the", "a", "an"}:
             return None
-        if not (toks[cue.j].upper or toks[cue.j].low in {"the", "a", "an"} or toks[cue.j].low in lex.roles):
+        if not (toks[cue.j].upper or toks[cue.j].low in lex.inverted_openers or toks[cue.j].low in lex.roles):
             return None
         if any(t.low in lex.finite or t.low == "that" for t in toks[cue.j : k]):
             # "The senator, who chairs the panel, said the bill was dead": a clause, not an inverted source
@@ -1054,7 +1056,9 @@ def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     """Extend an inverted source over its apposition: "said Tom Berry, a former mayor of ..."."""
     n = len(toks)
     if k < n - 1 and toks[k].low == "," and (
-            toks[k + 1].low in {"a", "an", "the", "who"} or toks[k + 1].low in lex.roles or toks[k + 1].low.isdigit()):
+            toks[k + 1].low in {"a", "an", "the", "who"} or toks[k + 1].low in lex.roles or toks[k + 1].low.isdigit()
+            or toks[k + 1].word and not toks[k + 1].upper and toks[k + 1].low not in lex.clause
+            and not toks[k + 1].low.endswith(("ing", "ed"))):
         # PolNeAR takes the whole apposition, relative clauses and all: "said Ed Moss, 58, a nurse who …"
         m = k + 1
         while m < n and toks[m].low not in {";", ":", "!", "?", "(", "—", "–"} and not _is_quote(toks[m]) and not (
