@@ -111,6 +111,9 @@ CASES = [
     # an inverted source that opens with a lower-case word, and an apposition without an article
     ("The levy will pass easily, said one organiser, treasurer of the tenants union.",
      [("one organiser, treasurer of the tenants union", "said", "The levy will pass easily", "assert")]),
+    # a contracted pronoun opens the clause after an addressee
+    ("Vega reminded Holt she’d need a permit for the march.",
+     [("Vega", "reminded", "she’d need a permit for the march", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),
@@ -141,6 +144,13 @@ def test_quote_continues_in_the_next_paragraph() -> None:
     text = "“We will appeal,” Dana Cole said.\n\n“The ruling ignores the evidence.”"
     (statement,) = en.extract(text, None)
     assert _content(statement, text) == "We will appeal | The ruling ignores the evidence."
+
+
+def test_quote_of_several_sentences_before_its_cue() -> None:
+    text = "“Is that fair? Is that even legal?” Ortiz asked. “I doubt it.”"
+    (statement,) = en.extract(text, None)
+    assert statement.cue.text == "asked"
+    assert _content(statement, text) == "Is that fair? Is that even legal? | I doubt it."
 
 
 def test_cue_inside_someone_elses_quote_is_not_an_attribution() -> None:

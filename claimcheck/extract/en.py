@@ -178,7 +178,9 @@ def lexicon() -> _Lexicon:
         ),
         clause=words("grammar", "clause"),
         adverbs=words("grammar", "adverbs"),
-        openers=words("grammar", "clause_openers"),
+        # with their contractions, as tokens keep them whole: "he'd", "they're", "it's"
+        openers=words("grammar", "clause_openers") | frozenset(
+            p + c for p in _PRONOUNS | {"there", "that"} for c in ("'s", "'d", "'re", "'ve", "'ll", "'m")),
         addressees=words("grammar", "addressees"),
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
@@ -595,7 +597,8 @@ def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int],
     prev = sentences[index - 1]
     if text[prev.end - 1] not in _CLOSE_QUOTES or prev.end < toks[0].start - 3:
         return None
-    inner = [(qs, qe) for qs, qe in quotes if prev.start <= qs and qe <= prev.end]
+    # the quote may open sentences earlier: "“… isn’t it? Isn’t that a bribe?” Lind asked."
+    inner = [(qs, qe) for qs, qe in quotes if prev.start <= qe <= prev.end and qs < qe]
     if not inner or any(
         any(s <= inner[-1][0] < e for s, e in st.content.pieces()) for st in previous[-3:]
     ):
