@@ -321,3 +321,17 @@ def test_hnsw_index_finds_what_exact_search_finds(tmp_path: Path) -> None:
     assert HNSWIndex(16).search(vectors[:2], 3, 0.0) == [[], []]
     assert isinstance(new_index(16), ExactIndex)
     assert isinstance(new_index(16, expected=1_000_000), HNSWIndex)
+
+
+def test_nested_statements_of_one_article_are_not_two_claims() -> None:
+    outer = claim("Hij wil niet dat Nederland voorop loopt met maatregelen", id=1, article="x", start=10, end=64)
+    inner = claim("Nederland voorop loopt met maatregelen", id=2, article="x", start=26, end=64)
+    assert assess(outer, inner, 0.95).reason == "one claim is part of the other"
+
+
+def test_a_source_does_not_deny_itself() -> None:
+    denial = claim("een uit de hand gelopen stoerdoenerij", id=1, article="x", stance="deny", source="De verdachte",
+                   start=0, end=40)
+    same = claim("een uit de hand gelopen stoerdoenerij", id=2, article="x", source="De verdachte",
+                 start=5, end=40, span_start=0, span_end=40)
+    assert assess(denial, same, 0.99).method != "denial"
