@@ -54,7 +54,8 @@ def gold_claims() -> dict[str, Claim]:
 
 
 def claim(text: str, lang: str = "nl", id: int = 1, **fields: Any) -> Claim:
-    return Claim(id=id, article=fields.pop("article", f"doc{id}"), text=text, lang=lang, end=len(text), **fields)
+    fields.setdefault("end", len(text))
+    return Claim(id=id, article=fields.pop("article", f"doc{id}"), text=text, lang=lang, **fields)
 
 
 def relation(a: Claim, b: Claim, similarity: float, t: Thresholds = E5) -> tuple[str, str]:
