@@ -114,6 +114,13 @@ CASES = [
     # a contracted pronoun opens the clause after an addressee
     ("Vega reminded Holt she’d need a permit for the march.",
      [("Vega", "reminded", "she’d need a permit for the march", "assert")]),
+    # phrasal cues
+    ("The mayor made it clear that the pool would stay closed.",
+     [("The mayor", "made it clear", "the pool would stay closed", "assert")]),
+    ("Lind would like to see the tram extended.",
+     [("Lind", "would like", "to see the tram extended", "assert")]),
+    ("Moss shot back that the audit was rigged.",
+     [("Moss", "shot back", "the audit was rigged", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),
