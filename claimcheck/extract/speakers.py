@@ -118,9 +118,9 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
         if not before or first in _descriptions(lang).determiners:
             # "de jihadisten van 'Islamitische Staat ...' (ISIL)": the organisation by its acronym
             return acronym.group(1), None
-        name, affiliation = name_of(before, lang)
+        person, party = name_of(before, lang)
         # "Mark Rutte (VVD)": a person and the organisation in brackets behind the name
-        return name, affiliation or acronym.group(1)
+        return person, party or acronym.group(1)
     head = head.strip(_STRIP)
     # "Berry, a consumer lawyer," / "Sen. Mara Holt (D-Ore.)": the name comes first.
     head = re.split(r"\s*[,(]\s*", head, maxsplit=1)[0].strip(_STRIP) or head
