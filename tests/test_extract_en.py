@@ -119,6 +119,11 @@ CASES = [
      [("Lind", "would like", "to see the tram extended", "assert")]),
     ("Moss shot back that the audit was rigged.",
      [("Moss", "shot back", "the audit was rigged", "assert")]),
+    # the verb governing an infinitive cue joins the cue
+    ("Lind went on to say that the plan was dead.",
+     [("Lind", "went on to say", "the plan was dead", "assert")]),
+    ("Holt quickly moved to emphasize border security.",
+     [("Holt", "quickly moved to emphasize", "border security", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

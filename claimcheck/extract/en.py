@@ -76,6 +76,7 @@ class Cue:
     lemma: str
     kinds: tuple[str, ...]
     start: int  # character start, auxiliaries included ("has said")
+    lead: int | None = None  # first token of a verb governing the cue ("went on to say", "refused to endorse")
 
 
 @dataclass
@@ -129,6 +130,7 @@ class _Lexicon:
     roles: frozenset[str]
     not_speakers: frozenset[str]
     inverted_openers: frozenset[str]
+    governors: frozenset[str]
 
 
 @cache
@@ -211,6 +213,7 @@ def lexicon() -> _Lexicon:
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
         inverted_openers=words("grammar", "inverted_openers"),
+        governors=words("grammar", "governors"),
     )
 
 
@@ -335,6 +338,12 @@ def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
             continue
         cue = _match_cue(toks, i, lex)
         if cue is not None:
+            previous = out[-1] if out else None
+            if previous is not None and "speech" in previous.kinds and previous.j == cue.i - 1 and \
+                    toks[previous.j].low == "to" and cue.kinds != ("according",):
+                # PolNeAR takes "refused to endorse" as one cue
+                cue.start, cue.lead = previous.start, previous.i
+                out.pop()
             out.append(cue)
             i = cue.j
             continue
@@ -367,16 +376,28 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         while start > 0 and (toks[start - 1].low in lex.adverbs and toks[start - 1].low not in lex.not_in_cue or (
                 toks[start - 1].low.endswith("ly") and not toks[start - 1].upper and len(toks[start - 1].low) > 4)):
             start -= 1
+        lead = None
         if start > 0 and toks[start - 1].low == "to":
             # "to endorse", "has yet to endorse": PolNeAR keeps the "to"
             start -= 1
+            # and the verb that governs it: "went on to say", "moved to emphasize"
+            g = start - 1
+            if g > 0 and toks[g].low == "on" and toks[g - 1].low in lex.governors:
+                g -= 1
+            elif not (g >= 0 and toks[g].low in lex.governors and toks[g].low not in {"went", "go", "goes", "going"}):
+                g = -1
+            if g >= 0:
+                lead = start = g
+                while start > 0 and (toks[start - 1].low in lex.adverbs and toks[start - 1].low not in lex.not_in_cue
+                                     or toks[start - 1].low in lex.be):
+                    start -= 1
         j = i + len(key)
         # PolNeAR takes "said Tuesday" and "said in a statement" as the cue.
         for extension in lex.cue_extensions:
             if tuple(t.low for t in toks[j : j + len(extension)]) == extension:
                 j += len(extension)
                 break
-        return Cue(i, j, lemma, kinds, toks[start].start)
+        return Cue(i, j, lemma, kinds, toks[start].start, lead)
     return None
 
 
@@ -660,7 +681,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
     by = _passive_by(text, toks, cue, lex)
     if by is not None:
         return by
-    before = _skip_back(toks, cue.i - 1, lex)
+    before = _skip_back(toks, (cue.i if cue.lead is None else cue.lead) - 1, lex)
     if before >= 0 and toks[before].low in lex.be and toks[cue.i].low.endswith("ing"):
         # progressive: "X is now talking about", "X has been hitting"
         cue = Cue(cue.i, cue.j, cue.lemma, cue.kinds, toks[before].start)
