@@ -267,11 +267,22 @@ def read_claim(text: str, lang: str) -> Reading:
         if _is_content(token, lang):
             reading.content |= _content_keys(token)
     months = relations_lexicon().get("months", {}).get(lang, [])
+    multipliers = relations_lexicon().get("multipliers", {}).get(lang, {})
+    skip = -1
     for i, token in enumerate(tokens):
-        value = _number(token.word, lang)
+        value = _number(token.word, lang) if i != skip else None
         if value is None:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is not None and following.word in multipliers:
+            # "300 duizend", "9,8 miljard", "2 million": one number, not a number and a count of thousands
+            value *= float(multipliers[following.word])
+            skip = i + 1
+            unit = next((t for t in tokens[i + 2 : i + 4] if _is_content(t, lang) and _number(t.word, lang) is None),
+                        None)
+            if unit is not None:
+                reading.quantities.append((value, unit.lemma))
+            continue
         if following is not None and following.word in months and value <= 31:
             reading.dates.add((months.index(following.word) + 1, int(value)))
             continue
@@ -341,11 +352,14 @@ def _nested(a: Claim, b: Claim) -> bool:
 
 def _denial(a: Claim, b: Claim) -> Judgement | None:
     for denier, denied in ((a, b), (b, a)):
-        # The same source "denying" its own statement is a nested extraction, not a denial.
-        same_source = denier.source is not None and denier.source == denied.source
-        if denier.stance == "deny" and denier.article == denied.article and _covers(denier, denied) and not same_source:
-            what = f"the report by {denied.source}" if denied.source else f"that {_clip(denied.text)}"
-            return Judgement("conflict", 1.0, f"{_who(denier)} denies {what}", "denial")
+        # Only another source's attribution inside the denial is denied ("Bali ontkende berichten van Fox
+        # News dat ..."). A piece of the denial's own content with no source, or with the denier as its
+        # source, or the very same span, is the extractor reading one statement twice.
+        other_source = denied.source is not None and denied.source != denier.source
+        same_span = (denier.start, denier.end) == (denied.start, denied.end)
+        if (denier.stance == "deny" and denier.article == denied.article and other_source and not same_span
+                and _covers(denier, denied)):
+            return Judgement("conflict", 1.0, f"{_who(denier)} denies the report by {denied.source}", "denial")
     return None
 
 

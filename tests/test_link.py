@@ -336,3 +336,35 @@ def test_a_source_does_not_deny_itself() -> None:
     same = claim("een uit de hand gelopen stoerdoenerij", id=2, article="x", source="De verdachte",
                  start=5, end=40, span_start=0, span_end=40)
     assert assess(denial, same, 0.99).method != "denial"
+
+
+def test_a_denial_denies_another_sources_report_only() -> None:
+    # "X ontkende berichten dat het misging": the unattributed piece inside is the denial's own content.
+    denial = claim("berichten dat het misging", id=1, article="x", stance="deny", source="X", start=0, end=25)
+    piece = claim("het misging", id=2, article="x", start=14, end=25, span_start=14, span_end=25)
+    assert assess(denial, piece, 0.9).method != "denial"
+    reported = claim("het misging", id=3, article="x", source="De Krant", start=14, end=25, span_start=0, span_end=25)
+    assert relation(denial, reported, 0.5) == ("conflict", "denial")
+
+
+def test_the_same_span_read_twice_is_no_denial() -> None:
+    first = claim("Totaal niet gebeurd", id=1, article="x", stance="deny", source="X", start=0, end=19)
+    second = claim("Totaal niet gebeurd", id=2, article="x", source="Y", start=0, end=19, span_start=0, span_end=19)
+    assert assess(first, second, 1.0).method != "denial"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("de ruim 300 duizend ongeldige stemmen", [(300000.0, "ongeldig")]),
+    ("er zijn 216.000 ongeldige stemmen", [(216000.0, "ongeldig")]),
+    ("de sancties kosten 9,8 miljard euro", [(9.8e9, "euro")]),
+    ("sanctions cost 2 million dollars", [(2e6, "dollar")]),
+])
+def test_multiplier_words_scale_the_number_before_them(text: str, expected: list[tuple[float, str]]) -> None:
+    lang = "en" if text.startswith("sanctions") else "nl"
+    assert read_claim(text, lang).quantities == expected
+
+
+def test_the_same_count_written_two_ways_is_no_conflict() -> None:
+    a = claim("Imamoglu heeft ruim 25 duizend stemmen voorsprong op Yildirim", id=1)
+    b = claim("Imamoglu heeft een voorsprong van 25.000 stemmen op Yildirim", id=2)
+    assert relation(a, b, 0.95)[0] != "conflict"
