@@ -124,6 +124,9 @@ CASES = [
      [("Lind", "went on to say", "the plan was dead", "assert")]),
     ("Holt quickly moved to emphasize border security.",
      [("Holt", "quickly moved to emphasize", "border security", "assert")]),
+    # a poll opening the sentence is cued by "In", as PolNeAR marks it; "in" elsewhere is not a cue
+    ("In a Courier poll released Monday, most voters backed the levy.",
+     [("a Courier poll released Monday", "In", "most voters backed the levy", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

@@ -18,7 +18,7 @@ Handled:
   "…, X said.", "…, said X."), beliefs ("X thinks …"), intentions ("X wants to …", "X urged Y to …"),
   objects ("X criticized the plan", "X called for a ban"), participles ("…, saying …") and coordinated or
   infinitive cues ("X claimed A and argued B", "X went on to say …") with the subject of their clause;
-- "according to X, …", "…, according to X" (which wins over a cue inside its content);
+- "according to X, …", "…, according to X" (which wins over a cue inside its content), "In a Y poll, …";
 - "That is what X reported." (content = the sentence before);
 - nominal cues: "reports by X that …", "X's claim that …", "his criticism of …", "Lind's decision to …";
 - passives: "It is believed that …" and "The plan is expected to …" (source None), "X was praised by Y";
@@ -130,6 +130,7 @@ class _Lexicon:
     roles: frozenset[str]
     not_speakers: frozenset[str]
     inverted_openers: frozenset[str]
+    in_sources: frozenset[str]
     governors: frozenset[str]
 
 
@@ -213,6 +214,7 @@ def lexicon() -> _Lexicon:
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
         inverted_openers=words("grammar", "inverted_openers"),
+        in_sources=words("according", "in_sources"),
         governors=words("grammar", "governors"),
     )
 
@@ -366,6 +368,14 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
             if phrase == ("per",) and (i + 1 >= len(toks) or not toks[i + 1].upper):
                 continue
             return Cue(i, i + len(phrase), " ".join(phrase), ("according",), toks[i].start)
+    if low == "in" and i == 0:
+        # "In a CBS News poll released Monday, …", "… in the latest poll": PolNeAR's "according to" of polls
+        for k in range(i + 1, min(len(toks), i + 12)):
+            if not toks[k].word and toks[k].low not in {"/", "-", "'", "’", "."} or toks[k].low in lex.clause - {"of"}:
+                break
+            if toks[k].low in lex.in_sources:
+                return Cue(i, i + 1, "in", ("according",), toks[i].start)
+        return None
     for key, lemma, kinds in lex.cues.get(low, []):
         if tuple(t.low for t in toks[i : i + len(key)]) != key:
             continue
