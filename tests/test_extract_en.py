@@ -166,6 +166,11 @@ def test_quote_of_several_sentences_before_its_cue() -> None:
     assert _content(statement, text) == "Is that fair? Is that even legal? | I doubt it."
 
 
+def test_quote_before_an_address_cue_with_its_addressee() -> None:
+    text = "“The mill stays open.” Ortiz told the cheering workers."
+    assert found(text) == [("Ortiz", "told", "The mill stays open.", "assert")]
+
+
 def test_cue_inside_someone_elses_quote_is_not_an_attribution() -> None:
     text = "“I think the plan will fail,” Patel said."
     assert found(text) == [("Patel", "said", "I think the plan will fail", "assert")]

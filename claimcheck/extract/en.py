@@ -623,7 +623,12 @@ def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int],
                   sentences: list[segment.Sentence], index: int, previous: list[Statement],
                   found: list[Statement], lex: _Lexicon) -> Statement | None:
     """ "“…, right?” Dana said.": the quote ended the sentence before; this one is only "X said"."""
-    if index == 0 or not _only_adjuncts(toks, cue.j, lex):
+    rest = cue.j
+    if "address" in cue.kinds:
+        # "he told the cheering crowd."
+        while rest < len(toks) and toks[rest].word and toks[rest].low not in lex.finite and toks[rest].low != "that":
+            rest += 1
+    if index == 0 or not _only_adjuncts(toks, rest, lex):
         return None
     prev = sentences[index - 1]
     if text[prev.end - 1] not in _CLOSE_QUOTES or prev.end < toks[0].start - 3:
