@@ -127,6 +127,9 @@ CASES = [
     # a poll opening the sentence is cued by "In", as PolNeAR marks it; "in" elsewhere is not a cue
     ("In a Courier poll released Monday, most voters backed the levy.",
      [("a Courier poll released Monday", "In", "most voters backed the levy", "assert")]),
+    # "issued a statement saying": the cue starts at the verb and the source is its subject
+    ("The union issued a statement saying the strike would go on.",
+     [("The union", "issued a statement saying", "the strike would go on", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

@@ -130,6 +130,7 @@ class _Lexicon:
     roles: frozenset[str]
     not_speakers: frozenset[str]
     inverted_openers: frozenset[str]
+    documents: frozenset[str]
     in_sources: frozenset[str]
     governors: frozenset[str]
 
@@ -214,6 +215,7 @@ def lexicon() -> _Lexicon:
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
         inverted_openers=words("grammar", "inverted_openers"),
+        documents=words("grammar", "documents"),
         in_sources=words("according", "in_sources"),
         governors=words("grammar", "governors"),
     )
@@ -401,6 +403,12 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
                 while start > 0 and (toks[start - 1].low in lex.adverbs and toks[start - 1].low not in lex.not_in_cue
                                      or toks[start - 1].low in lex.be):
                     start -= 1
+        if lead is None and start >= 3 and toks[i].low.endswith("ing") and toks[start - 1].low in lex.documents \
+                and toks[start - 2].low in {"a", "an"} and toks[start - 3].word:
+            # "issued a statement saying …", "put out a letter saying …": PolNeAR's cue starts at the verb
+            lead = start = start - 3
+            if start > 0 and toks[start].low in {"out", "up"}:
+                lead = start = start - 1
         j = i + len(key)
         # PolNeAR takes "said Tuesday" and "said in a statement" as the cue.
         for extension in lex.cue_extensions:
