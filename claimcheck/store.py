@@ -757,7 +757,9 @@ def fts_query(text: str) -> str:
     Each word becomes a double-quoted string (quotes inside doubled), so AND/OR/NOT/NEAR, `*`, `:`,
     parentheses and unbalanced quotes are all plain text.
     """
-    words = [w for w in text.replace('"', " ").split() if w.strip()]
+    # Control characters go too: SQLite ends a string at NUL, which would leave the quote open.
+    cleaned = "".join(" " if ch == '"' or (ch < " " or ch == "\x7f") else ch for ch in text)
+    words = [w for w in cleaned.split() if w.strip()]
     return " ".join('"' + word + '"' for word in words)
 
 

@@ -235,6 +235,7 @@ def test_any_search_text_is_a_valid_fts_query(tmp_path: Path, text: str) -> None
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('IS "al" OR verslagen*') == '"IS" "al" "OR" "verslagen*"'
     assert fts_query('  "  ') == ""
+    assert fts_query("a\x00b") == '"a" "b"'
 
 
 def test_merge_moves_claims_and_spellings(tmp_path: Path) -> None:
