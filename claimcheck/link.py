@@ -455,8 +455,13 @@ def _number_conflict(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: f
         if values_b and value_a not in values_b and not any(v == value_a for v, u in ra.quantities if u != unit_a):
             value_b = min(values_b, key=lambda v: abs(v - value_a))
             return Judgement("conflict", similarity,
-                             f"{_who(a)} counts {value_a:g} {unit_a}, {_who(b)} {value_b:g}", "number")
+                             f"{_who(a)} counts {_amount(value_a)} {unit_a}, {_who(b)} {_amount(value_b)}", "number")
     return None
+
+
+def _amount(value: float) -> str:
+    """9800000000.0 -> "9,800,000,000"; 1.5 -> "1.5"."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 
 def _date_conflict(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float,
