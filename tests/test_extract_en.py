@@ -130,6 +130,11 @@ CASES = [
     # "issued a statement saying": the cue starts at the verb and the source is its subject
     ("The union issued a statement saying the strike would go on.",
      [("The union", "issued a statement saying", "the strike would go on", "assert")]),
+    # "Asked about X, …": a question with no named asker, and the answer's own attribution
+    ("Asked about the tunnel, the mayor said it would open in May.",
+     [(None, "Asked about", "the tunnel", "question"), ("the mayor", "said", "it would open in May", "assert")]),
+    ("“Not yet,” Vega said when asked whether the count was over.",
+     [("Vega", "said", "Not yet", "assert"), (None, "asked", "whether the count was over", "question")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

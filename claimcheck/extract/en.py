@@ -19,7 +19,8 @@ Handled:
   objects ("X criticized the plan", "X called for a ban"), participles ("…, saying …") and coordinated or
   infinitive cues ("X claimed A and argued B", "X went on to say …") with the subject of their clause;
 - "according to X, …", "…, according to X" (which wins over a cue inside its content), "In a Y poll, …";
-- "That is what X reported." (content = the sentence before);
+- "That is what X reported." (content = the sentence before); "Asked about X, …", "… when asked whether X"
+  (source None, or "asked by Y");
 - nominal cues: "reports by X that …", "X's claim that …", "his criticism of …", "Lind's decision to …";
 - passives: "It is believed that …" and "The plan is expected to …" (source None), "X was praised by Y";
   "X seemed to …" (source None, PolNeAR style); transcripts and headlines ("NAME: …");
@@ -274,6 +275,8 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
             statement, frame = _according(text, toks, cue), "according"
         elif cue.kinds == ("nominal",):
             statement, frame = _nominal(text, toks, cue, lex), "nominal"
+        elif _asked(toks, cue):
+            statement, frame = _question(text, toks, cue, lex), "speech"
         else:
             statement, frame = _post(text, toks, cue, lex, quotes, found, previous, sentences, index), "post"
             if statement is None:
@@ -471,6 +474,48 @@ def _according(text: str, toks: list[Tok], cue: Cue) -> Statement | None:
     )
 
 
+def _asked(toks: list[Tok], cue: Cue) -> bool:
+    """ "Asked about X, …", "… when asked whether X": a question with no named asker."""
+    return toks[cue.i].low == "asked" and cue.lead is None and (
+        cue.i == 0 or toks[cue.i - 1].low in {"when", "whenever", "if", "after", "once", "while", "before"}
+        or toks[cue.i - 1].low == "," and cue.j < len(toks) and toks[cue.j].low in {"about", "whether", "if", "by"})
+
+
+def _question(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement | None:
+    """The question runs to the next comma outside quotes; "asked by X" names the asker."""
+    n = len(toks)
+    k = cue.j
+    source = None
+    if k < n and toks[k].low == "by":
+        s = k + 1
+        k = s
+        while k < n and (toks[k].word or toks[k].low in {".", "'", "’", "&", "-"}) and toks[k].low not in lex.clause:
+            k += 1
+        if k > s:
+            source = (toks[s].start, toks[k - 1].end)
+    while k < n and toks[k].low in {"on", "in"} and k + 1 < n and toks[k + 1].upper:
+        # "asked on Fox News whether …"
+        k += 1
+        while k < n and toks[k].upper:
+            k += 1
+    if k >= n or not toks[k].word and not _is_quote(toks[k]):
+        return None
+    end = n
+    for m in range(k + 1, n):
+        if toks[m].low in {",", ";", ":", "—", "–"} and not _inside_quote(toks, k, m):
+            end = m
+            break
+    start = k + 1 if _is_quote(toks[k]) else k
+    end = _trim_end(toks, start, end)
+    if end <= start:
+        return None
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.of(text, toks[start].start, toks[end - 1].end),
+        source=Span.of(text, *source) if source else None,
+    )
+
+
 def _nominal(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement | None:
     k = cue.j
     source: tuple[int, int] | None = None
@@ -602,6 +647,9 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         return None
     if not _is_quote(toks[brk]) and not any(_is_quote(t) for t in toks[first:end_tok]) and (
             toks[first].low in lex.intro and end_tok - first < 7 or end_tok - first < 3):
+        return None
+    if toks[first].low == "asked" or toks[first].low in {"when", "whenever"} and toks[first + 1].low == "asked":
+        # "Asked about X, she said …": the question is its own attribution, not this one's content
         return None
     # the quote may go on after this sentence ("“A,” said X, a Y who …. “B.”")
     content_end = max([e for _, e in pieces] + [toks[-1].end])
