@@ -179,6 +179,11 @@ def test_quote_before_an_address_cue_with_its_addressee() -> None:
     assert found(text) == [("Ortiz", "told", "The mill stays open.", "assert")]
 
 
+def test_relative_object_of_a_naming_cue() -> None:
+    text = "Ruiz praised the harbour, which she describes as the city's heart."
+    assert found(text)[-1] == ("she", "describes", "which | as the city's heart", "assert")
+
+
 def test_cue_inside_someone_elses_quote_is_not_an_attribution() -> None:
     text = "“I think the plan will fail,” Patel said."
     assert found(text) == [("Patel", "said", "I think the plan will fail", "assert")]

@@ -58,6 +58,7 @@ _CLOSE_QUOTES = "”»’\"'"
 _QUOTES = set(_OPEN_QUOTES + _CLOSE_QUOTES)
 _DASHES = "—–"
 _PRONOUNS = frozenset(["i", "he", "she", "they", "we", "you", "it"])
+_RELATIVES = frozenset(["which", "that", "who", "what", "whom"])
 _SUBJECTS = frozenset(["i", "he", "she", "they", "we", "there"])
 _ORDER = ("speech", "address", "belief", "intent", "object")
 
@@ -131,6 +132,7 @@ class _Lexicon:
     roles: frozenset[str]
     not_speakers: frozenset[str]
     inverted_openers: frozenset[str]
+    complement_cues: frozenset[str]
     documents: frozenset[str]
     in_sources: frozenset[str]
     governors: frozenset[str]
@@ -216,6 +218,7 @@ def lexicon() -> _Lexicon:
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
         inverted_openers=words("grammar", "inverted_openers"),
+        complement_cues=words("grammar", "complement_cues"),
         documents=words("grammar", "documents"),
         in_sources=words("according", "in_sources"),
         governors=words("grammar", "governors"),
@@ -802,6 +805,10 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             "speech" in cue.kinds or "address" in cue.kinds):
         return None
     k = cue.j
+    if source is not None and cue.lemma in lex.complement_cues:
+        relative = _relative_object(text, toks, cue, source, lex)
+        if relative is not None:
+            return relative
     content_start = _content_start(toks, k, cue, lex)
     if content_start is None:
         at_end = cue.j == n or (toks[cue.j].low in {".", "!"} and cue.j + 1 >= n - 1)
@@ -853,6 +860,33 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
         content=Span.joined(text, pieces),
         source=Span.of(text, *source) if source else None,
+    )
+
+
+def _relative_object(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int], lex: _Lexicon
+                     ) -> Statement | None:
+    """ "a law which he called “a cartel”", "whom she described as a friend": the relative word and the
+    complement are the content."""
+    first = next((m for m in range(cue.i) if toks[m].start == source[0]), 0)
+    if first == 0 or toks[first - 1].low not in _RELATIVES:
+        return None
+    n = len(toks)
+    k = _skip_time(toks, cue.j, lex)
+    if k >= n or not (toks[k].word or _is_quote(toks[k])):
+        return None
+    end = n
+    for m in range(k + 1, n):
+        if toks[m].low in {",", ";", ":", "—", "–", "("} and not _inside_quote(toks, k, m):
+            end = m
+            break
+    end = _trim_end(toks, k, end)
+    if end <= k:
+        return None
+    rel = toks[first - 1]
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.joined(text, [(rel.start, rel.end), (toks[k].start, toks[end - 1].end)]),
+        source=Span.of(text, *source),
     )
 
 
