@@ -135,6 +135,9 @@ CASES = [
      [(None, "Asked about", "the tunnel", "question"), ("the mayor", "said", "it would open in May", "assert")]),
     ("“Not yet,” Vega said when asked whether the count was over.",
      [("Vega", "said", "Not yet", "assert"), (None, "asked", "whether the count was over", "question")]),
+    # an intent cue with a longer addressee before the infinitive keeps the addressee in the content
+    ("Holt called on fellow council members to reject the budget.",
+     [("Holt", "called on", "fellow council members to reject the budget", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

@@ -132,6 +132,7 @@ class _Lexicon:
     roles: frozenset[str]
     not_speakers: frozenset[str]
     inverted_openers: frozenset[str]
+    object_control: frozenset[str]
     complement_cues: frozenset[str]
     documents: frozenset[str]
     in_sources: frozenset[str]
@@ -218,6 +219,7 @@ def lexicon() -> _Lexicon:
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
         inverted_openers=words("grammar", "inverted_openers"),
+        object_control=words("grammar", "object_control"),
         complement_cues=words("grammar", "complement_cues"),
         documents=words("grammar", "documents"),
         in_sources=words("according", "in_sources"),
@@ -994,6 +996,15 @@ def _content_start(toks: list[Tok], k: int, cue: Cue, lex: _Lexicon) -> int | No
             return a
         if skipped < n and toks[skipped].low == "to" and "intent" in kinds:
             return skipped
+        if "intent" in kinds and cue.lemma in lex.object_control:
+            # "called on fellow members to …", "urged Gov. Lind (R) to …": a longer addressee, then the infinitive
+            for m in range(skipped + 1, min(n - 1, skipped + 10)):
+                t = toks[m]
+                if t.low == "to" and (toks[m + 1].word or _is_quote(toks[m + 1])):
+                    return skipped  # PolNeAR mostly keeps the addressee: "called on members to …"
+                if not (t.word or t.low in {"(", ")", ".", "-", "'", "’", "&"}) or t.low in lex.finite or \
+                        t.low in lex.clause and t.low not in {"of", "and", "in"}:
+                    break
         if "address" in kinds and a > skipped and a < n:
             while a < n and toks[a].low in {",", ":"}:
                 a += 1
