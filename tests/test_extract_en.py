@@ -138,6 +138,8 @@ CASES = [
     # an intent cue with a longer addressee before the infinitive keeps the addressee in the content
     ("Holt called on fellow council members to reject the budget.",
      [("Holt", "called on", "fellow council members to reject the budget", "assert")]),
+    ("Lind views the levy as a burden on farmers.",
+     [("Lind", "views", "the levy as a burden on farmers", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),
