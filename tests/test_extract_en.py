@@ -140,6 +140,9 @@ CASES = [
      [("Holt", "called on", "fellow council members to reject the budget", "assert")]),
     ("Lind views the levy as a burden on farmers.",
      [("Lind", "views", "the levy as a burden on farmers", "assert")]),
+    # an aside between the subject and its cue is no part of the source
+    ("Ruiz, by contrast, said the levy was fair.",
+     [("Ruiz", "said", "the levy was fair", "assert")]),
     # a longer addressee before a clause with a pronoun subject
     ("Ruiz told a press briefing she would appeal the ruling.",
      [("Ruiz", "told", "she would appeal the ruling", "assert")]),

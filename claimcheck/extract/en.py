@@ -132,6 +132,7 @@ class _Lexicon:
     roles: frozenset[str]
     not_speakers: frozenset[str]
     inverted_openers: frozenset[str]
+    parentheticals: frozenset[str]
     object_control: frozenset[str]
     complement_cues: frozenset[str]
     documents: frozenset[str]
@@ -219,6 +220,7 @@ def lexicon() -> _Lexicon:
         roles=words("titles", "roles"),
         not_speakers=words("grammar", "not_speakers"),
         inverted_openers=words("grammar", "inverted_openers"),
+        parentheticals=words("grammar", "parentheticals"),
         object_control=words("grammar", "object_control"),
         complement_cues=words("grammar", "complement_cues"),
         documents=words("grammar", "documents"),
@@ -1158,6 +1160,9 @@ def _apposed_subject(toks: list[Tok], comma: int, lex: _Lexicon) -> tuple[int, i
     start = _subject_start(toks, head, lex)
     if start > head:
         return None
+    if " ".join(t.low for t in toks[q + 1 : comma]) in lex.parentheticals:
+        # "Lind, meanwhile, said": the aside is no part of the source
+        return (toks[start].start, toks[head].end)
     return (toks[start].start, toks[comma - 1].end)
 
 
