@@ -5,23 +5,27 @@ loads no model and runs at hundreds of articles a second. Which verbs act as cue
 ambiguous to be cues, was tuned on the PolNeAR training split (statistics only; no text is shipped).
 
 Span conventions follow PolNeAR: the source is the subject phrase as written ("Sen. Mara Holt
-(D-Ore.)", "Lund, who is 48,", "he", "who", "a local official"); the cue is the verb with the auxiliaries
-and adverbs before it ("has said", "had publicly stated", "to endorse", "is now talking about"), a day or
-"in a statement" after it, or the cue phrase ("according to", "called for"); the content is the clause,
-object or quote it governs, without the complementizer "that" and without quote marks at its edges, several
-pieces joined when the cue interrupts it ("“…,” he said, “…”") or when the quote goes on after it.
+(D-Ore.)", "Lund, who is 48,", "he", "who", "a local official", and after the cue the whole apposition:
+"said Ed Moss, 58, a nurse who …"); the cue is the verb with the auxiliaries and adverbs before it ("has
+said", "had publicly stated", "to endorse", "is now talking about"), the verb governing it ("went on to say",
+"refused to endorse", "issued a statement saying"), a day or "in a statement" after it, or the cue phrase
+("according to", "called for", "made it clear"); the content is the clause, object or quote it governs,
+without the complementizer "that" and without quote marks at its edges, several pieces joined when the cue
+interrupts it ("“…,” he said, “…”") or when the quote goes on after it.
 
 Handled:
 - direct quotes with the cue before, after or inside them ("“…,” X said.", "“…,” said X, a Y.", "X said:
   “…”", "“…?” X said." in the next sentence), and the quote sentences and paragraphs that continue them;
 - indirect speech ("X said (that) …", "X said Tuesday the …", "X told CNN that …", "X denied that …",
-  "…, X said.", "…, said X."), beliefs ("X thinks …"), intentions ("X wants to …", "X urged Y to …"),
-  objects ("X criticized the plan", "X called for a ban"), participles ("…, saying …") and coordinated or
-  infinitive cues ("X claimed A and argued B", "X went on to say …") with the subject of their clause;
+  "…, X said.", "…, said X.", "X told a news conference they …"), beliefs ("X thinks …"), intentions ("X
+  wants to …", "X urged Y to …", "X called on fellow members to …"), objects ("X criticized the plan", "X
+  called for a ban"), participles ("…, saying …") and coordinated or infinitive cues ("X claimed A and
+  argued B", "X went on to say …") with the subject of their clause;
 - "according to X, …", "…, according to X" (which wins over a cue inside its content), "In a Y poll, …";
 - "That is what X reported." (content = the sentence before); "Asked about X, …", "… when asked whether X"
   (source None, or "asked by Y");
 - nominal cues: "reports by X that …", "X's claim that …", "his criticism of …", "Lind's decision to …";
+- relative objects of naming cues: "a law which he called “a cartel”" (content "which | “a cartel”");
 - passives: "It is believed that …" and "The plan is expected to …" (source None), "X was praised by Y";
   "X seemed to …" (source None, PolNeAR style); transcripts and headlines ("NAME: …");
 - stance (deny / question / predict / assert) from the cue's lemma; hedging from hedge words near the cue
