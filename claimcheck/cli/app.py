@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -27,6 +27,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+# The output options every listing command shares.
+JsonFlag = Annotated[bool, typer.Option("--json", help="A JSON array.")]
+JsonlFlag = Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="CSV with a header row.")]
+TableFlag = Annotated[bool, typer.Option("--table", help="A table for people (default on a terminal).")]
 
 
 class Format(StrEnum):

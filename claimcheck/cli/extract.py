@@ -10,7 +10,7 @@ import typer
 from ..evaluate import evaluate
 from ..extract import extract_article
 from ..reader import read_articles
-from .app import Format, app, choose_format, render, user_errors, warn
+from .app import CsvFlag, Format, JsonFlag, JsonlFlag, TableFlag, app, choose_format, render, user_errors, warn
 
 STATEMENT_COLUMNS = ["doc", "speaker", "cue", "content", "stance", "hedged", "date", "channel"]
 
@@ -35,10 +35,10 @@ def extract(
         typer.Option(help="Publication date YYYY-MM-DD of text files (JSON-lines records carry their own)."),
     ] = None,
     lang: LangOption = None,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per statement (the contract).")] = False,
-    json_: Annotated[bool, typer.Option("--json", help="A JSON array of statements.")] = False,
-    csv_: Annotated[bool, typer.Option("--csv", help="CSV, one row per statement.")] = False,
-    table: Annotated[bool, typer.Option("--table", help="A table for people (default on a terminal).")] = False,
+    jsonl: JsonlFlag = False,
+    json_: JsonFlag = False,
+    csv_: CsvFlag = False,
+    table: TableFlag = False,
 ) -> None:
     """Extract attributed statements: who said what, when, through which channel.
 

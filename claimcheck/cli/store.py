@@ -14,7 +14,7 @@ import typer
 
 from ..errors import StoreError
 from ..reader import check_iso_date, read_articles
-from .app import Format, app, choose_format, render, user_errors, warn
+from .app import CsvFlag, Format, JsonFlag, JsonlFlag, TableFlag, app, choose_format, render, user_errors, warn
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -24,10 +24,6 @@ DbOption = Annotated[
     typer.Option("--db", help="The claim store file; else $CLAIMCHECK_DB, else claims.db in the user data folder.",
                  show_default=False),
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="A JSON array.")]
-JsonlFlag = Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")]
-CsvFlag = Annotated[bool, typer.Option("--csv", help="CSV with a header row.")]
-TableFlag = Annotated[bool, typer.Option("--table", help="A table for people (default on a terminal).")]
 SourceFilter = Annotated[str | None, typer.Option("--source", help="Only this source (any spelling).")]
 SinceFilter = Annotated[str | None, typer.Option("--since", help="Only claims dated on or after YYYY-MM-DD.")]
 UntilFilter = Annotated[str | None, typer.Option("--until", help="Only claims dated on or before YYYY-MM-DD.")]
