@@ -26,17 +26,16 @@ stored claims. `judge(a, b, similarity)` decides one pair; `relate_texts` / `rel
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, Protocol
 
 import numpy as np
 
 from .embed import Embedder
 from .errors import ClaimcheckError
+from .lexicon import load_table
 from .records import Claim, Link
 
 # --------------------------------------------------------------------------------------------------------
@@ -81,8 +80,7 @@ def thresholds_for(model_id: str | None) -> Thresholds:
 @cache
 def relations_lexicon() -> dict[str, Any]:
     """The parsed claimcheck/lexicon/relations.toml."""
-    with resources.files("claimcheck.lexicon").joinpath("relations.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return load_table("relations")
 
 
 _TOKEN = re.compile(r"'s\b|n't|\d+(?:[.,]\d+)*|\w+(?:-\w+)*")

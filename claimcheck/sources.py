@@ -17,16 +17,16 @@ never across articles, where it could be anyone.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
+
+from .lexicon import load_table
 
 KINDS = ("person", "organisation", "outlet", "unknown")
 # Close spellings of one name ("Mustafa"/"Mustefa") score above this; different names of the same length
@@ -66,8 +66,7 @@ class Known(Protocol):
 
 @cache
 def lexicon() -> dict[str, Any]:
-    with resources.files("claimcheck.lexicon").joinpath("sources.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return load_table("sources")
 
 
 @cache

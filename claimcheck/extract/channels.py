@@ -16,20 +16,18 @@ zegt ..."), and outlets written in lower case.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ..lexicon import load_table
 from ..records import Statement
 from .segment import sentences
 
 
 @cache
 def _words() -> dict[str, Any]:
-    with resources.files("claimcheck.lexicon").joinpath("channels.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return load_table("channels")
 
 
 def _alternation(words: list[str]) -> str:

@@ -20,21 +20,19 @@ Not handled: dates written only as numbers ("29-06-2014"), "last month"/"vorige 
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ..lexicon import load, load_table
 from ..records import Statement
 from .segment import sentences
 
 
 @cache
 def _words() -> dict[str, Any]:
-    with resources.files("claimcheck.lexicon").joinpath("dates.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return load_table("dates")
 
 
 @cache
@@ -76,7 +74,7 @@ def resolve(text: str, statements: list[Statement], lang: str, published: str | 
         if bounds:
             found = _date_in(text, bounds[number], statement, lang, anchor)
         if found is None and previous is not None and previous_said and number - previous_sentence <= 1 and \
-                _same_source(previous, statement) and not _present_tense(statement, lang):
+                _same_source(previous, statement, lang) and not _present_tense(statement, lang):
             found = previous_said
         said = found
         if found is None and present_rule == "published" and anchor and _present_tense(statement, lang):
@@ -155,16 +153,19 @@ def _weekday_index(word: str, weekdays: list[str]) -> int:
     raise ValueError(word)
 
 
-_PRONOUNS = frozenset(["hij", "zij", "ze", "he", "she", "they"])
+def _pronouns(lang: str) -> frozenset[str]:
+    table = load(lang).get("pronouns", {})
+    return frozenset(p.lower() for key in ("person", "group") for p in table.get(key, []))
 
 
-def _same_source(a: Statement, b: Statement) -> bool:
+def _same_source(a: Statement, b: Statement, lang: str) -> bool:
     """Same speaker by last name, or a pronoun where the speakers stage left one unresolved."""
     names = [s.speaker or (s.source.text if s.source else "") for s in (a, b)]
     if not names[0] or not names[1]:
         return False
     last = [n.split()[-1].lower() for n in names]
-    return last[0] == last[1] or last[0] in _PRONOUNS or last[1] in _PRONOUNS
+    pronouns = _pronouns(lang)
+    return last[0] == last[1] or last[0] in pronouns or last[1] in pronouns
 
 
 def _present_tense(statement: Statement, lang: str) -> bool:
