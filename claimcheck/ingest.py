@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from .errors import StoreError
 from .records import Article, Claim, Link, Statement
@@ -34,16 +34,11 @@ from .store import ClaimPool, KnownSource, NewClaim, Store
 if TYPE_CHECKING:
     import numpy as np
 
+    from .embed import Embedder
+
 DEFAULT_BATCH_SIZE = 50
 
 Extract = Callable[[Article, "str | None"], tuple[str, list[Statement]]]
-
-
-class Embedder(Protocol):
-    model_id: str
-    dim: int
-
-    def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
 Linker = Callable[[list[Claim], "np.ndarray", ClaimPool, str], list[Link]]

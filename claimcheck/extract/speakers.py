@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import load
+from ..lexicon import load, word_set
 from ..records import Statement
 
 # A run of capitalised words (allowing initials, hyphens and lower-case name particles inside).
@@ -214,7 +214,7 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
         _, speaker, affiliation = named[-1]
         return speaker, affiliation
     # No named source yet: the last name written before the pronoun ("The", "In" and the like dropped).
-    stopwords = _stopwords(lang)
+    stopwords = word_set(lang, "language", "stopwords")
     for match in reversed(list(_NAME.finditer(text, 0, position))):
         # A run can cross a sentence end ("... de Waal. Het ..."): each sentence's part is its own candidate.
         for part in reversed(re.split(r"(?<=[.!?])\s+", match.group())):
@@ -224,11 +224,6 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
             if len(tokens) >= 2:
                 return name_of(" ".join(tokens), lang)
     return None
-
-
-@cache
-def _stopwords(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load(lang).get("language", {}).get("stopwords", []))
 
 
 def _full_name(speaker: str, named: list[tuple[int, str, str | None]]) -> str:
