@@ -138,8 +138,9 @@ def load_gold_json(path: Path) -> list[GoldDoc]:
     return out
 
 
-def _pieces(spans: Iterable[Iterable[int]]) -> Pieces:
-    return tuple(sorted((int(s), int(e)) for s, e in spans))
+def _pieces(spans: Iterable[Iterable[int]] | None) -> Pieces:
+    """Spans as sorted pieces; a gold `"cue": null` (a quote with no cue word) has none."""
+    return tuple(sorted((int(s), int(e)) for s, e in spans or ()))
 
 
 _BRAT_SPAN = re.compile(r"^([\w-]+) ([\d ;]+)$")

@@ -5,9 +5,9 @@ Work goes in batches. The slow parts (extraction, embedding) run before a batch'
 ingest leaves each article fully stored or absent, and a rerun stores what is missing. An article whose
 text (content hash) is already stored is skipped: re-ingesting adds nothing.
 
-Linking needs an `Embedder` (claimcheck.embed) and a `Linker`: a callable given the batch's new claims,
-their vectors and the pool of claims stored before the batch (with their vectors), returning the `Link`s
-among new claims and between new and stored ones.
+Linking needs an `Embedder` (claimcheck.embed) and a linker factory: given the store and the model id, it
+makes a `BatchLinker` that links each batch's new claims (with their vectors) to the store and saves its
+index at the end. The real one is claimcheck.link's `StoreLinker` (`default_linker`), the one linking path.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import StoreError
-from .records import Article, Claim, Link, Statement
+from .records import Article, Claim, Statement
 from .sources import (
     SourceIndex,
     SourceName,
@@ -29,19 +29,30 @@ from .sources import (
     parse_mention,
     resolve_in_article,
 )
-from .store import ClaimPool, KnownSource, NewClaim, Store
+from .store import KnownSource, NewClaim, Store
 
 if TYPE_CHECKING:
     import numpy as np
 
     from .embed import Embedder
+    from .link import Judge, Linking
 
 DEFAULT_BATCH_SIZE = 50
 
 Extract = Callable[[Article, "str | None"], tuple[str, list[Statement]]]
 
 
-Linker = Callable[[list[Claim], "np.ndarray", ClaimPool, str], list[Link]]
+class BatchLinker(Protocol):
+    def link(self, new: list[Claim], vectors: np.ndarray) -> Linking:
+        """The links of a batch's new claims (already stored, with their vectors) and which are copies."""
+        ...
+
+    def save(self) -> None:
+        """Keep what should outlast the ingest (an HNSW graph beside the store)."""
+        ...
+
+
+Linker = Callable[[Store, str], BatchLinker]
 
 
 @dataclass
@@ -54,13 +65,14 @@ class IngestReport:
     claims: int = 0
     sources: int = 0
     links: int = 0
+    copies: int = 0  # claims that repeat a stored claim of another article (one report republished)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles, "added": self.added, "skipped": self.skipped, "claims": self.claims,
-            "sources": self.sources, "links": self.links, "seconds": round(self.seconds, 2),
+            "sources": self.sources, "links": self.links, "copies": self.copies, "seconds": round(self.seconds, 2),
         }
 
 
@@ -103,12 +115,14 @@ def ingest(
         store.check_model(embedder.model_id)
     report = IngestReport()
     started = time.perf_counter()
-    pool: list[ClaimPool] = []
+    batch_linker = linker(store, embedder.model_id) if linker is not None and embedder is not None else None
     for batch in _batches(articles, batch_size):
-        _ingest_batch(store, batch, lang, extract, embedder, linker, report, pool)
+        _ingest_batch(store, batch, lang, extract, embedder, batch_linker, report)
         if on_article is not None:
             for article in batch:
                 on_article(article)
+    if batch_linker is not None:
+        batch_linker.save()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -127,7 +141,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _ingest_batch(
     store: Store, batch: list[Article], lang: str | None, extract: Extract, embedder: Embedder | None,
-    linker: Linker | None, report: IngestReport, pool_cache: list[ClaimPool],
+    linker: BatchLinker | None, report: IngestReport,
 ) -> None:
     report.articles += len(batch)
     for article in batch:
@@ -162,22 +176,12 @@ def _ingest_batch(
         if embedder is not None and vectors is not None and new_ids:
             store.check_model(embedder.model_id)
             new_vectors = vectors[kept_rows]
-            pool = _current_pool(store, embedder.model_id, pool_cache)
             store.insert_vectors(embedder.model_id, new_ids, new_vectors)
             if linker is not None:
-                links = linker(store.claim_records(new_ids), new_vectors, pool, embedder.model_id)
-                report.links += store.insert_links(links)
-
-
-def _current_pool(store: Store, model_id: str, cache: list[ClaimPool]) -> ClaimPool:
-    """Every claim stored with a vector, read once per ingest and then topped up with the claims stored
-    since (by this ingest or another one: claim ids only grow), inside the batch's transaction."""
-    if not cache:
-        cache.append(store.claim_pool(model_id))
-        return cache[0]
-    pool = cache[0]
-    pool.extend(store.claim_pool(model_id, after=max((c.id for c in pool.claims), default=0)))
-    return pool
+                found = linker.link(store.claim_records(new_ids), new_vectors)
+                store.mark_copies(found.copies)
+                report.copies += len(found.copies)
+                report.links += store.insert_links(found.links)
 
 
 def _fresh(store: Store, batch: list[Article]) -> list[tuple[Article, str]]:
@@ -314,49 +318,13 @@ def reembed(store: Store, embedder: Embedder, batch_size: int = 256) -> int:
     return len(todo)
 
 
-CANDIDATES_PER_CLAIM = 10
+def default_linker(judge: Judge | None = None) -> Linker:
+    """The real linker, claimcheck.link's StoreLinker (imported only when linking is asked for): each new
+    claim against its nearest stored claims and a bounded set of claims of its own article."""
 
+    def make(store: Store, model_id: str) -> BatchLinker:
+        from .link import StoreLinker
 
-def default_linker() -> Linker:
-    """The real linker: claimcheck.link judges each candidate pair, imported only when linking is asked for.
+        return StoreLinker(store, model_id, judge)
 
-    Candidates for a new claim are its nearest claims by cosine (stored ones and those new in the same
-    batch), plus every other claim of its own article, where a denial can cover a claim it is not similar to.
-    """
-    from .link import judge, thresholds_for
-
-    def run(new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
-        thresholds = thresholds_for(model_id)
-        links: list[Link] = []
-        for claim, pairs in zip(new_claims, candidates(new_claims, new_vectors, pool), strict=True):
-            for other, similarity in pairs:
-                found = judge(other, claim, similarity, thresholds)
-                if found is not None:
-                    links.append(found)
-        return links
-
-    return run
-
-
-def candidates(
-    new_claims: list[Claim], new_vectors: np.ndarray, pool: ClaimPool, top: int = CANDIDATES_PER_CLAIM
-) -> list[list[tuple[Claim, float]]]:
-    """For each new claim, the claims to judge it against, each pair once: its `top` nearest by cosine among
-    stored claims and earlier new ones, and the earlier claims of its own article (which are all new)."""
-    import numpy as np
-
-    stored = pool.vectors if pool.vectors.size else np.zeros((0, new_vectors.shape[1]), dtype=np.float32)
-    # One matrix product for the batch: columns are the stored claims, then the new ones.
-    scores = new_vectors @ np.concatenate([stored, new_vectors]).T
-    offset = len(pool.claims)
-    everyone = [*pool.claims, *new_claims]
-    found: list[list[tuple[Claim, float]]] = []
-    for i, claim in enumerate(new_claims):
-        row = scores[i, : offset + i]  # stored claims and earlier new ones only: each pair judged once
-        chosen: set[int] = set()
-        if row.size:
-            k = min(top, row.size)
-            chosen.update(int(j) for j in np.argpartition(-row, k - 1)[:k])
-        chosen.update(offset + j for j in range(i) if new_claims[j].article == claim.article)
-        found.append([(everyone[j], float(scores[i, j])) for j in sorted(chosen)])
-    return found
+    return make

@@ -131,7 +131,8 @@ RELATIONS = ("agree", "conflict")
 class Link:
     """A judged relation between two claims, with a reason a person can read.
 
-    `method` names the evidence: denial, negation, antonym, number, date, state, similarity.
+    `method` names the evidence: denial, negation, antonym, number, date, state, similarity, nli.
+    `score` is the cosine similarity of the two claims; `confidence` how likely the relation is right.
     """
 
     a: int
@@ -140,3 +141,4 @@ class Link:
     score: float
     reason: str
     method: str
+    confidence: float = 0.0

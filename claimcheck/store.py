@@ -161,10 +161,21 @@ def _m003_links_order_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX links_relation_score_date ON links(relation, score, date)")
 
 
+def _m004_confidence_and_copies(db: sqlite_utils.Database) -> None:
+    # A link's confidence orders `conflicts`; a claim (or article) that repeats the text of an earlier one
+    # from another article is a copy: one report republished, linked to nothing.
+    db.execute("ALTER TABLE links ADD COLUMN confidence REAL NOT NULL DEFAULT 0")
+    db.execute("UPDATE links SET confidence = score")
+    db.execute("CREATE INDEX links_relation_confidence ON links(relation, confidence, date)")
+    db.execute("ALTER TABLE claims ADD COLUMN copy_of INTEGER REFERENCES claims(id) ON DELETE SET NULL")
+    db.execute("ALTER TABLE articles ADD COLUMN copy_of INTEGER REFERENCES articles(id) ON DELETE SET NULL")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "schema", _m001_schema),
     (2, "claims_fts", _m002_claims_fts),
     (3, "links_order_indexes", _m003_links_order_indexes),
+    (4, "confidence_and_copies", _m004_confidence_and_copies),
 ]
 
 
@@ -314,22 +325,6 @@ class KnownSource:
 
     def display(self) -> str:
         return source_display(self.name, self.affiliation) or self.name
-
-
-@dataclass
-class ClaimPool:
-    """Claims already stored with a vector from one model: what new claims are linked against."""
-
-    claims: list[Claim]
-    vectors: np.ndarray
-
-    def extend(self, more: ClaimPool) -> None:
-        import numpy as np
-
-        if not more.claims:
-            return
-        self.claims.extend(more.claims)
-        self.vectors = more.vectors if self.vectors.size == 0 else np.concatenate([self.vectors, more.vectors])
 
 
 @dataclass
@@ -635,22 +630,45 @@ class Store:
             [(claim_id, model_id, rows[i].tobytes()) for i, claim_id in enumerate(claim_ids)],
         )
 
-    def claim_pool(self, model_id: str, after: int = 0) -> ClaimPool:
-        """Stored claims with a vector from `model_id`, with the vectors; only ids above `after` if given."""
+    def vector_count(self, model_id: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM embeddings WHERE model = ?", [model_id]).fetchone()[0])
+
+    def iter_vectors(self, model_id: str, after: int = 0,
+                     chunk: int = 50_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(claim ids, vectors) of the model's stored vectors with ids above `after`, in id order, in chunks."""
         import numpy as np
 
-        ids: list[int] = []
-        blobs: list[bytes] = []
-        for claim_id, blob in self.db.execute(
-            "SELECT claim, vector FROM embeddings WHERE model = ? AND claim > ? ORDER BY claim", [model_id, after]
-        ):
-            ids.append(claim_id)
-            blobs.append(blob)
-        claims = self.claim_records(ids)
-        if not blobs:
-            return ClaimPool(claims, np.zeros((0, 0), dtype=np.float32))
-        vectors = np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), -1)
-        return ClaimPool(claims, vectors)
+        while True:
+            rows = self.db.execute(
+                "SELECT claim, vector FROM embeddings WHERE model = ? AND claim > ? ORDER BY claim LIMIT ?",
+                [model_id, after, chunk]).fetchall()
+            if not rows:
+                return
+            ids = np.array([r[0] for r in rows], dtype=np.int64)
+            yield ids, np.frombuffer(b"".join(r[1] for r in rows), dtype="<f4").reshape(len(rows), -1)
+            after = int(ids[-1])
+
+    def claim_map(self, ids: list[int]) -> dict[int, Claim]:
+        """Stored claims by id, as the linker looks them up."""
+        return {claim.id: claim for claim in self.claim_records(ids)}
+
+    def mark_copies(self, copies: dict[int, int]) -> None:
+        """Record claims that repeat an earlier claim's text, and articles most of whose claims do so."""
+        self.db.conn.executemany("UPDATE claims SET copy_of = ? WHERE id = ?",
+                                 [(original, claim) for claim, original in copies.items()])
+        if not copies:
+            return
+        marks = ", ".join("?" * len(copies))
+        # An article whose claims are mostly copies of one other article's claims is a copy of that article.
+        self.db.execute(
+            f"""UPDATE articles SET copy_of = (
+                  SELECT o.article FROM claims c JOIN claims o ON o.id = c.copy_of
+                  WHERE c.article = articles.id GROUP BY o.article ORDER BY count(*) DESC LIMIT 1)
+                WHERE id IN (SELECT DISTINCT article FROM claims WHERE id IN ({marks}))
+                  AND (SELECT count(*) FROM claims WHERE article = articles.id AND copy_of IS NOT NULL) * 2
+                      >= (SELECT count(*) FROM claims WHERE article = articles.id)""",
+            list(copies),
+        )
 
     def claims_without_vectors(self, model_id: str) -> list[tuple[int, str]]:
         return [(r[0], r[1]) for r in self.db.execute(
@@ -667,10 +685,11 @@ class Store:
         added = 0
         for link in links:
             cursor = self.db.execute(
-                "INSERT OR IGNORE INTO links (a, b, relation, score, reason, method, date) "
-                "SELECT ?, ?, ?, ?, ?, ?, max(coalesce(ca.date, ''), coalesce(cb.date, '')) "
+                "INSERT OR IGNORE INTO links (a, b, relation, score, reason, method, confidence, date) "
+                "SELECT ?, ?, ?, ?, ?, ?, ?, max(coalesce(ca.date, ''), coalesce(cb.date, '')) "
                 "FROM claims ca, claims cb WHERE ca.id = ? AND cb.id = ?",
-                [link.a, link.b, link.relation, float(link.score), link.reason, link.method, link.a, link.b],
+                [link.a, link.b, link.relation, float(link.score), link.reason, link.method, float(link.confidence),
+                 link.a, link.b],
             )
             added += cursor.rowcount if cursor.rowcount and cursor.rowcount > 0 else 0
         return added
@@ -682,25 +701,42 @@ class Store:
             chunk = wanted[start : start + 400]
             marks = ", ".join("?" * len(chunk))
             for row in self.db.execute(
-                f"SELECT a, b, relation, score, reason, method FROM links WHERE a IN ({marks}) OR b IN ({marks})",
+                f"SELECT a, b, relation, score, reason, method, confidence FROM links "
+                f"WHERE a IN ({marks}) OR b IN ({marks})",
                 chunk + chunk,
             ):
-                found[(row[0], row[1])] = Link(row[0], row[1], row[2], row[3], row[4], row[5])
+                found[(row[0], row[1])] = Link(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
         return sorted(found.values(), key=lambda link: (link.a, link.b))
 
     def list_conflicts(
         self, source: str | None = None, since: str | None = None, until: str | None = None,
-        search: str | None = None, order: str = "newest", limit: int | None = None,
+        search: str | None = None, order: str = "confidence", limit: int | None = None,
+        min_confidence: float = 0.0,
     ) -> list[dict[str, Any]]:
-        """Conflicting pairs with both claims, newest (by the later claim) or strongest first.
+        """Conflicting pairs with both claims: see `list_links`."""
+        return self.list_links("conflict", source, since, until, search, order, limit, min_confidence)
+
+    def list_links(
+        self, relation: str, source: str | None = None, since: str | None = None, until: str | None = None,
+        search: str | None = None, order: str = "confidence", limit: int | None = None,
+        min_confidence: float = 0.0,
+    ) -> list[dict[str, Any]]:
+        """Pairs of `relation` (conflict or agree) with both claims, most confident, newest (by the later
+        claim) or strongest (most similar) first.
 
         `source` keeps pairs where either side is that source; `since`/`until` keep pairs where either
-        claim's date falls in the range; `search` is full-text over either claim's content.
+        claim's date falls in the range; `search` is full-text over either claim's content;
+        `min_confidence` drops the less certain links.
         """
-        if order not in ("newest", "strongest"):
-            raise StoreError(f"unknown order {order!r}; use newest or strongest")
-        where = ["l.relation = 'conflict'"]
-        params: list[Any] = []
+        if order not in ORDERS:
+            raise StoreError(f"unknown order {order!r}; use {', '.join(ORDERS)}")
+        if relation not in ("conflict", "agree"):
+            raise StoreError(f"unknown relation {relation!r}; use conflict or agree")
+        where = ["l.relation = ?"]
+        params: list[Any] = [relation]
+        if min_confidence > 0:
+            where.append("l.confidence >= ?")
+            params.append(min_confidence)
         if source is not None:
             source_id = self.find_source(source).id
             where.append("(ca.source = ? OR cb.source = ?)")
@@ -721,14 +757,13 @@ class Store:
                          "OR l.b IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?))")
             params += [query, query]
         # Ties go to the link judged last; every key descending lets one index give the whole order.
-        order_by = {"newest": "l.date DESC, l.score DESC, l.id DESC",
-                    "strongest": "l.score DESC, l.date DESC, l.id DESC"}[order]
+        order_by = ORDERS[order]
         side = (
             "{p}.id AS {p}_id, {p}.content AS {p}_content, {p}.date AS {p}_date, {p}.stance AS {p}_stance, "
             "s{p}.name AS {p}_source, s{p}.affiliation AS {p}_affiliation, a{p}.doc AS {p}_article"
         )
         sql = (
-            f"SELECT l.id, l.relation, l.score, l.method, l.reason, l.date, "
+            f"SELECT l.id, l.relation, l.score, l.confidence, l.method, l.reason, l.date, "
             f"{side.format(p='ca')}, {side.format(p='cb')} "
             "FROM links l "
             "JOIN claims ca ON ca.id = l.a JOIN articles aca ON aca.id = ca.article "
@@ -745,6 +780,13 @@ class Store:
     def source_claim_ids(self, source_id: int) -> list[int]:
         return [r[0] for r in self.db.execute(
             "SELECT id FROM claims WHERE source = ? ORDER BY date, id", [source_id])]
+
+
+ORDERS = {
+    "confidence": "l.confidence DESC, l.date DESC, l.id DESC",
+    "newest": "l.date DESC, l.confidence DESC, l.id DESC",
+    "strongest": "l.score DESC, l.date DESC, l.id DESC",
+}
 
 
 def _escape_like(text: str) -> str:
@@ -810,6 +852,7 @@ def conflict_row(row: dict[str, Any]) -> dict[str, Any]:
 
     return {
         "date": row["date"] or None,
+        "confidence": round(float(row["confidence"]), 3),
         "score": round(float(row["score"]), 3),
         "method": row["method"],
         "reason": row["reason"],

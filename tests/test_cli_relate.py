@@ -10,8 +10,11 @@ from claimcheck.cli import app
 
 runner = CliRunner()
 
+# confidence by hand: negation base 0.55 - 0.15 + 0.30 * strength, strength 0.5 (cosine far past 0.5) +
+# 0.5 * (coverage 1.0 * 0.5 + 4 shared words * 0.05) = 0.85, so 0.655.
 NEGATED = (
-    '{"relation": "conflict", "score": 0.8452, "reason": "B says \'geen\' to what A asserts: '
+    '{"relation": "conflict", "confidence": 0.655, "score": 0.8452, "method": "negation", '
+    '"reason": "B says \'geen\' to what A asserts: '
     "'Er is geen man die gitaar speelt op straat' vs 'Een man speelt gitaar op straat'\"}\n"
 )
 
@@ -29,7 +32,8 @@ def test_pairs_file_gives_one_line_per_pair(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")
     result = runner.invoke(app, ["relate", "--model", "fake", "--pairs", str(path)])
     assert (result.exit_code, result.output) == (
-        0, NEGATED + '{"relation": "none", "score": 0.0, "reason": "not about the same thing"}\n'
+        0, NEGATED + '{"relation": "none", "confidence": 0.0, "score": 0.0, "method": "similarity", '
+        '"reason": "not about the same thing"}\n'
     )
 
 

@@ -49,7 +49,7 @@ def test_ingest_then_reingest_adds_nothing(tmp_path: Path) -> None:
     before = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "sources")]
     code, out, err = run("ingest", str(SEED_TEXT), "--db", db, "--no-link")
     assert code == 0
-    assert out.startswith("0 of 1 articles stored (1 already there): 0 claims, 0 new sources, 0 links in ")
+    assert out.startswith("0 of 1 articles stored (1 already there): 0 claims (0 copies of stored ones), 0 new sources, 0 links in ")
     after = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "sources")]
     assert after == before
 
@@ -58,7 +58,7 @@ def test_ingest_json_summary(tmp_path: Path) -> None:
     code, out, _ = run("ingest", str(SEED_TEXT), "--db", str(tmp_path / "c.db"), "--no-link", "--json")
     summary = json.loads(out)[0]
     assert code == 0
-    assert list(summary) == ["articles", "added", "skipped", "claims", "sources", "links", "seconds"]
+    assert list(summary) == ["articles", "added", "skipped", "claims", "sources", "links", "copies", "seconds"]
     assert (summary["articles"], summary["added"]) == (1, 1)
 
 
@@ -178,7 +178,7 @@ def test_conflicts_json_and_csv(seeded: Path) -> None:
     ]
     code, out, _ = run("conflicts", "--db", str(seeded), "--csv", "--search", "gevechten")
     assert out.splitlines()[0] == (
-        "date,score,method,reason,a_id,a_source,a_date,a_article,a_stance,a_content,b_id,b_source,b_date,b_article,"
+        "date,confidence,score,method,reason,a_id,a_source,a_date,a_article,a_stance,a_content,b_id,b_source,b_date,b_article,"
         "b_stance,b_content"
     )
     assert len(out.splitlines()) == 2

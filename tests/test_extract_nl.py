@@ -201,10 +201,12 @@ DEV_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "
 
 @pytest.mark.skipif(not DEV_GOLD.exists(), reason=f"Dutch dev gold not present at {DEV_GOLD} (../shared)")
 def test_dutch_dev_gold_figures() -> None:
-    """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo)."""
+    """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo). The gold
+    grew from 14 to 38 articles (24 annotated exhaustively: beliefs, nominal cues, cue-less quotes); on all
+    38 the rules measure content overlap 0.589 and source+content 0.553 (2026-12-02)."""
     report = evaluate(DEV_GOLD)
-    assert report.measures["content_overlap"].f1 >= 0.75
-    assert report.measures["source_content"].f1 >= 0.65
+    assert report.measures["content_overlap"].f1 >= 0.57
+    assert report.measures["source_content"].f1 >= 0.53
 
 
 _PIECES = ["De minister", "zegt", "zei", "dat", "het", "kabinet", "valt", ",", ".", ":", "“", "”", ",,", "''",

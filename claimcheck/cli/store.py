@@ -30,13 +30,14 @@ UntilFilter = Annotated[str | None, typer.Option("--until", help="Only claims da
 LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
 
 CLAIM_COLUMNS = ["id", "date", "source", "cue", "content", "stance", "hedged", "article"]
-CONFLICT_COLUMNS = ["date", "score", "method", "a_source", "a_date", "a_content", "b_source", "b_date", "b_content",
-                    "reason"]
+CONFLICT_COLUMNS = ["confidence", "method", "a_source", "a_date", "a_article", "a_content", "b_source", "b_date",
+                    "b_article", "b_content", "reason"]
 SOURCE_COLUMNS = ["name", "kind", "affiliation", "claims", "aliases"]
 AUDIT_COLUMNS = ["claim", "date", "event", "summary", "content"]
 
 
 class Order(StrEnum):
+    confidence = "confidence"
     newest = "newest"
     strongest = "strongest"
 
@@ -68,6 +69,10 @@ def ingest(
         str | None, typer.Option("--model", help="Embedding model for linking; else the default one.")
     ] = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Store claims only: no vectors, no links.")] = False,
+    nli: Annotated[
+        str | None, typer.Option("--nli", help="An NLI cross-encoder (local path or cached hub name) to judge with "
+                                 "the rules.")
+    ] = None,
     re_embed: Annotated[
         bool, typer.Option("--re-embed", help="Replace the store's vectors with --model's first (when models differ).")
     ] = False,
@@ -92,9 +97,10 @@ def ingest(
         embedder = linker = None
         if not no_link:
             from ..embed import get_embedder
+            from ..link import get_judge
 
             embedder = get_embedder(model)
-            linker = default_linker()
+            linker = default_linker(get_judge(nli))
         elif re_embed:
             raise StoreError("--re-embed needs linking; drop --no-link")
         with open_store(db) as store:
@@ -111,7 +117,8 @@ def ingest(
         return
     typer.echo(
         f"{report.added} of {report.articles} articles stored ({report.skipped} already there): "
-        f"{report.claims} claims, {report.sources} new sources, {report.links} links in {report.seconds:.1f} s"
+        f"{report.claims} claims ({report.copies} copies of stored ones), {report.sources} new sources, "
+        f"{report.links} links in {report.seconds:.1f} s"
     )
 
 
@@ -209,33 +216,66 @@ def _claim_cell(column: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
+OrderOption = Annotated[
+    Order, typer.Option("--order", help="confidence (most certain first), newest (by the later claim) or strongest "
+                        "(most similar).")]
+MinConfidence = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                              help="Only links at least this certain (0-1).")]
+SearchFilter = Annotated[str | None, typer.Option("--search", help="Only pairs where a claim has these words.")]
+
+
+def _list_links(relation: str, db: str | None, source: str | None, since: str | None, until: str | None,
+                search: str | None, order: Order, limit: int | None, min_confidence: float, fmt: Format) -> None:
+    with user_errors():
+        since, until = _dates(since, until)
+        with open_store(db, create=False) as store:
+            rows = store.list_links(relation, source, since, until, search, order.value, limit, min_confidence)
+    if fmt in (Format.json, Format.jsonl):
+        render(rows, fmt)
+        return
+    # A table shows what fits on a screen; CSV keeps every field.
+    render([_flat_conflict(row) for row in rows], fmt, CONFLICT_COLUMNS if fmt is Format.table else None)
+
+
 @app.command()
 def conflicts(
     db: DbOption = None,
     source: SourceFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    search: Annotated[str | None, typer.Option("--search", help="Only pairs where a claim has these words.")] = None,
-    order: Annotated[Order, typer.Option("--order", help="newest (by the later claim) or strongest (by score).")] = (
-        Order.newest
-    ),
+    search: SearchFilter = None,
+    order: OrderOption = Order.confidence,
+    min_confidence: MinConfidence = 0.0,
     limit: LimitOption = None,
     json_: JsonFlag = False,
     jsonl: JsonlFlag = False,
     csv_: CsvFlag = False,
     table: TableFlag = False,
 ) -> None:
-    """List conflicting claim pairs: both claims with source, date and article, and the reason."""
-    fmt = choose_format(json_, jsonl, csv_, table)
-    with user_errors():
-        since, until = _dates(since, until)
-        with open_store(db, create=False) as store:
-            rows = store.list_conflicts(source, since, until, search, order.value, limit)
-    if fmt in (Format.json, Format.jsonl):
-        render(rows, fmt)
-        return
-    # A table shows what fits on a screen; CSV keeps every field.
-    render([_flat_conflict(row) for row in rows], fmt, CONFLICT_COLUMNS if fmt is Format.table else None)
+    """List conflicting claim pairs, most certain first: both claims with source, date and article, the
+    confidence and the reason."""
+    _list_links("conflict", db, source, since, until, search, order, limit, min_confidence,
+                choose_format(json_, jsonl, csv_, table))
+
+
+@app.command()
+def agreements(
+    db: DbOption = None,
+    source: SourceFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    search: SearchFilter = None,
+    order: OrderOption = Order.confidence,
+    min_confidence: MinConfidence = 0.0,
+    limit: LimitOption = None,
+    json_: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    csv_: CsvFlag = False,
+    table: TableFlag = False,
+) -> None:
+    """List agreeing claim pairs (corroborations), most certain first; copies of one report are not listed."""
+    _list_links("agree", db, source, since, until, search, order, limit, min_confidence,
+                choose_format(json_, jsonl, csv_, table))
 
 
 def _flat_conflict(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,222 @@
+"""The one linking path: candidate pairs by vector search, judged by a judge, for ingest and for raw texts.
+
+`link_claims` judges new claims against their k nearest stored claims (an index of the store's vectors:
+claimcheck.link.index) and against a bounded set of claims of their own article: the ARTICLE_WINDOW claims
+around them in text order, and the claims a denial's content covers ("Bali ontkende berichten van Fox News
+dat ..."). A new claim whose text is already stored from another article is a copy (one report
+republished): it is linked to nothing, so a conflict is listed once, not once per copy.
+
+`StoreLinker` keeps that index for a store across the batches of an ingest: exact below EXACT_LIMIT
+vectors, HNSW above, the graph saved beside the store (STORE.hnsw, with STORE.hnsw.json saying what it
+holds) and topped up with the vectors stored since, instead of rebuilt.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..records import Claim, Link
+from .calibration import Thresholds, thresholds_for
+from .index import EXACT_LIMIT, ExactIndex, HNSWIndex, IndexState, VectorIndex, candidate_pairs
+from .judges import Judge, RuleJudge
+from .rules import Judgement, as_link, assess, is_copy
+
+if TYPE_CHECKING:
+    from ..embed import Embedder
+    from ..store import Store
+
+CANDIDATES_PER_CLAIM = 10  # nearest stored claims judged per new claim
+ARTICLE_WINDOW = 6  # claims before and after a claim in its own article that it is judged against
+COPY_FLOOR = 0.97  # cosine above which a neighbour may be the same text (is_copy decides)
+
+
+@dataclass
+class Linking:
+    """What linking a batch found: links to store, and the new claims that are copies of stored ones."""
+
+    links: list[Link] = field(default_factory=list)
+    copies: dict[int, int] = field(default_factory=dict)  # new claim id -> the claim it copies
+
+
+Lookup = Callable[[list[int]], Mapping[int, Claim]] | Mapping[int, Claim]
+
+
+def _article_pairs(new: Sequence[Claim], row: Mapping[int, int], vectors: np.ndarray) -> dict[tuple[int, int], float]:
+    """Pairs within each article, bounded: neighbours in text order, and denials with what they cover."""
+    by_article: dict[str, list[Claim]] = {}
+    for claim in new:
+        by_article.setdefault(claim.article, []).append(claim)
+    pairs: dict[tuple[int, int], float] = {}
+
+    def add(x: Claim, y: Claim) -> None:
+        key = (min(x.id, y.id), max(x.id, y.id))
+        if x.id != y.id and key not in pairs:
+            pairs[key] = float(vectors[row[x.id]] @ vectors[row[y.id]])
+
+    for claims in by_article.values():
+        claims = sorted(claims, key=lambda c: (c.span_start, c.id))
+        starts = [c.span_start for c in claims]
+        for i, claim in enumerate(claims):
+            for other in claims[i + 1 : i + 1 + ARTICLE_WINDOW]:
+                add(claim, other)
+            if claim.stance == "deny" and claim.end > claim.start:
+                low, high = bisect.bisect_left(starts, claim.start), bisect.bisect_right(starts, claim.end)
+                for other in claims[low:high]:
+                    add(claim, other)
+    return pairs
+
+
+def link_claims(new: Sequence[Claim], vectors: np.ndarray, index: VectorIndex, lookup: Lookup,
+                thresholds: Thresholds | None = None, k: int = CANDIDATES_PER_CLAIM,
+                judge: Judge | None = None) -> Linking:
+    """The links of newly stored claims, and which of them are copies of stored claims.
+
+    - `new`: the new claims (their `id`s are the ids their vectors carry in `index`);
+    - `vectors`: their embeddings, one L2-normalised row per claim, in the same order;
+    - `index`: the stored vectors (it may already hold the new ones: self-matches and pairs seen from both
+      ends are skipped). Only vectors of the same model may be in it;
+    - `lookup`: the stored claims by id, as a mapping or a function taking a list of ids;
+    - `thresholds`: `thresholds_for(embedder.model_id)` of the model that made the vectors;
+    - `judge`: what decides each pair (the rules by default).
+    """
+    t = thresholds or thresholds_for(None)
+    judge = judge or RuleJudge()
+    vectors = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+    if len(new) != len(vectors):
+        raise ValueError(f"{len(new)} claims but {len(vectors)} vectors")
+    floor = min(t.related, t.negation, t.negation_crosslingual)
+    found = candidate_pairs([c.id for c in new], vectors, index, k, floor)
+    pairs = {(min(a, b), max(a, b)): s for a, b, s in found}
+    by_id = {c.id: c for c in new}
+    row = {c.id: i for i, c in enumerate(new)}
+    for key, similarity in _article_pairs(new, row, vectors).items():
+        pairs.setdefault(key, similarity)
+    missing = sorted({i for key in pairs for i in key} - by_id.keys())
+    if missing:
+        by_id.update(lookup(missing) if callable(lookup) else {i: lookup[i] for i in missing if i in lookup})
+    result = Linking()
+    # Copies first: a new claim with the same text as an earlier claim of another article is that report.
+    for (x, y), similarity in sorted(pairs.items()):
+        if similarity >= COPY_FLOOR and x in by_id and y in by_id and is_copy(by_id[x], by_id[y]):
+            later, earlier = max(x, y), min(x, y)
+            if later in row and later not in result.copies:
+                result.copies[later] = result.copies.get(earlier, earlier)
+    todo: list[tuple[Claim, Claim, float]] = []
+    for (x, y), similarity in sorted(pairs.items()):
+        if x not in by_id or y not in by_id or x in result.copies or y in result.copies:
+            continue  # a vector whose claim is gone, or a copy
+        first, second = (by_id[x], by_id[y]) if x in row else (by_id[y], by_id[x])
+        todo.append((first, second, similarity))
+    for (first, second, _), judged in zip(todo, judge.judge_pairs(todo, t), strict=True):
+        link = as_link(first, second, judged)
+        if link is not None:
+            result.links.append(link)
+    return result
+
+
+class StoreLinker:
+    """Links the claims of an ingest to a store, with one index of the store's vectors (module docstring)."""
+
+    def __init__(self, store: Store, model_id: str, judge: Judge | None = None,
+                 k: int = CANDIDATES_PER_CLAIM) -> None:
+        self.store = store
+        self.model_id = model_id
+        self.judge = judge or RuleJudge()
+        self.k = k
+        self.thresholds = thresholds_for(model_id)
+        self._index: VectorIndex | None = None
+        self._last_id = 0
+        self._changed = False
+
+    @property
+    def graph_path(self) -> Path:
+        return self.store.path.with_name(self.store.path.name + ".hnsw")
+
+    @property
+    def state_path(self) -> Path:
+        return self.store.path.with_name(self.store.path.name + ".hnsw.json")
+
+    def _open(self, dim: int) -> VectorIndex:
+        count = self.store.vector_count(self.model_id)
+        state = IndexState.read(self.state_path)
+        if count < EXACT_LIMIT:
+            index: VectorIndex = ExactIndex(dim)
+            self._last_id = 0
+        elif (state is not None and state.model == self.model_id and state.count <= count
+              and self.graph_path.exists()):
+            index = HNSWIndex(dim, path=str(self.graph_path))
+            self._last_id = state.last_id
+        else:
+            index = HNSWIndex(dim)
+            self._last_id = 0
+        for ids, vectors in self.store.iter_vectors(self.model_id, after=self._last_id):
+            index.add(ids, vectors)
+            self._last_id = int(ids[-1])
+            self._changed = True
+        return index
+
+    def link(self, new: list[Claim], vectors: np.ndarray) -> Linking:
+        """Add the batch's vectors to the index, then link the batch (its claims must be stored already)."""
+        if not new:
+            return Linking()
+        if self._index is None:
+            self._index = self._open(vectors.shape[1])
+        else:
+            for ids, stored in self.store.iter_vectors(self.model_id, after=self._last_id):
+                # vectors another ingest stored meanwhile
+                self._index.add(ids, stored)
+                self._last_id = int(ids[-1])
+        fresh = [i for i, c in enumerate(new) if c.id > self._last_id]
+        if fresh:
+            self._index.add([new[i].id for i in fresh], vectors[fresh])
+            self._last_id = max(new[i].id for i in fresh)
+            self._changed = True
+        return link_claims(new, vectors, self._index, self.store.claim_map, self.thresholds, self.k, self.judge)
+
+    def save(self) -> None:
+        """Save an HNSW graph beside the store (atomically), so the next ingest loads it."""
+        if not isinstance(self._index, HNSWIndex) or not self._changed:
+            return
+        temporary = self.graph_path.with_name(self.graph_path.name + f".{os.getpid()}.tmp")
+        self._index.save(str(temporary))
+        os.replace(temporary, self.graph_path)
+        IndexState(self.model_id, len(self._index), self._last_id).write(self.state_path)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Raw texts
+
+
+def relate_many(pairs: Sequence[tuple[str, str]], embedder: Embedder, judge: Judge | None = None) -> list[Judgement]:
+    """Judge pairs of raw texts (embedded in one batch). Each text becomes an unattributed claim in its
+    detected language; without dates or stances only the wording (negation, antonyms, numbers, dates written
+    in the text, names) and the similarity can decide."""
+    from ..extract.language import detect_language
+
+    if not pairs:
+        return []
+    vectors = embedder.encode([text for pair in pairs for text in pair])
+    t = thresholds_for(embedder.model_id)
+    todo = []
+    for i, (a, b) in enumerate(pairs):
+        similarity = float(vectors[2 * i] @ vectors[2 * i + 1])
+        first = Claim(id=1, article="a", text=a, lang=detect_language(a), source="A", end=len(a))
+        second = Claim(id=2, article="b", text=b, lang=detect_language(b), source="B", end=len(b))
+        todo.append((first, second, similarity))
+    return (judge or RuleJudge()).judge_pairs(todo, t)
+
+
+def relate_texts(a: str, b: str, embedder: Embedder, judge: Judge | None = None) -> Judgement:
+    """Judge two raw texts: see `relate_many`."""
+    [found] = relate_many([(a, b)], embedder, judge)
+    return found
+
+
+__all__ = ["Linking", "StoreLinker", "assess", "link_claims", "relate_many", "relate_texts"]

@@ -1,0 +1,312 @@
+"""What a claim text says, as far as the relation rules need: tokens, negations, states, quantities, dates,
+content words and names. `read_claim(text, lang)` is cached: a claim is judged against many others.
+
+Word lists live in claimcheck/lexicon/relations.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from ..lexicon import load_table
+
+
+@cache
+def relations_lexicon() -> dict[str, Any]:
+    """The parsed claimcheck/lexicon/relations.toml."""
+    return load_table("relations")
+
+
+_TOKEN = re.compile(r"'s\b|n't|\d+(?:[.,]\d+)*|\w+(?:-\w+)*")
+
+
+def _lemma(word: str, lang: str) -> str:
+    return _lemmatize(word, lang if lang in ("nl", "en") else "en")
+
+
+@cache
+def _lemmatize(word: str, lang: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang=lang)).lower()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    word: str  # lower case
+    lemma: str
+    clause: int
+    initial: bool = False  # first word of a sentence (capitalised whatever it is)
+
+    def forms(self) -> set[str]:
+        return {self.word, self.lemma}
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    tokens: list[Token] = []
+    clause = 0
+    # "isn't" -> "is n't", so the negation is its own word.
+    text = re.sub(r"(\w)n't\b", r"\1 n't", text.replace("’", "'"))
+    position = 0
+    for match in _TOKEN.finditer(text):
+        between = text[position : match.start()]
+        if re.search(r"[,;:.!?…()\"“”‘]", between):
+            clause += 1
+        initial = not tokens or bool(re.search(r"[.!?:…\"“”‘']", between))
+        position = match.end()
+        written = match.group()
+        word = written.lower()
+        tokens.append(Token(written, word, _lemma(word, lang), clause, initial))
+    return tokens
+
+
+Phrase = tuple[str, ...]
+
+
+def _phrases(words: Iterable[str]) -> list[Phrase]:
+    return [tuple(w.lower().replace("’", "'").split()) for w in words]
+
+
+def _matches(tokens: Sequence[Token], phrase: Phrase, lang: str, as_written: bool = False) -> list[int]:
+    """Start positions where `phrase` occurs (each word matching as written or by lemma, or only as written)."""
+    forms = [{w} if as_written else {w, _lemma(w, lang)} for w in phrase]
+    found = []
+    for i in range(len(tokens) - len(phrase) + 1):
+        if all(tokens[i + j].word in f or (not as_written and tokens[i + j].lemma in f)
+               for j, f in enumerate(forms)):
+            found.append(i)
+    return found
+
+
+def _find(tokens: Sequence[Token], phrases: Iterable[Phrase], lang: str,
+          as_written: bool = False) -> list[tuple[int, Phrase]]:
+    return [(i, p) for p in phrases for i in _matches(tokens, p, lang, as_written)]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a claim with what it counts: "17 miljoen euro" is (17000000, "euro")."""
+
+    value: float
+    unit: str  # lemma of the counted word
+    context: frozenset[str]  # content words near the number: what is counted, of whom ("bomen", "Shell")
+    approximate: bool  # "ruim", "bijna", "zo'n", "about": a rounded figure
+    year: bool = False  # a bare year ("in 2010"), which dates rather than counts
+
+
+@dataclass
+class Reading:
+    lang: str
+    tokens: list[Token]
+    negated: list[int]  # token positions of negation words (not those inside an "ended" phrase)
+    ended: list[str]
+    ongoing: list[str]
+    content: set[str] = field(default_factory=set)  # words and lemmas of the content words
+    quantities: list[Quantity] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # name_key of each name (capitalised word, acronym)
+    years: set[int] = field(default_factory=set)  # years written in the text (2010, 2019)
+    dates: set[tuple[int, int]] = field(default_factory=set)  # (month, day) written in the text
+    end_negated: bool = False  # "IS is nog niet verslagen"
+    # antonym entry -> {side (0 or 1): the words found}
+    opposites: dict[int, dict[int, str]] = field(default_factory=dict)
+
+    def clause_content(self, clause: int) -> set[str]:
+        return {t.lemma for t in self.tokens if t.clause == clause and is_content(t, self.lang)}
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("stopwords", []))
+
+
+@cache
+def focus_negations(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("focus_negations", []))
+
+
+@cache
+def negation_words(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("negations", []))
+
+
+def is_content(token: Token, lang: str) -> bool:
+    if token.text.isupper() and len(token.text) > 1:  # an acronym ("IS") is a name, not the verb "is"
+        return True
+    if token.word in negation_words(lang) or token.word in _stopwords(lang) or token.lemma in _stopwords(lang):
+        return False
+    return len(token.word) > 1 and not token.word.isdigit()
+
+
+def content_keys(token: Token) -> set[str]:
+    if token.text.isupper() and len(token.text) > 1:
+        return {token.text}  # keep the case so "IS" never meets "is"
+    keys = token.forms()
+    if "-" in token.word:  # compounds: "IS-strijders" also counts as "IS" and "strijders"
+        keys |= {part if part.isupper() and len(part) > 1 else part.lower() for part in token.text.split("-")}
+    return keys
+
+
+def counted_words(reading: Reading) -> list[Token]:
+    """The content words of a reading that are not numbers, one per occurrence."""
+    lang = reading.lang
+    return [t for t in reading.tokens if is_content(t, lang) and number_value(t.word, lang) is None]
+
+
+def number_value(word: str, lang: str) -> float | None:
+    if re.fullmatch(r"\d+", word):
+        return float(word)
+    if re.fullmatch(r"\d+[.,]\d+", word):
+        # Dutch writes 200.000 for two hundred thousand and 1,5 for one and a half.
+        if lang == "nl":
+            return float(word.replace(".", "").replace(",", ".")) if "," in word else float(word.replace(".", ""))
+        return float(word.replace(",", ""))
+    value = relations_lexicon().get("numbers", {}).get(lang, {}).get(word)
+    return float(value) if value is not None else None
+
+
+def _as_written(tokens: Sequence[Token], hits: list[tuple[int, Phrase]]) -> list[str]:
+    """The matched words as the text writes them, once per place (the longest phrase found there)."""
+    longest: dict[int, int] = {}
+    for start, phrase in hits:
+        longest[start] = max(longest.get(start, 0), len(phrase))
+    covered: set[int] = set()
+    found = []
+    for start in sorted(longest, key=lambda i: (-longest[i], i)):
+        span = set(range(start, start + longest[start]))
+        if not span & covered:
+            covered |= span
+            found.append((start, " ".join(t.text for t in tokens[start : start + longest[start]])))
+    return list(dict.fromkeys(text for _, text in sorted(found)))
+
+
+NEGATION_REACH = 3  # words between a negation and the end word it negates ("niet meer echt verslagen")
+
+
+@lru_cache(maxsize=4096)
+def read_claim(text: str, lang: str) -> Reading:
+    """The negations, states, quantities, dates and content words of one claim text (cached: a claim is
+    judged against many others). Treat the result as read-only."""
+    lang = lang if lang in ("nl", "en") else "en"
+    tokens = tokenize(text, lang)
+    table = relations_lexicon().get(lang, {})
+    states = table.get("states", {})
+    # As written, not by lemma: "valt mee" is not "gevallen", "strijd" in "in strijd met" no fighting.
+    ended_hits = _find(tokens, _phrases(states.get("ended", [])), lang, as_written=True)
+    ongoing_hits = _find(tokens, _phrases(states.get("ongoing", [])), lang, as_written=True)
+    inside_ended = {i + j for i, p in ended_hits for j in range(len(p))}
+    negation_hits = _find(tokens, _phrases(table.get("negations", [])), lang)
+    negated = sorted({i for i, _ in negation_hits} - inside_ended)
+    reading = Reading(
+        lang,
+        tokens,
+        negated,
+        _as_written(tokens, ended_hits),
+        _as_written(tokens, ongoing_hits),
+    )
+    # A negation flips an end only just before the end word, in its clause: "wij deze overwinning niet
+    # zouden hebben behaald" (we would not have won without them) does not deny the victory.
+    reading.end_negated = any(
+        start - NEGATION_REACH <= i < start and tokens[i].clause == tokens[start].clause
+        for start, _ in ended_hits
+        for i in negated
+    )
+    for entry, sides in enumerate(relations_lexicon().get("antonyms", [])):
+        for side, words in enumerate(sides.get(lang, [[], []])):
+            hits = _find(tokens, _phrases(words), lang)
+            if hits:
+                reading.opposites.setdefault(entry, {})[side] = " ".join(hits[0][1])
+    for token in tokens:
+        if is_content(token, lang):
+            reading.content |= content_keys(token)
+    reading.names = _names(tokens, lang)
+    _read_numbers(reading)
+    return reading
+
+
+QUANTITY_REACH = 4  # content words either side of a number that say what it counts ("15 miljoen bomen")
+
+
+def _read_numbers(reading: Reading) -> None:
+    """Dates ("29 juni"), years ("in 2010") and quantities ("300 duizend ongeldige stemmen") of a reading."""
+    lang, tokens = reading.lang, reading.tokens
+    months = relations_lexicon().get("months", {}).get(lang, [])
+    multipliers = relations_lexicon().get("multipliers", {}).get(lang, {})
+    approximators = set(relations_lexicon().get(lang, {}).get("approximators", []))
+    skip = -1
+    for i, token in enumerate(tokens):
+        value = number_value(token.word, lang) if i != skip else None
+        if value is None:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        preceding = tokens[i - 1] if i > 0 else None
+        after = i + 1
+        if following is not None and following.word in multipliers:
+            # "300 duizend", "9,8 miljard", "2 million": one number, not a number and a count of thousands
+            value *= float(multipliers[following.word])
+            skip = i + 1
+            after = i + 2
+        elif following is not None and following.word in months and value <= 31:
+            reading.dates.add((months.index(following.word) + 1, int(value)))
+            continue
+        elif preceding is not None and preceding.word in months and value <= 31:
+            reading.dates.add((months.index(preceding.word) + 1, int(value)))
+            continue
+        if re.fullmatch(r"(19|20)\d\d", token.word):
+            reading.years.add(int(token.word))
+            continue
+        # The counted thing follows the number, perhaps after one adjective ("drie zwarte honden").
+        unit = next((t for t in tokens[after : after + 2]
+                     if is_content(t, lang) and number_value(t.word, lang) is None), None)
+        if unit is None:
+            continue
+        near = [t for t in tokens[max(0, i - 8) : i] if is_content(t, lang)][-QUANTITY_REACH:]
+        near += [t for t in tokens[after:] if is_content(t, lang) and t is not unit][:QUANTITY_REACH]
+        context = frozenset(key for t in near if number_value(t.word, lang) is None for key in content_keys(t))
+        rounded = any(t.word in approximators for t in tokens[max(0, i - 2) : i])
+        reading.quantities.append(Quantity(value, unit.lemma, context, rounded))
+
+
+def name_key(word: str) -> str:
+    """A name as compared across spellings and languages: no accents, lower case, no possessive s."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+    return plain[:-1] if len(plain) > 4 and plain.endswith("s") else plain
+
+
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    table = relations_lexicon()
+    return frozenset(table.get("months", {}).get(lang, [])) | frozenset(table.get(lang, {}).get("weekdays", []))
+
+
+def _names(tokens: Sequence[Token], lang: str) -> set[str]:
+    """Capitalised words that are not just the start of a sentence, acronyms, and the capitalised parts of
+    compounds ("CDA-fractievoorzitter" gives "cda"): the people, places and bodies a claim is about."""
+    found: set[str] = set()
+    calendar = _calendar_words(lang)
+    for token in tokens:
+        for part in token.text.split("-"):
+            if part.lower() in calendar:
+                continue  # "March", "Maandag": dates, not names
+            acronym = part.isupper() and part.isalpha()
+            if len(part) < 2 or not part[0].isupper() or (part.lower() in _stopwords(lang) and not acronym):
+                continue
+            if token.initial and not acronym and part == token.text.split("-")[0]:
+                continue  # "Volgens", "Het": capitalised because a sentence starts there
+            found.add(name_key(part))
+    return found
+
+
+def state_of(reading: Reading, stance: str) -> str | None:
+    """"ended", "ongoing" or None. Denying or negating an end ("IS is niet verslagen") means it goes on."""
+    if reading.ended and not reading.ongoing:
+        return "ongoing" if stance == "deny" or reading.end_negated else "ended"
+    if reading.ongoing and not reading.ended:
+        return "ended" if stance == "deny" else "ongoing"
+    return None
+

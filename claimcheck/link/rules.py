@@ -1,0 +1,384 @@
+"""The judgement of one pair of claims: agree, conflict or none, with the evidence that decided it.
+
+Embedding similarity says two claims may be about the same thing; `evidence.overlap` checks that they are
+(shared names and words); the relation then comes from evidence in the words and the records, in order:
+
+- copy: the same words in two articles are one report republished, never a corroboration;
+- denial: a claim with stance "deny" whose content covers another source's claim in the same article
+  ("Bali ontkende berichten van Fox News dat IS al zou zijn verslagen"), or, across articles, a denial of
+  what another claim asserts about the same named event;
+- negation: one claim negates (niet, geen, nooit, not, no, never ...) the clause the other asserts;
+- antonym: one claim has a word whose opposite the other has (gestegen / gedaald, alive / dead);
+- number: the same quantity (same unit, same counted thing, same event) given different values; equal
+  values agree;
+- date: the same event placed on different dates;
+- state: a situation said to be over (defeated, "bestaat niet meer") conflicts with fighting reported for a
+  later day; fighting reported earlier than the end is superseded by it, not contradicted;
+- similarity: near-paraphrases about the same event with no contrary evidence agree.
+
+Every link carries a confidence: the measured precision of its method (calibration.METHOD_PRECISION)
+moved by the strength of its evidence. Not handled: sarcasm, conditionals, claims that contradict only
+through world knowledge or opposite verdicts in other words ("te drastisch" / "niet buitenproportioneel"),
+negation scope beyond the clause, and number conflicts across languages (units are not aligned).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..records import Claim, Link
+from .calibration import Thresholds, confidence, thresholds_for
+from .evidence import Overlap, overlap
+from .reading import (
+    Quantity,
+    Reading,
+    content_keys,
+    focus_negations,
+    is_content,
+    negation_words,
+    read_claim,
+    state_of,
+)
+
+NONE = "none"
+COPY_SIMILARITY = 95  # rapidfuzz ratio of two claim texts in different articles that are one text republished
+COPY_MIN_LENGTH = 80  # characters: below this, any edit may change what a claim says
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The outcome for one pair, including "none" (with why, e.g. superseded) for people and the CLI."""
+
+    relation: str  # "agree", "conflict" or "none"
+    score: float  # the cosine similarity of the two claims
+    reason: str
+    method: str
+    confidence: float = 0.0  # how likely the relation is right (0 for "none")
+
+
+def _who(claim: Claim) -> str:
+    return claim.source or "an unattributed claim"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _when(claim: Claim) -> str | None:
+    return claim.date or claim.published
+
+
+def _covers(outer: Claim, inner: Claim) -> bool:
+    if outer.end <= outer.start:
+        return False
+    spans = [(inner.span_start, inner.span_end), (inner.start, inner.end)]
+    return any(end > start and outer.start <= start and end <= outer.end for start, end in spans)
+
+
+def _nested(a: Claim, b: Claim) -> bool:
+    if a.end <= a.start or b.end <= b.start:
+        return False
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def is_copy(a: Claim, b: Claim) -> bool:
+    """The same text in two articles (an agency report run by several outlets, an article stored twice):
+    the same words, or a long text edited a little, where no edit touches a negation or a number."""
+    if a.article == b.article or a.lang != b.lang or a.stance != b.stance:
+        return False
+    x, y = _words(a.text), _words(b.text)
+    if x == y:
+        return True
+    if min(len(a.text), len(b.text)) < COPY_MIN_LENGTH or fuzz.ratio(" ".join(x), " ".join(y)) < COPY_SIMILARITY:
+        return False
+    edited = set(x) ^ set(y)
+    return not any(w.isdigit() or w in negation_words(a.lang) for w in edited)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _nested_denial(a: Claim, b: Claim) -> Judgement | None:
+    for denier, denied in ((a, b), (b, a)):
+        # Only another source's attribution inside the denial is denied ("Bali ontkende berichten van Fox
+        # News dat ..."). A piece of the denial's own content with no source, or with the denier as its
+        # source, or the very same span, is the extractor reading one statement twice.
+        other_source = denied.source is not None and denied.source != denier.source
+        same_span = (denier.start, denier.end) == (denied.start, denied.end)
+        if (denier.stance == "deny" and denier.article == denied.article and other_source and not same_span
+                and _covers(denier, denied)):
+            return Judgement("conflict", 1.0, f"{_who(denier)} denies the report by {denied.source}", "denial",
+                             confidence("denial", 1.0))
+    return None
+
+
+def _overlap_share(clause_words: set[str], other: Reading) -> float:
+    """Share of the clause's words found in the other claim; 0 unless at least two are (or the clause has
+    only one): one shared word ("weer", "onderzoek") is a coincidence in news, not a topic."""
+    if not clause_words:
+        return 0.0
+    shared = sum(1 for w in clause_words if w in other.content)
+    if shared < min(2, len(clause_words)):
+        return 0.0
+    return shared / len(clause_words)
+
+
+def _focus_is_shared(x: Reading, cue: int, y: Reading) -> bool:
+    """For a determiner negation ("geen kip", "no chicken") the noun it negates must occur in y: "geen
+    tofu" does not deny "uien". Other negations (niet, never) have no such easy focus: True."""
+    if x.tokens[cue].word not in focus_negations(x.lang):
+        return True
+    for token in x.tokens[cue + 1 :]:
+        if token.clause != x.tokens[cue].clause:
+            break
+        if is_content(token, x.lang):
+            return bool(content_keys(token) & y.content)
+    return True
+
+
+def _negated_share(x: Reading, y: Reading, crosslingual: bool) -> float | None:
+    """How much of what x negates y speaks of (share of the negated clause's content words found in y);
+    None when x negates nothing. Across languages words cannot be compared: 1.0."""
+    if not x.negated:
+        return None
+    if crosslingual:
+        return 1.0
+    shares = [
+        _overlap_share(x.clause_content(x.tokens[i].clause), y) if _focus_is_shared(x, i, y) else 0.0
+        for i in x.negated
+    ]
+    return max(shares)
+
+
+def _strength(similarity: float, floor: float, ov: Overlap) -> float:
+    """Evidence strength for a confidence: how far past its threshold the similarity is, and how surely the
+    claims are about one event."""
+    return 0.5 * min(1.0, max(0.0, (similarity - floor) / 0.06)) + 0.5 * ov.strength
+
+
+Rule = Callable[[Claim, Claim, Reading, Reading, float, Thresholds, Overlap], "Judgement | None"]
+
+
+def _denial_across(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+                   ov: Overlap) -> Judgement | None:
+    """A denial ("X ontkent dat ...", stance deny) of what another claim asserts, in any article."""
+    if (a.stance == "deny") == (b.stance == "deny") or not ov.same_event:
+        return None
+    denier, other, reading_d, reading_o = (a, b, ra, rb) if a.stance == "deny" else (b, a, rb, ra)
+    if other.stance != "assert" or bool(reading_d.negated) != bool(reading_o.negated):
+        return None  # "ontkent dat hij niet ..." or a denial of a question: no clear opposition
+    floor = t.negation_crosslingual if ov.crosslingual else t.negation
+    if similarity < floor or (not ov.crosslingual and ov.coverage < t.overlap):
+        return None
+    return Judgement("conflict", similarity,
+                     f"{_who(denier)} denies what {_who(other)} says: '{_clip(other.text)}'", "denial",
+                     confidence("denial", _strength(similarity, floor, ov)))
+
+
+def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+              ov: Overlap) -> Judgement | None:
+    crosslingual = ov.crosslingual
+    shares = _negated_share(ra, rb, crosslingual), _negated_share(rb, ra, crosslingual)
+    if (shares[0] is None) == (shares[1] is None) or not ov.same_event:
+        return None  # neither negates, or both do, or they are not about one thing
+    share = shares[0] if shares[0] is not None else shares[1]
+    assert share is not None
+    if crosslingual:
+        # Across languages no clause can be compared: ask for a close translation about a named event (two
+        # names), or of a sentence that names nothing.
+        if similarity < t.negation_crosslingual or not (len(ov.names) >= 2 or ov.nameless):
+            return None
+        floor = t.negation_crosslingual
+    else:
+        if share < t.overlap or similarity + t.overlap_weight * share < t.negation:
+            return None
+        floor = t.negation
+    negator, reading, other = (a, ra, b) if shares[0] is not None else (b, rb, a)
+    cue = reading.tokens[reading.negated[0]].text
+    return Judgement("conflict", similarity,
+                     f"{_who(negator)} says '{cue}' to what {_who(other)} asserts: "
+                     f"'{_clip(negator.text)}' vs '{_clip(other.text)}'", "negation",
+                     confidence("negation", _strength(similarity, floor, ov)))
+
+
+def _antonym(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+             ov: Overlap) -> Judgement | None:
+    floor = t.negation_crosslingual if ov.crosslingual else t.negation
+    if similarity < floor or not ov.same_topic:
+        return None
+    for entry in ra.opposites.keys() & rb.opposites.keys():
+        sides_a, sides_b = ra.opposites[entry], rb.opposites[entry]
+        # Each claim must hold one end only: "open and closed" on one side decides nothing.
+        if len(sides_a) == 1 and len(sides_b) == 1 and sides_a.keys() != sides_b.keys():
+            (word_a,), (word_b,) = sides_a.values(), sides_b.values()
+            return Judgement("conflict", similarity,
+                             f"'{word_a}' ({_who(a)}) is the opposite of '{word_b}' ({_who(b)})", "antonym",
+                             confidence("antonym", _strength(similarity, floor, ov)))
+    return None
+
+
+def _same_quantity(x: Quantity, y: Quantity) -> bool:
+    """The same thing counted: same unit and at least one word of what is counted in common."""
+    return x.unit == y.unit and bool(x.context & y.context)
+
+
+def _compatible(x: Quantity, y: Quantity) -> bool:
+    """Equal, or two rounded figures within a quarter of each other ("bijna een half miljoen" / "ruim 400.000")."""
+    low, high = sorted((abs(x.value), abs(y.value)))
+    if high == low:
+        return True
+    if high == 0:
+        return False
+    ratio = low / high
+    return ratio >= 0.98 or ((x.approximate or y.approximate) and ratio >= 0.75)
+
+
+def _numbers(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+             ov: Overlap) -> Judgement | None:
+    # Counts differ all the time in news (70 procent, 10 procent ...): only the same quantity of the same
+    # event, in claims that are close, can contradict; across articles the event must share a name.
+    if ov.crosslingual or similarity < t.related or not ov.same_event:
+        return None
+    if a.article != b.article and not ov.names:
+        return None
+    if ra.years and rb.years and not ra.years & rb.years:
+        return None  # figures of different years
+    pairs = [(x, y) for x in ra.quantities for y in rb.quantities if _same_quantity(x, y)]
+    if not pairs:
+        return None
+    if any(_compatible(x, y) for x, y in pairs):
+        x, y = next((x, y) for x, y in pairs if _compatible(x, y))
+        if similarity < t.related + 0.03:
+            return None
+        return Judgement("agree", similarity, f"{_who(a)} and {_who(b)} both count {_amount(x.value)} {x.unit}",
+                         "number", confidence("number", _strength(similarity, t.related, ov)))
+    if similarity < t.negation - 0.02:
+        return None
+    x, y = pairs[0]
+    return Judgement("conflict", similarity,
+                     f"{_who(a)} counts {_amount(x.value)} {x.unit}, {_who(b)} {_amount(y.value)}", "number",
+                     confidence("number", _strength(similarity, t.negation - 0.02, ov)))
+
+
+def _amount(value: float) -> str:
+    """9800000000.0 -> "9,800,000,000"; 1.5 -> "1.5"."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
+def _comparable(similarity: float, ov: Overlap, t: Thresholds) -> float:
+    """The similarity on the same-language scale, for the `related`, `agree` and `paraphrase` thresholds."""
+    return similarity + t.crosslingual_shift if ov.crosslingual else similarity
+
+
+def _date_conflict(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+                   ov: Overlap) -> Judgement | None:
+    # Different dates only contradict when the claims tell of the same event: ask for near-paraphrase.
+    if _comparable(similarity, ov, t) < t.agree or not ov.same_event or not ra.dates or not rb.dates:
+        return None
+    if ra.dates & rb.dates:
+        return None
+    da, db = min(ra.dates), min(rb.dates)
+    return Judgement("conflict", similarity, f"{_who(a)} dates it {da[1]}/{da[0]}, {_who(b)} {db[1]}/{db[0]}",
+                     "date", confidence("date", _strength(similarity, t.agree, ov)))
+
+
+def _state(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+           ov: Overlap) -> Judgement | None:
+    # The state words are the shared topic ("verslagen" / "gevechten"): a shared name is enough of an event.
+    if _comparable(similarity, ov, t) < t.related or not ov.same_topic:
+        return None
+    sa, sb = state_of(ra, a.stance), state_of(rb, b.stance)
+    if sa is None or sb is None:
+        return None
+    da, db = _when(a), _when(b)
+    strength = _strength(_comparable(similarity, ov, t), t.related, ov)
+    if sa == sb:
+        first, second = (a, b) if (da or "") <= (db or "") else (b, a)
+        what = "it is over" if sa == "ended" else "it goes on"
+        return Judgement("agree", similarity,
+                         f"both say {what}: {_who(first)} ({_when(first) or 'undated'}), "
+                         f"then {_who(second)} ({_when(second) or 'undated'})", "state", confidence("state", strength))
+    if da is None or db is None or da == db:
+        return None  # a day-level date cannot order two reports of the same day
+    ended, ongoing = (a, b) if sa == "ended" else (b, a)
+    ongoing_reading = rb if sa == "ended" else ra
+    if (_when(ongoing) or "") > (_when(ended) or ""):
+        if similarity < t.negation:
+            return None  # a contradiction needs the claims closer than merely "about the same thing"
+        # A denied end has no fighting words of its own: say what was denied.
+        words = ", ".join(ongoing_reading.ongoing) or f"not {', '.join(ongoing_reading.ended)}"
+        return Judgement("conflict", similarity,
+                         f"'{words}' on {_when(ongoing)} ({_who(ongoing)}) contradicts "
+                         f"'{_clip(ended.text)}' on {_when(ended)} ({_who(ended)})", "state",
+                         confidence("state", strength))
+    return Judgement(NONE, similarity,
+                     f"superseded: {_who(ended)} reports the end on {_when(ended)}, after "
+                     f"{_who(ongoing)} reported it going on on {_when(ongoing)}", "state")
+
+
+# States first: a later report of the end supersedes an earlier denial of it, rather than contradicting it.
+RULES: tuple[Rule, ...] = (_state, _denial_across, _negation, _antonym, _numbers, _date_conflict)
+
+
+def _agreement(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+               ov: Overlap) -> Judgement | None:
+    if a.stance == "deny" or b.stance == "deny" or bool(ra.negated) != bool(rb.negated):
+        return None  # a denial, or one side negating, is no corroboration however close the words
+    sa, sb = state_of(ra, a.stance), state_of(rb, b.stance)
+    if sa is not None and sb is not None and sa != sb:
+        return None  # over against going on
+    comparable = _comparable(similarity, ov, t)
+    # A near-paraphrase sharing words, or a close one about the same named event.
+    close = comparable >= t.agree and (ov.crosslingual or ov.words >= 1)
+    named = comparable >= t.paraphrase and ov.same_event and bool(ov.names)
+    if not (close or named):
+        return None
+    return Judgement("agree", similarity, f"{_who(a)} and {_who(b)} say the same: '{_clip(a.text)}'", "similarity",
+                     confidence("similarity", _strength(comparable, t.paraphrase, ov)))
+
+
+def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None = None) -> Judgement:
+    """The relation between two claims, "none" included, with the evidence that decided it."""
+    t = thresholds or thresholds_for(None)
+    if is_copy(a, b):
+        return Judgement(NONE, similarity, "the same text in two articles: one report, republished", "copy")
+    found = _nested_denial(a, b)
+    if found:
+        return found
+    if a.article == b.article and _nested(a, b):
+        # The extractor sometimes yields a statement and, inside it, a part of it: not two claims.
+        return Judgement(NONE, similarity, "one claim is part of the other", "similarity")
+    ra, rb = read_claim(a.text, a.lang), read_claim(b.text, b.lang)
+    ov = overlap(ra, rb)
+    for rule in RULES:
+        found = rule(a, b, ra, rb, similarity, t, ov)
+        if found:
+            return found
+    found = _agreement(a, b, ra, rb, similarity, t, ov)
+    if found:
+        return found
+    if _comparable(similarity, ov, t) >= t.related:
+        return Judgement(NONE, similarity, "about the same thing, but no evidence of agreement or conflict",
+                         "similarity")
+    return Judgement(NONE, similarity, "not about the same thing", "similarity")
+
+
+def judge(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None = None) -> Link | None:
+    """An `agree` or `conflict` Link between two claims, or None when nothing links them.
+
+    `similarity` is the cosine of their embeddings; `thresholds` those of the model that made them
+    (`thresholds_for(embedder.model_id)`), the default model's when not given.
+    """
+    return as_link(a, b, assess(a, b, similarity, thresholds))
+
+
+def as_link(a: Claim, b: Claim, found: Judgement) -> Link | None:
+    if found.relation == NONE:
+        return None
+    return Link(a.id, b.id, found.relation, round(found.score, 4), found.reason, found.method, found.confidence)
