@@ -49,7 +49,8 @@ def test_ingest_then_reingest_adds_nothing(tmp_path: Path) -> None:
     before = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "sources")]
     code, out, err = run("ingest", str(SEED_TEXT), "--db", db, "--no-link")
     assert code == 0
-    assert out.startswith("0 of 1 articles stored (1 already there): 0 claims (0 copies of stored ones), 0 new sources, 0 links in ")
+    assert out.startswith(
+        "0 of 1 articles stored (1 already there): 0 claims (0 copies of stored ones), 0 new sources, 0 links in ")
     after = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "sources")]
     assert after == before
 

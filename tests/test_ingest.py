@@ -332,3 +332,39 @@ def test_only_a_name_is_kept_as_the_extractors_affiliation(given: str, kept: str
                           speaker="Mustefa Bali", affiliation=given)
     found = mention_of(statement)
     assert found is not None and found.affiliation == kept
+
+
+# --- the one linking path ----------------------------------------------------------------------------------
+
+
+AGENCY = ("Premier Rutte zegt dat het kabinet de komende jaren 300 miljoen euro extra uittrekt voor de "
+          "jeugdzorg in alle gemeenten.")
+
+
+def test_a_republished_report_is_a_copy_and_links_to_nothing(tmp_path: Path) -> None:
+    from claimcheck.embed import get_embedder
+
+    store = open_store(tmp_path / "c.db")
+    first = Article(id="ad-1", text=AGENCY, published="2019-03-01")
+    copy = Article(id="trouw-7", text="Trouw. " + AGENCY, published="2019-03-01")
+    report = ingest(store, [first, copy], embedder=get_embedder("fake"), linker=default_linker(), lang="nl")
+    assert report.claims == 2 and report.copies == 1
+    rows = store.db.execute("SELECT id, copy_of FROM claims ORDER BY id").fetchall()
+    assert rows[1][1] == rows[0][0]
+    assert store.db.execute("SELECT copy_of FROM articles ORDER BY id").fetchall() == [(None,), (1,)]
+    assert store.count("links") == 0  # a copy is not a corroboration
+
+
+def test_a_large_store_keeps_its_hnsw_graph_beside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.link import linker as linker_module
+
+    monkeypatch.setattr(linker_module, "EXACT_LIMIT", 0)  # HNSW from the first vector on
+    store = open_store(tmp_path / "c.db")
+    ingest(store, [numbered_article(n) for n in range(4)], extract=fake_extract, embedder=CountingEmbedder(),
+           linker=default_linker())
+    state = json.loads((tmp_path / "c.db.hnsw.json").read_text(encoding="utf-8"))
+    assert (state["count"], state["last_id"]) == (12, 12)
+    ingest(store, [numbered_article(n) for n in range(4, 6)], extract=fake_extract, embedder=CountingEmbedder(),
+           linker=default_linker())
+    state = json.loads((tmp_path / "c.db.hnsw.json").read_text(encoding="utf-8"))
+    assert (state["count"], state["last_id"]) == (18, 18)  # loaded and topped up, not rebuilt from nothing

@@ -431,3 +431,42 @@ def test_the_same_count_written_two_ways_is_no_conflict() -> None:
     a = claim("Imamoglu heeft ruim 25 duizend stemmen voorsprong op Yildirim", id=1)
     b = claim("Imamoglu heeft een voorsprong van 25.000 stemmen op Yildirim", id=2)
     assert relation(a, b, 0.95)[0] != "conflict"
+
+
+# --- pluggable judges ----------------------------------------------------------------------------------
+
+class FixedNLI:
+    """An NLI model stand-in that reads every pair the same way."""
+
+    def __init__(self, contradiction: float, entailment: float) -> None:
+        from claimcheck.nli import Entailment
+
+        self.model_id = "nli:fixed"
+        self.asked: list[tuple[str, str]] = []
+        self.reading = Entailment(contradiction, entailment, 1.0 - contradiction - entailment)
+
+    def scores(self, pairs: list[tuple[str, str]]) -> list[Any]:
+        self.asked += pairs
+        return [self.reading for _ in pairs]
+
+
+def test_an_nli_model_links_what_the_rules_leave_and_vetoes_what_it_reads_opposite() -> None:
+    from claimcheck.link import NLIRuleJudge, RuleJudge
+
+    same_event = (claim("Shell betaalt Staatsbosbeheer voor nieuwe bossen in Drenthe", id=1),
+                  claim("Shell betaalt Staatsbosbeheer niet voor bossen maar voor heide in Drenthe", id=2), 0.90)
+    unrelated = (claim("Het regent in Utrecht", id=3), claim("De zon schijnt fel", id=4), 0.90)
+    rules = RuleJudge().judge_pairs([same_event, unrelated], E5)
+    assert [j.relation for j in rules] == ["conflict", "none"]
+    contradiction = FixedNLI(0.95, 0.02)
+    found = NLIRuleJudge(contradiction).judge_pairs([same_event, unrelated], E5)  # type: ignore[arg-type]
+    assert [j.relation for j in found] == ["conflict", "none"]
+    assert contradiction.asked == [(same_event[0].text, same_event[1].text)]  # only the pair about one event
+    entailment = FixedNLI(0.02, 0.95)
+    [vetoed] = NLIRuleJudge(entailment).judge_pairs([same_event], E5)  # type: ignore[arg-type]
+    assert (vetoed.relation, vetoed.method) == ("none", "nli")
+    close = (claim("Shell betaalt Staatsbosbeheer voor bossen in Drenthe", id=5),
+             claim("Staatsbosbeheer krijgt van Shell geld voor bossen in Drenthe", id=6), 0.86)
+    assert RuleJudge().judge_pairs([close], E5)[0].relation == "none"
+    [linked] = NLIRuleJudge(entailment).judge_pairs([close], E5)  # type: ignore[arg-type]
+    assert (linked.relation, linked.method) == ("agree", "nli") and linked.confidence > 0

@@ -114,11 +114,31 @@ def link_claims(new: Sequence[Claim], vectors: np.ndarray, index: VectorIndex, l
             continue  # a vector whose claim is gone, or a copy
         first, second = (by_id[x], by_id[y]) if x in row else (by_id[y], by_id[x])
         todo.append((first, second, similarity))
+    denied: dict[int, list[tuple[Claim, Link]]] = {}
     for (first, second, _), judged in zip(todo, judge.judge_pairs(todo, t), strict=True):
         link = as_link(first, second, judged)
-        if link is not None:
+        if link is None:
+            continue
+        if link.method == "denial" and first.article == second.article:
+            denier, other = (first, second) if first.stance == "deny" else (second, first)
+            denied.setdefault(denier.id, []).append((other, link))
+        else:
             result.links.append(link)
+    result.links += _outermost_denied(denied)
     return result
+
+
+def _outermost_denied(denied: Mapping[int, list[tuple[Claim, Link]]]) -> list[Link]:
+    """One denial link per denied statement: where the extractor read a denied report twice, once whole and
+    once a part of it, the part is the same report."""
+    kept = []
+    for found in denied.values():
+        for other, link in found:
+            inside = any(o is not other and o.start <= other.start and other.end <= o.end
+                         and (o.end - o.start) > (other.end - other.start) for o, _ in found)
+            if not inside:
+                kept.append(link)
+    return kept
 
 
 class StoreLinker:

@@ -285,19 +285,20 @@ def _calendar_words(lang: str) -> frozenset[str]:
 
 
 def _names(tokens: Sequence[Token], lang: str) -> set[str]:
-    """Capitalised words that are not just the start of a sentence, acronyms, and the capitalised parts of
+    """Capitalised words (not stopwords, not months or weekdays), acronyms, and the capitalised parts of
     compounds ("CDA-fractievoorzitter" gives "cda"): the people, places and bodies a claim is about."""
     found: set[str] = set()
     calendar = _calendar_words(lang)
     for token in tokens:
         for part in token.text.split("-"):
-            if part.lower() in calendar:
-                continue  # "March", "Maandag": dates, not names
+            lowered = part.lower()
+            if lowered in calendar or lowered in negation_words(lang) or number_value(lowered, lang) is not None:
+                continue  # "March", "Niemand", "Twee": dates, negations and numbers, not names
             acronym = part.isupper() and part.isalpha()
             if len(part) < 2 or not part[0].isupper() or (part.lower() in _stopwords(lang) and not acronym):
                 continue
-            if token.initial and not acronym and part == token.text.split("-")[0]:
-                continue  # "Volgens", "Het": capitalised because a sentence starts there
+            # A sentence-initial word is capitalised anyway ("Volgens", "Het" are stopwords, skipped above);
+            # kept, it is only evidence when the other claim capitalises it too, mid-sentence or as a name.
             found.add(name_key(part))
     return found
 

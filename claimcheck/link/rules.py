@@ -37,6 +37,7 @@ from .reading import (
     Quantity,
     Reading,
     content_keys,
+    counted_words,
     focus_negations,
     is_content,
     negation_words,
@@ -46,6 +47,7 @@ from .reading import (
 
 NONE = "none"
 COPY_SIMILARITY = 95  # rapidfuzz ratio of two claim texts in different articles that are one text republished
+NAMELESS_MIN_WORDS = 2  # content words each side of a cross-language negation between claims naming nothing
 COPY_MIN_LENGTH = 80  # characters: below this, any edit may change what a claim says
 
 
@@ -168,7 +170,10 @@ Rule = Callable[[Claim, Claim, Reading, Reading, float, Thresholds, Overlap], "J
 def _denial_across(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
                    ov: Overlap) -> Judgement | None:
     """A denial ("X ontkent dat ...", stance deny) of what another claim asserts, in any article."""
-    if (a.stance == "deny") == (b.stance == "deny") or not ov.same_event:
+    # Across articles only a denial about a named event (a shared name; two across languages) can be read
+    # as denying another claim: "Totaal niet gebeurd" denies nothing in particular.
+    names_needed = 2 if ov.crosslingual else 1
+    if (a.stance == "deny") == (b.stance == "deny") or not ov.same_event or len(ov.names) < names_needed:
         return None
     denier, other, reading_d, reading_o = (a, b, ra, rb) if a.stance == "deny" else (b, a, rb, ra)
     if other.stance != "assert" or bool(reading_d.negated) != bool(reading_o.negated):
@@ -194,6 +199,8 @@ def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
         # names), or of a sentence that names nothing.
         if similarity < t.negation_crosslingual or not (len(ov.names) >= 2 or ov.nameless):
             return None
+        if not ov.names and min(len(counted_words(ra)), len(counted_words(rb))) < NAMELESS_MIN_WORDS:
+            return None  # fragments naming nothing ("Totaal niet gebeurd", "activiteiten") pick no scene out
         floor = t.negation_crosslingual
     else:
         if share < t.overlap or similarity + t.overlap_weight * share < t.negation:
