@@ -24,6 +24,7 @@ class Side:
     end: int
     text: str
     published: str | None
+    topic: str  # the article's title and first 400 characters, as the store gives them (store.TOPIC_CHARS)
 
 
 @dataclass(frozen=True)
@@ -44,18 +45,22 @@ class RelatePair:
         return f"{self.a.corpus}:{self.a.doc}"
 
 
-def _corpora() -> dict[str, dict[str, tuple[str, str | None]]]:
-    dpg: dict[str, tuple[str, str | None]] = {}
+Document = tuple[str, str | None, str]  # text, publication date, title
+
+
+def _corpora() -> dict[str, dict[str, Document]]:
+    dpg: dict[str, Document] = {}
     with (SHARED / "dpg2019" / "articles.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 record = json.loads(line)
-                dpg[str(record["id"])] = (record["text"] or "", (record.get("published_at") or "")[:10] or None)
+                dpg[str(record["id"])] = (record["text"] or "", (record.get("published_at") or "")[:10] or None,
+                                          record.get("title") or "")
     csv.field_size_limit(sys.maxsize)
-    wikinews: dict[str, tuple[str, str | None]] = {}
+    wikinews: dict[str, Document] = {}
     with (SHARED / "wikinews" / "wikinews_2019.csv").open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            wikinews[row["url"]] = (row["text"], (row.get("date") or "")[:10] or None)
+            wikinews[row["url"]] = (row["text"], (row.get("date") or "")[:10] or None, row["title"])
     return {"dpg": dpg, "wikinews": wikinews}
 
 
@@ -71,8 +76,8 @@ def read_relate_pairs(path: Path = GOLD) -> list[RelatePair]:
         sides = []
         for key in ("a", "b"):
             ref = record[key]
-            text, published = corpora[ref["corpus"]][ref["doc"]]
+            text, published, title = corpora[ref["corpus"]][ref["doc"]]
             sides.append(Side(ref["corpus"], ref["doc"], ref["start"], ref["end"], text[ref["start"] : ref["end"]],
-                              published))
+                              published, f"{title} {text[:400]}"))
         pairs.append(RelatePair(record["id"], record["label"], record["lang"], sides[0], sides[1]))
     return pairs

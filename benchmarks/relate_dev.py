@@ -39,9 +39,10 @@ def encode(texts: list[str], model: str, cache: Path | None) -> tuple[np.ndarray
 
 
 def as_claim(side: Side, number: int) -> Claim:
+    """A side as the store would hand it to the linker: with its article and the story (title, opening)."""
     return Claim(id=number, article=f"{side.corpus}:{side.doc}", text=side.text, lang=detect_language(side.text),
                  source=None, published=side.published, start=side.start, end=side.end,
-                 span_start=side.start, span_end=side.end)
+                 span_start=side.start, span_end=side.end, topic=side.topic)
 
 
 def judge_pairs(pairs: Sequence[RelatePair], vectors: np.ndarray, model_id: str) -> list[Judgement]:

@@ -122,6 +122,7 @@ class Claim:
     span_start: int = 0
     span_end: int = 0
     cue: str = ""
+    topic: str = ""  # the title and opening of its article: what story the claim belongs to
 
 
 RELATIONS = ("agree", "conflict")

@@ -349,10 +349,12 @@ class NewClaim:
     confidence: float
 
 
+TOPIC_CHARS = 400  # the opening of an article that, with its title, says what story its claims belong to
 CLAIM_COLUMNS = (
     "c.id, c.article, a.doc, a.title, a.publisher, a.published, c.source AS source_id, s.name AS source, "
     "s.affiliation, c.source_text, c.cue, c.content, c.content_start, c.content_end, c.span_start, c.span_end, "
-    "c.stance, c.hedged, c.stated_on, c.date, c.channel, c.language"
+    "c.stance, c.hedged, c.stated_on, c.date, c.channel, c.language, "
+    f"coalesce(a.title, '') || ' ' || substr(a.text, 1, {TOPIC_CHARS}) AS topic"
 )
 CLAIM_FROM = "claims c JOIN articles a ON a.id = c.article LEFT JOIN sources s ON s.id = c.source"
 
@@ -810,7 +812,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         id=row["id"], article=row["doc"], text=row["content"], lang=row["language"] or "",
         stance=row["stance"], hedged=bool(row["hedged"]), source=row["source"], date=row["date"],
         published=row["published"], start=row["content_start"], end=row["content_end"],
-        span_start=row["span_start"], span_end=row["span_end"], cue=row["cue"],
+        span_start=row["span_start"], span_end=row["span_end"], cue=row["cue"], topic=row.get("topic") or "",
     )
 
 

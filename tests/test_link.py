@@ -470,3 +470,22 @@ def test_an_nli_model_links_what_the_rules_leave_and_vetoes_what_it_reads_opposi
     assert RuleJudge().judge_pairs([close], E5)[0].relation == "none"
     [linked] = NLIRuleJudge(entailment).judge_pairs([close], E5)  # type: ignore[arg-type]
     assert (linked.relation, linked.method) == ("agree", "nli") and linked.confidence > 0
+
+
+def test_a_rebuttal_answers_the_claim_just_before_it_in_its_article() -> None:
+    said = claim("Werkgevers zeiden dat de partijen er op een haar na uit waren", id=1, article="x",
+                 source="Werkgevers", start=0, end=60)
+    rebuttal = claim("maar dat ontkent CNV", id=2, article="x", source="CNV", start=70, end=90)
+    assert relation(said, rebuttal, 0.81) == ("conflict", "rebuttal")
+    far = claim("maar dat ontkent CNV", id=3, article="x", source="CNV", start=2000, end=2020)
+    assert relation(said, far, 0.81)[0] == "none"  # too far on to answer it
+    elsewhere = claim("maar dat ontkent CNV", id=4, article="y", source="CNV", start=70, end=90)
+    assert relation(said, elsewhere, 0.81)[0] == "none"
+
+
+def test_claims_of_two_stories_are_not_linked() -> None:
+    a = claim("Huntelaar heeft zijn huis nooit op Airbnb gezet", id=1, topic="Huntelaar verhuurt villa in Amsterdam")
+    b = claim("Huntelaar heeft zijn huis op Airbnb gezet", id=2, topic="Huntelaar en Ajax: de villa in Amsterdam")
+    assert relation(a, b, 0.93) == ("conflict", "negation")
+    other = claim("Huntelaar heeft zijn huis op Airbnb gezet", id=3, topic="Brexit: May vraagt opnieuw om uitstel")
+    assert assess(a, other, 0.93).reason == "claims of two different stories (their articles share no names)"

