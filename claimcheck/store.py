@@ -721,14 +721,14 @@ class Store:
     def list_links(
         self, relation: str, source: str | None = None, since: str | None = None, until: str | None = None,
         search: str | None = None, order: str = "confidence", limit: int | None = None,
-        min_confidence: float = 0.0,
+        min_confidence: float = 0.0, across_articles: bool = False,
     ) -> list[dict[str, Any]]:
         """Pairs of `relation` (conflict or agree) with both claims, most confident, newest (by the later
         claim) or strongest (most similar) first.
 
         `source` keeps pairs where either side is that source; `since`/`until` keep pairs where either
         claim's date falls in the range; `search` is full-text over either claim's content;
-        `min_confidence` drops the less certain links.
+        `min_confidence` drops the less certain links; `across_articles` keeps pairs from two articles only.
         """
         if order not in ORDERS:
             raise StoreError(f"unknown order {order!r}; use {', '.join(ORDERS)}")
@@ -739,6 +739,8 @@ class Store:
         if min_confidence > 0:
             where.append("l.confidence >= ?")
             params.append(min_confidence)
+        if across_articles:
+            where.append("ca.article != cb.article")
         if source is not None:
             source_id = self.find_source(source).id
             where.append("(ca.source = ? OR cb.source = ?)")

@@ -489,3 +489,25 @@ def test_claims_of_two_stories_are_not_linked() -> None:
     assert relation(a, b, 0.93) == ("conflict", "negation")
     other = claim("Huntelaar heeft zijn huis op Airbnb gezet", id=3, topic="Brexit: May vraagt opnieuw om uitstel")
     assert assess(a, other, 0.93).reason == "claims of two different stories (their articles share no names)"
+
+
+def test_figures_days_apart_are_updates_and_figures_found_on_both_sides_count_other_things() -> None:
+    a = claim("Imamoglu heeft in Istanboel een voorsprong van 25.000 stemmen op Yildirim", id=1, date="2019-04-02")
+    b = claim("Imamoglu heeft in Istanboel een voorsprong van 3000 stemmen op Yildirim", id=2, date="2019-04-09")
+    assert relation(a, b, 0.93)[0] == "none"  # a recount a week later
+    same_day = Claim(**{**b.__dict__, "date": "2019-04-02"})
+    assert relation(a, same_day, 0.93) == ("conflict", "number")
+    houses = claim("De Verre Bergen wil 50 tot 75 woningen bouwen in Rotterdam, de stad wil 18.000 huizen", id=3)
+    teachers = claim("De Verre Bergen wil in Rotterdam 50 tot 75 huizen bouwen voor leraren", id=4)
+    assert relation(houses, teachers, 0.93)[0] != "conflict"
+
+
+def test_a_rebuttal_opens_its_claim_and_neither_confirming_nor_denying_is_none() -> None:
+    said = claim("Werkgevers zeiden dat de partijen er op een haar na uit waren", id=1, article="x",
+                 source="Werkgevers", start=0, end=60)
+    deep = claim("de energiebedrijven gaan de afspraken over lagere tarieven voor warmte nog lang niet waar maken",
+                 id=2, article="x", source="Aedes", start=70, end=160)
+    assert relation(said, deep, 0.85)[0] == "none"
+    neither = claim("Hij wil bevestigen noch ontkennen dat er een akkoord is", id=3, article="x", source="CNV",
+                    start=70, end=120)
+    assert relation(said, neither, 0.85)[0] == "none"

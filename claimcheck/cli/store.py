@@ -225,11 +225,13 @@ SearchFilter = Annotated[str | None, typer.Option("--search", help="Only pairs w
 
 
 def _list_links(relation: str, db: str | None, source: str | None, since: str | None, until: str | None,
-                search: str | None, order: Order, limit: int | None, min_confidence: float, fmt: Format) -> None:
+                search: str | None, order: Order, limit: int | None, min_confidence: float, fmt: Format,
+                across_articles: bool = False) -> None:
     with user_errors():
         since, until = _dates(since, until)
         with open_store(db, create=False) as store:
-            rows = store.list_links(relation, source, since, until, search, order.value, limit, min_confidence)
+            rows = store.list_links(relation, source, since, until, search, order.value, limit, min_confidence,
+                                    across_articles)
     if fmt in (Format.json, Format.jsonl):
         render(rows, fmt)
         return
@@ -267,15 +269,19 @@ def agreements(
     search: SearchFilter = None,
     order: OrderOption = Order.confidence,
     min_confidence: MinConfidence = 0.0,
+    within_article: Annotated[
+        bool, typer.Option("--within-article", help="Also pairs from one article (not corroboration by another).")
+    ] = False,
     limit: LimitOption = None,
     json_: JsonFlag = False,
     jsonl: JsonlFlag = False,
     csv_: CsvFlag = False,
     table: TableFlag = False,
 ) -> None:
-    """List agreeing claim pairs (corroborations), most certain first; copies of one report are not listed."""
+    """List corroborations: claims of two articles that agree, most certain first. Copies of one report are
+    never listed; --within-article adds agreeing claims of one article."""
     _list_links("agree", db, source, since, until, search, order, limit, min_confidence,
-                choose_format(json_, jsonl, csv_, table))
+                choose_format(json_, jsonl, csv_, table), across_articles=not within_article)
 
 
 def _flat_conflict(row: dict[str, Any]) -> dict[str, Any]:

@@ -111,6 +111,7 @@ class Reading:
     quantities: list[Quantity] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # name_key of each name (capitalised word, acronym)
     rebuttal: str | None = None  # a word rebutting what was said before ("ontkent", "klopt niets van")
+    rebuttal_at: int = 0  # its token position
     years: set[int] = field(default_factory=set)  # years written in the text (2010, 2019)
     dates: set[tuple[int, int]] = field(default_factory=set)  # (month, day) written in the text
     end_negated: bool = False  # "IS is nog niet verslagen"
@@ -227,9 +228,14 @@ def read_claim(text: str, lang: str) -> Reading:
             reading.content |= content_keys(token)
     reading.names = _names(tokens, lang)
     rebuttals = _find(tokens, _phrases(table.get("rebuttals", [])), lang, as_written=True)
+    # "bevestigen noch ontkennen", "neither confirm nor deny": no rebuttal.
+    neither = set(relations_lexicon().get(lang, {}).get("neither", []))
+    rebuttals = [(i, p) for i, p in rebuttals
+                 if not any(t.word in neither for t in tokens[max(0, i - 2) : i + len(p) + 2])]
     if rebuttals:
         start, phrase = min(rebuttals)
         reading.rebuttal = " ".join(t.text for t in tokens[start : start + len(phrase)])
+        reading.rebuttal_at = start
     _read_numbers(reading)
     return reading
 

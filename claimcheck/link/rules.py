@@ -187,6 +187,7 @@ def _denial_across(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: flo
 
 
 REBUTTAL_REACH = 600  # characters between a claim and a rebuttal of it later in the same article
+REBUTTAL_OPENING = 8  # a rebuttal opens its claim ("Dat klopt niet", "Allemaal bangmakerij", "maar dat ontkent")
 
 
 def _rebuttal(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
@@ -199,8 +200,8 @@ def _rebuttal(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
     other = ra if reading is rb else rb
     if reading.rebuttal is None or other.rebuttal is not None or earlier.end <= earlier.start:
         return None
-    if not 0 <= later.start - earlier.end <= REBUTTAL_REACH:
-        return None
+    if not 0 <= later.start - earlier.end <= REBUTTAL_REACH or reading.rebuttal_at > REBUTTAL_OPENING:
+        return None  # far on, or deep inside a claim of its own ("maken dat niet waar" is no rebuttal)
     if later.source is not None and later.source == earlier.source:
         return None  # a source does not rebut itself
     return Judgement("conflict", similarity,
@@ -283,6 +284,8 @@ def _numbers(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t:
     pairs = [(x, y) for x in ra.quantities for y in rb.quantities if _same_quantity(x, y)]
     if not pairs:
         return None
+    if a.article != b.article and not _close_in_time(a, b):
+        return None  # tallies change: figures reported days apart are updates, not contradictions
     if any(_compatible(x, y) for x, y in pairs):
         x, y = next((x, y) for x, y in pairs if _compatible(x, y))
         if similarity < t.related + 0.03:
@@ -291,10 +294,29 @@ def _numbers(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t:
                          "number", confidence("number", _strength(similarity, t.related, ov)))
     if similarity < t.negation - 0.02:
         return None
-    x, y = pairs[0]
+    values_a, values_b = {q.value for q in ra.quantities}, {q.value for q in rb.quantities}
+    clashing = [(x, y) for x, y in pairs if x.value not in values_b and y.value not in values_a]
+    if not clashing:
+        return None  # each figure occurs on the other side too, counting something else ("50 tot 75 woningen")
+    x, y = clashing[0]
     return Judgement("conflict", similarity,
                      f"{_who(a)} counts {_amount(x.value)} {x.unit}, {_who(b)} {_amount(y.value)}", "number",
                      confidence("number", _strength(similarity, t.negation - 0.02, ov)))
+
+
+NUMBER_DAYS = 2  # days between two articles' figures of one quantity for them to compete
+
+
+def _close_in_time(a: Claim, b: Claim) -> bool:
+    from datetime import date
+
+    da, db = _when(a), _when(b)
+    if not da or not db:
+        return True
+    try:
+        return abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days) <= NUMBER_DAYS
+    except ValueError:
+        return True
 
 
 def _amount(value: float) -> str:
@@ -364,10 +386,13 @@ def _agreement(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, 
     sa, sb = state_of(ra, a.stance), state_of(rb, b.stance)
     if sa is not None and sb is not None and sa != sb:
         return None  # over against going on
+    if any(_same_quantity(x, y) and not _compatible(x, y) for x in ra.quantities for y in rb.quantities):
+        return None  # other figures for the same thing: an update or a conflict, not the same report
     comparable = _comparable(similarity, ov, t)
     # A near-paraphrase sharing words, or a close one about the same named event.
     close = comparable >= t.agree and (ov.crosslingual or ov.words >= 1)
-    named = comparable >= t.paraphrase and ov.same_event and bool(ov.names)
+    # Across languages one shared name ("Trump", "Mueller") is the story, not the fact: ask for two.
+    named = comparable >= t.paraphrase and ov.same_event and len(ov.names) >= (2 if ov.crosslingual else 1)
     if not (close or named):
         return None
     return Judgement("agree", similarity, f"{_who(a)} and {_who(b)} say the same: '{_clip(a.text)}'", "similarity",
