@@ -511,3 +511,35 @@ def test_a_rebuttal_opens_its_claim_and_neither_confirming_nor_denying_is_none()
     neither = claim("Hij wil bevestigen noch ontkennen dat er een akkoord is", id=3, article="x", source="CNV",
                     start=70, end=120)
     assert relation(said, neither, 0.85)[0] == "none"
+
+
+def test_a_speaker_qualifying_their_own_words_in_one_article_is_no_conflict() -> None:
+    said = claim("Het plan voor de nieuwe brug is gelukt", id=1, article="x", source="Jansen", start=0, end=40)
+    qualified = claim("Het plan voor de nieuwe brug is niet helemaal gelukt", id=2, article="x", source="Jansen",
+                      start=100, end=150)
+    assert relation(said, qualified, 0.95)[0] == "none"
+    other = Claim(**{**qualified.__dict__, "source": "De Vries"})
+    assert relation(said, other, 0.95) == ("conflict", "negation")
+
+
+def test_a_negation_must_negate_what_the_other_claim_speaks_of() -> None:
+    # "nooit" negates "schieten op betogers", which the other claim does not mention.
+    a = claim("Het leger van Maduro zal in Caracas nooit op betogers schieten", id=1)
+    b = claim("Het leger van Maduro staat in Caracas klaar voor de oppositie", id=2)
+    assert relation(a, b, 0.95)[0] == "none"
+    c = claim("Het leger van Maduro zal in Caracas op betogers schieten", id=3)
+    assert relation(a, c, 0.95) == ("conflict", "negation")
+
+
+def test_several_claims_within_reach_of_one_rebuttal_give_one_link_to_the_claim_just_before() -> None:
+    first = claim("Werkgevers zeiden dat de partijen er op een haar na uit waren", id=1, article="x",
+                  source="Werkgevers", start=0, end=60, span_start=0, span_end=60)
+    second = claim("Werkgevers zeiden dat een akkoord er op een haar na was", id=2, article="x",
+                   source="VNO-NCW", start=70, end=130, span_start=70, span_end=130)
+    rebuttal = claim("maar dat ontkent CNV", id=3, article="x", source="CNV", start=140, end=160,
+                     span_start=140, span_end=160)
+    claims = [first, second, rebuttal]
+    vectors = np.full((3, 4), 0.5, dtype=np.float32)  # all alike: cosine 1.0 between every pair
+    found = link_claims(claims, vectors, ExactIndex(4), {}, E5)
+    rebuttals = [(link.a, link.b) for link in found.links if link.method == "rebuttal"]
+    assert rebuttals == [(2, 3)] or rebuttals == [(3, 2)]

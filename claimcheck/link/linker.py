@@ -115,16 +115,22 @@ def link_claims(new: Sequence[Claim], vectors: np.ndarray, index: VectorIndex, l
         first, second = (by_id[x], by_id[y]) if x in row else (by_id[y], by_id[x])
         todo.append((first, second, similarity))
     denied: dict[int, list[tuple[Claim, Link]]] = {}
+    rebutted: dict[int, list[tuple[Claim, Link]]] = {}
     for (first, second, _), judged in zip(todo, judge.judge_pairs(todo, t), strict=True):
         link = as_link(first, second, judged)
         if link is None:
             continue
-        if link.method == "denial" and first.article == second.article:
+        if link.method == "rebuttal":
+            rebuttal, rebutted_claim = (first, second) if first.start > second.start else (second, first)
+            rebutted.setdefault(rebuttal.id, []).append((rebutted_claim, link))
+        elif link.method == "denial" and first.article == second.article:
             denier, other = (first, second) if first.stance == "deny" else (second, first)
             denied.setdefault(denier.id, []).append((other, link))
         else:
             result.links.append(link)
     result.links += _outermost_denied(denied)
+    # A rebuttal ("Dat klopt niet") answers the claim just before it, not every claim within reach.
+    result.links += [max(answered, key=lambda pair: (pair[0].end, pair[0].id))[1] for answered in rebutted.values()]
     return result
 
 

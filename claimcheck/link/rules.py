@@ -131,17 +131,21 @@ def _overlap_share(clause_words: set[str], other: Reading) -> float:
     return shared / len(clause_words)
 
 
+NEGATION_SCOPE = 4  # content words after a negation (else before it) that say what it negates
+
+
 def _focus_is_shared(x: Reading, cue: int, y: Reading) -> bool:
-    """For a determiner negation ("geen kip", "no chicken") the noun it negates must occur in y: "geen
-    tofu" does not deny "uien". Other negations (niet, never) have no such easy focus: True."""
-    if x.tokens[cue].word not in focus_negations(x.lang):
-        return True
-    for token in x.tokens[cue + 1 :]:
-        if token.clause != x.tokens[cue].clause:
-            break
-        if is_content(token, x.lang):
-            return bool(content_keys(token) & y.content)
-    return True
+    """What a negation negates must be what y speaks of. For a determiner negation ("geen kip", "no
+    chicken") that is the noun after it: "geen tofu" does not deny "uien". For the others (niet, never) it
+    is the first content words after it in its clause ("nooit op betogers te schieten"), or before it when
+    the clause ends there ("Pijn deed het niet")."""
+    clause = x.tokens[cue].clause
+    after = [t for t in x.tokens[cue + 1 :] if t.clause == clause and is_content(t, x.lang)]
+    if x.tokens[cue].word in focus_negations(x.lang):
+        return not after or bool(content_keys(after[0]) & y.content)
+    scope = after[:NEGATION_SCOPE] or [
+        t for t in x.tokens[:cue] if t.clause == clause and is_content(t, x.lang)][-NEGATION_SCOPE:]
+    return not scope or any(content_keys(t) & y.content for t in scope)
 
 
 def _negated_share(x: Reading, y: Reading, crosslingual: bool) -> float | None:
@@ -187,7 +191,7 @@ def _denial_across(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: flo
 
 
 REBUTTAL_REACH = 600  # characters between a claim and a rebuttal of it later in the same article
-REBUTTAL_OPENING = 8  # a rebuttal opens its claim ("Dat klopt niet", "Allemaal bangmakerij", "maar dat ontkent")
+REBUTTAL_OPENING = 5  # a rebuttal opens its claim ("Dat klopt niet", "Allemaal bangmakerij", "maar dat ontkent")
 
 
 def _rebuttal(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
@@ -216,6 +220,8 @@ def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
     shares = _negated_share(ra, rb, crosslingual), _negated_share(rb, ra, crosslingual)
     if (shares[0] is None) == (shares[1] is None) or not ov.same_event:
         return None  # neither negates, or both do, or they are not about one thing
+    if a.article == b.article and a.source is not None and a.source == b.source:
+        return None  # one speaker in one article qualifying what they said ("wel jammer", "niet gelukt")
     share = shares[0] if shares[0] is not None else shares[1]
     assert share is not None
     if crosslingual:
