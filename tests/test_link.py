@@ -543,3 +543,46 @@ def test_several_claims_within_reach_of_one_rebuttal_give_one_link_to_the_claim_
     found = link_claims(claims, vectors, ExactIndex(4), {}, E5)
     rebuttals = [(link.a, link.b) for link in found.links if link.method == "rebuttal"]
     assert rebuttals == [(2, 3)] or rebuttals == [(3, 2)]
+
+
+@pytest.mark.parametrize(("a", "b", "copy"), [
+    # one agency text, edited a little by each outlet: the same report
+    ("het kabinet de onderscheiding intrekt die koningin Beatrix in 2013 aan de sultan van Brunei heeft gegeven",
+     "het kabinet de onderscheiding intrekt die koningin Beatrix in 2013 aan de sultan van Brunei gaf", True),
+    ("kunnen bij staatsbezoeken verleende onderscheidingen niet worden ingetrokken",
+     "kunnen bij staatsbezoeken verleende onderscheidingen echter niet worden ingetrokken", True),
+    ("de bewindsman hem in dit specifieke geval toch niet kan helpen", "de bewindsman hem in dit geval niet kan helpen",
+     True),
+    # an edit to a name, a number, a negation, or one content word for another: another report
+    ("De PvdA verliest twee zetels in de Eerste Kamer", "De VVD verliest twee zetels in de Eerste Kamer", False),
+    ("Imamoglu heeft in Istanboel een voorsprong van 25.000 stemmen",
+     "Imamoglu heeft in Istanboel een voorsprong van 3000 stemmen", False),
+    ("Het kabinet wil de regeling wel invoeren dit jaar", "Het kabinet wil de regeling niet invoeren dit jaar", False),
+    ("Een man speelt op het podium gitaar voor publiek", "Een man speelt op het podium fluit voor publiek", False),
+    # too short for an edit to be harmless
+    ("De minister treedt af", "De minister treedt echt af", False),
+])
+def test_a_lightly_edited_text_in_another_article_is_a_copy(a: str, b: str, copy: bool) -> None:
+    found = assess(claim(a, id=1), claim(b, id=2), 0.98, E5)
+    assert (found.method == "copy") is copy
+    if copy:
+        assert found.relation == "none"
+
+
+def test_figures_an_order_of_magnitude_apart_count_different_things() -> None:
+    part = claim("Nederland voerde vorig jaar voor 78 miljoen euro aan kaas uit naar de Verenigde Staten", id=1)
+    whole = claim("Nederland voerde vorig jaar voor 7 miljard euro aan kaas uit", id=2)
+    assert relation(part, whole, 0.93)[0] == "none"
+    other = claim("Nederland voerde vorig jaar voor 95 miljoen euro aan kaas uit naar de Verenigde Staten", id=3)
+    assert relation(part, other, 0.93) == ("conflict", "number")
+
+
+def test_a_negation_inside_a_longer_story_does_not_oppose_a_claim_that_says_something_else() -> None:
+    # Two speakers of one article who agree; the "niet" qualifies one clause of a longer statement.
+    grower = claim("De plaatjes gaan de wereld over. Iedereen wil een gekkere foto, liggend tussen de bloemen. Dat "
+                   "snap ik, maar het is belangrijk dat ze respect hebben voor wie er elke dag mee bezig is", id=1,
+                   article="x", source="Pennings", start=0, end=200)
+    board = claim("Het is een pilot. Het is hartstikke mooi, al die toeristen die de bloemen bewonderen. Iedereen mag "
+                  "daarvan genieten. Alleen niet op of in de bloemen", id=2, article="x", source="Van Lieshout",
+                  start=300, end=450)
+    assert relation(grower, board, 0.93)[0] == "none"

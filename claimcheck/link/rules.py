@@ -24,7 +24,6 @@ negation scope beyond the clause, and number conflicts across languages (units a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,14 +40,16 @@ from .reading import (
     focus_negations,
     is_content,
     negation_words,
+    number_value,
     read_claim,
     state_of,
+    tokenize,
 )
 
 NONE = "none"
-COPY_SIMILARITY = 95  # rapidfuzz ratio of two claim texts in different articles that are one text republished
+COPY_SIMILARITY = 85  # rapidfuzz ratio of two claim texts in different articles that are one text republished
 NAMELESS_MIN_WORDS = 2  # content words each side of a cross-language negation between claims naming nothing
-COPY_MIN_LENGTH = 80  # characters: below this, any edit may change what a claim says
+COPY_MIN_WORDS = 6  # words: below this, any edit may change what a claim says
 
 
 @dataclass(frozen=True)
@@ -89,21 +90,28 @@ def _nested(a: Claim, b: Claim) -> bool:
 
 
 def is_copy(a: Claim, b: Claim) -> bool:
-    """The same text in two articles (an agency report run by several outlets, an article stored twice):
-    the same words, or a long text edited a little, where no edit touches a negation or a number."""
+    """The same text in two articles (an agency report run by several outlets, each editing it a little; an
+    article stored twice): the same words, or a text of some length edited a little, where the edits only add
+    or drop words or change a word's form ("heeft gegeven" / "gaf", an "echter" added). An edit that swaps
+    one content word for another ("gitaar" / "fluit"), or touches a negation, a number or a name, changes
+    what is said: two reports."""
     if a.article == b.article or a.lang != b.lang or a.stance != b.stance:
         return False
-    x, y = _words(a.text), _words(b.text)
-    if x == y:
+    x, y = tokenize(a.text, a.lang), tokenize(b.text, b.lang)
+    if [t.word for t in x] == [t.word for t in y]:
         return True
-    if min(len(a.text), len(b.text)) < COPY_MIN_LENGTH or fuzz.ratio(" ".join(x), " ".join(y)) < COPY_SIMILARITY:
+    if min(len(x), len(y)) < COPY_MIN_WORDS:
         return False
-    edited = set(x) ^ set(y)
-    return not any(w.isdigit() or w in negation_words(a.lang) for w in edited)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
+    if fuzz.ratio(" ".join(t.word for t in x), " ".join(t.word for t in y)) < COPY_SIMILARITY:
+        return False
+    edited = {t.word for t in x} ^ {t.word for t in y}
+    # A capitalised word past the first is a name: "De PvdA verliest" / "De VVD verliest" are two reports.
+    names = {t.word for tokens in (x, y) for t in tokens[1:] if t.text[0].isupper()}
+    if any(number_value(w, a.lang) is not None or w in negation_words(a.lang) or w in names for w in edited):
+        return False
+    only_x = {t.lemma for t in x if is_content(t, a.lang)} - {t.lemma for t in y}
+    only_y = {t.lemma for t in y if is_content(t, b.lang)} - {t.lemma for t in x}
+    return not (only_x and only_y)
 
 
 def _nested_denial(a: Claim, b: Claim) -> Judgement | None:
@@ -131,6 +139,9 @@ def _overlap_share(clause_words: set[str], other: Reading) -> float:
     return shared / len(clause_words)
 
 
+# Share of each claim's content words the other must have for a negation to oppose them: the two must say
+# nearly the same thing but for the negation, as SICK-NL's contradictions do.
+NEGATION_COVERAGE = 0.5
 NEGATION_SCOPE = 4  # content words after a negation (else before it) that say what it negates
 
 
@@ -236,6 +247,8 @@ def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
     else:
         if share < t.overlap or similarity + t.overlap_weight * share < t.negation:
             return None
+        if ov.coverage < NEGATION_COVERAGE:
+            return None  # a negated clause inside a longer story ("… maar daarmee kunnen ze het nog niet nabouwen")
         floor = t.negation
     negator, reading, other = (a, ra, b) if shares[0] is not None else (b, rb, a)
     cue = reading.tokens[reading.negated[0]].text
@@ -264,6 +277,14 @@ def _antonym(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t:
 def _same_quantity(x: Quantity, y: Quantity) -> bool:
     """The same thing counted: same unit and at least one word of what is counted in common."""
     return x.unit == y.unit and bool(x.context & y.context)
+
+
+MAGNITUDE = 10  # figures this many times apart count different things (a part and the whole), not one
+
+
+def _same_magnitude(x: Quantity, y: Quantity) -> bool:
+    low, high = sorted((abs(x.value), abs(y.value)))
+    return low > 0 and high / low < MAGNITUDE
 
 
 def _compatible(x: Quantity, y: Quantity) -> bool:
@@ -304,6 +325,9 @@ def _numbers(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t:
     clashing = [(x, y) for x, y in pairs if x.value not in values_b and y.value not in values_a]
     if not clashing:
         return None  # each figure occurs on the other side too, counting something else ("50 tot 75 woningen")
+    clashing = [(x, y) for x, y in clashing if _same_magnitude(x, y)]
+    if not clashing:
+        return None  # "78 miljoen euro aan kaas naar de VS" / "7 miljard euro aan kaas": a part and a whole
     x, y = clashing[0]
     return Judgement("conflict", similarity,
                      f"{_who(a)} counts {_amount(x.value)} {x.unit}, {_who(b)} {_amount(y.value)}", "number",
