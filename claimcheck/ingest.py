@@ -62,6 +62,7 @@ class IngestReport:
     articles: int = 0
     added: int = 0
     skipped: int = 0
+    new_ids: int = 0  # skipped articles whose id was new: recorded as another id of the stored article
     claims: int = 0
     sources: int = 0
     links: int = 0
@@ -69,9 +70,16 @@ class IngestReport:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
+    def add(self, other: IngestReport) -> None:
+        """Count `other` (one batch's report) in this one; `seconds` stays this one's."""
+        for name in ("articles", "added", "skipped", "new_ids", "claims", "sources", "links", "copies"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.warnings.extend(other.warnings)
+
     def as_dict(self) -> dict[str, Any]:
         return {
-            "articles": self.articles, "added": self.added, "skipped": self.skipped, "claims": self.claims,
+            "articles": self.articles, "added": self.added, "skipped": self.skipped, "new_ids": self.new_ids,
+            "claims": self.claims,
             "sources": self.sources, "links": self.links, "copies": self.copies, "seconds": round(self.seconds, 2),
         }
 
@@ -100,10 +108,13 @@ def ingest(
     embedder: Embedder | None = None,
     linker: Linker | None = None,
     on_article: Callable[[Article], None] | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Store `articles` (with `embedder`, also vectors, and with `linker` too, links) and report what changed.
 
-    `on_article` is called once per article read, for a progress bar. Raises StoreError when the store's
+    `on_article` is called once per article as its statements are extracted (or it is found already stored),
+    for a progress bar. The report counts committed batches only; pass `report` to read it after an
+    interruption (a KeyboardInterrupt rolls back the batch under way). Raises StoreError when the store's
     vectors come from another model than `embedder`, before anything is written.
     """
     if batch_size < 1:
@@ -113,14 +124,11 @@ def ingest(
     extract = extract or _default_extract()
     if embedder is not None:
         store.check_model(embedder.model_id)
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     started = time.perf_counter()
     batch_linker = linker(store, embedder.model_id) if linker is not None and embedder is not None else None
     for batch in _batches(articles, batch_size):
-        _ingest_batch(store, batch, lang, extract, embedder, batch_linker, report)
-        if on_article is not None:
-            for article in batch:
-                on_article(article)
+        _ingest_batch(store, batch, lang, extract, embedder, batch_linker, report, on_article)
     if batch_linker is not None:
         batch_linker.save()
     report.seconds = time.perf_counter() - started
@@ -141,14 +149,22 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _ingest_batch(
     store: Store, batch: list[Article], lang: str | None, extract: Extract, embedder: Embedder | None,
-    linker: BatchLinker | None, report: IngestReport,
+    linker: BatchLinker | None, total: IngestReport, on_article: Callable[[Article], None] | None = None,
 ) -> None:
-    report.articles += len(batch)
+    # Counted apart and added to `total` once the batch is committed, so the total never counts a batch
+    # that an interruption rolled back.
+    report = IngestReport(articles=len(batch))
     for article in batch:
         report.warnings.extend(article.warnings)
     fresh = _fresh(store, batch)
     report.skipped += len(batch) - len(fresh)
-    prepared = [_prepare(article, digest, lang, extract) for article, digest in fresh]
+    digests = {id(article): digest for article, digest in fresh}
+    prepared = []
+    for article in batch:
+        if id(article) in digests:
+            prepared.append(_prepare(article, digests[id(article)], lang, extract))
+        if on_article is not None:
+            on_article(article)
     texts = [s.content.words for p in prepared for s in p.statements]
     vectors = embedder.encode(texts) if embedder is not None and texts else None
     with store.transaction():
@@ -160,9 +176,11 @@ def _ingest_batch(
         new_ids: list[int] = []
         kept_rows: list[int] = []
         row = 0
+        again = [(article, content_hash(article)) for article in batch if id(article) not in digests]
         for item in prepared:
             if item.digest in stored:
                 report.skipped += 1
+                again.append((item.article, item.digest))
                 row += len(item.statements)
                 continue
             stored.add(item.digest)
@@ -173,6 +191,8 @@ def _ingest_batch(
             report.added += 1
             report.claims += len(ids)
         report.sources += len(known.sources) - sources_before
+        # Stored already (maybe earlier in this batch): a new id for the same text is kept, so it can be looked up.
+        report.new_ids += sum(store.add_article_alias(article.id, digest) for article, digest in again)
         if embedder is not None and vectors is not None and new_ids:
             store.check_model(embedder.model_id)
             new_vectors = vectors[kept_rows]
@@ -182,6 +202,7 @@ def _ingest_batch(
                 store.mark_copies(found.copies)
                 report.copies += len(found.copies)
                 report.links += store.insert_links(found.links)
+    total.add(report)
 
 
 def _fresh(store: Store, batch: list[Article]) -> list[tuple[Article, str]]:

@@ -103,8 +103,9 @@ def _label_columns(model: str, id2label: Any) -> tuple[int, int, int]:
     return columns["contradiction"], columns["entailment"], columns["neutral"]
 
 
-def _in_hub_cache(model: str) -> bool:
-    """Whether the local Hugging Face cache holds a config.json for `model` (True when this cannot be told).
+def _in_hub_cache(model: str, org: str = _CROSS_ENCODER_ORG) -> bool:
+    """Whether the local Hugging Face cache holds a config.json for `model` (True when this cannot be told);
+    a bare name is also looked for under `org`, as sentence-transformers does.
 
     Checked before sentence-transformers is imported: that import (torch with it) alone takes seconds, and a
     name that is not cached should fail at once.
@@ -114,7 +115,7 @@ def _in_hub_cache(model: str) -> bool:
     except ImportError:
         # Without huggingface_hub there is no sentence-transformers either; the loader says what to install.
         return True
-    repos = [model] if "/" in model else [model, f"{_CROSS_ENCODER_ORG}/{model}"]
+    repos = [model] if "/" in model else [model, f"{org}/{model}"]
     # The cache sentence-transformers itself will look in (None: the Hugging Face default).
     cache_dir = os.environ.get("SENTENCE_TRANSFORMERS_HOME") or None
     for repo in repos:

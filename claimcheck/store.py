@@ -171,11 +171,88 @@ def _m004_confidence_and_copies(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN copy_of INTEGER REFERENCES articles(id) ON DELETE SET NULL")
 
 
+def _m005_readable_views(db: sqlite_utils.Database) -> None:
+    # Views a person reads in Datasette (claimcheck/datasette/metadata.json describes them); no table changes.
+    for statement in _VIEWS_5.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_LINK_SIDE_5 = """
+  c{p}.id AS {p}_claim, s{p}.name AS {p}_source, s{p}.affiliation AS {p}_affiliation, c{p}.date AS {p}_date,
+  c{p}.stance AS {p}_stance, c{p}.hedged AS {p}_hedged, c{p}.content AS {p}_text, a{p}.doc AS {p}_article,
+  a{p}.title AS {p}_title, a{p}.url AS {p}_url"""
+_LINK_FROM_5 = """
+FROM links l
+JOIN claims ca ON ca.id = l.a JOIN articles aa ON aa.id = ca.article LEFT JOIN sources sa ON sa.id = ca.source
+JOIN claims cb ON cb.id = l.b JOIN articles ab ON ab.id = cb.article LEFT JOIN sources sb ON sb.id = cb.source"""
+_LINK_VIEW_5 = (
+    "CREATE VIEW {name} AS\nSELECT l.id, l.confidence, l.method, l.reason, l.date, l.score,"
+    + _LINK_SIDE_5.format(p="a") + "," + _LINK_SIDE_5.format(p="b") + _LINK_FROM_5
+    + "\nWHERE l.relation = '{relation}'\nORDER BY l.confidence DESC, l.date DESC, l.id DESC"
+)
+# first_reports_view follows claimcheck.audit: a claim is first to report when its agree group (the claims
+# reached from it over agree links, either way) holds a claim of another named source, and every such claim
+# is dated strictly later. Unnamed sources do not count; a rival without a date rules it out.
+_VIEWS_5 = ";\n".join([
+    _LINK_VIEW_5.format(name="conflicts_view", relation="conflict"),
+    _LINK_VIEW_5.format(name="agreements_view", relation="agree"),
+    """CREATE VIEW claims_view AS
+SELECT c.id, c.date, s.name AS source, s.affiliation, c.source_text, c.cue, c.content, c.stance, c.hedged,
+  c.channel, c.copy_of, a.doc AS article, a.title, a.publisher, a.published, a.url
+FROM claims c JOIN articles a ON a.id = c.article LEFT JOIN sources s ON s.id = c.source
+ORDER BY c.date DESC, c.id""",
+    """CREATE VIEW sources_view AS
+SELECT s.id, s.name, s.kind, s.affiliation,
+  (SELECT count(*) FROM claims c WHERE c.source = s.id) AS claims,
+  (SELECT group_concat(alias, '; ') FROM (SELECT k.alias FROM source_aliases k
+    WHERE k.source = s.id AND k.alias != s.name ORDER BY k.rowid)) AS aliases
+FROM sources s
+ORDER BY claims DESC, s.name COLLATE NOCASE""",
+    """CREATE VIEW first_reports_view AS
+WITH RECURSIVE grp(start, claim) AS (
+  SELECT c.id, c.id FROM claims c
+  WHERE c.source IS NOT NULL AND c.date IS NOT NULL
+    AND c.id IN (SELECT a FROM links WHERE relation = 'agree' UNION SELECT b FROM links WHERE relation = 'agree')
+  UNION
+  SELECT grp.start, CASE WHEN l.a = grp.claim THEN l.b ELSE l.a END
+  FROM grp JOIN links l ON l.relation = 'agree' AND (l.a = grp.claim OR l.b = grp.claim)
+),
+rivals AS (
+  SELECT grp.start, o.id, o.date, o.source
+  FROM grp JOIN claims f ON f.id = grp.start JOIN claims o ON o.id = grp.claim
+  WHERE o.source IS NOT NULL AND o.source != f.source
+)
+SELECT f.id AS claim, f.date, s.name AS source, s.affiliation, f.content, a.doc AS article, a.title,
+  (SELECT min(r.date) FROM rivals r WHERE r.start = f.id) AS next_date,
+  (SELECT group_concat(name, ', ') FROM (SELECT o.name, min(r.date) AS first_date, min(r.id) AS first_claim
+    FROM rivals r JOIN sources o ON o.id = r.source WHERE r.start = f.id
+    GROUP BY o.id ORDER BY first_date, first_claim)) AS later_sources,
+  (SELECT count(*) FROM rivals r WHERE r.start = f.id) AS later_claims
+FROM claims f JOIN articles a ON a.id = f.article JOIN sources s ON s.id = f.source
+WHERE f.id IN (SELECT start FROM rivals)
+  AND NOT EXISTS (SELECT 1 FROM rivals r WHERE r.start = f.id AND (r.date IS NULL OR r.date <= f.date))
+ORDER BY f.date DESC, f.id""",
+])
+
+
+def _m006_article_aliases(db: sqlite_utils.Database) -> None:
+    # The same text ingested again under another id is not stored twice; the id is kept here so
+    # `claims --article ID` finds the stored article under either id.
+    db.execute(
+        "CREATE TABLE article_aliases (doc TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles(id) "
+        "ON DELETE CASCADE, PRIMARY KEY (doc, article))"
+    )
+    db.execute("CREATE INDEX article_aliases_article ON article_aliases(article)")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "schema", _m001_schema),
     (2, "claims_fts", _m002_claims_fts),
     (3, "links_order_indexes", _m003_links_order_indexes),
     (4, "confidence_and_copies", _m004_confidence_and_copies),
+    (5, "readable_views", _m005_readable_views),
+    (6, "article_aliases", _m006_article_aliases),
 ]
 
 
@@ -377,8 +454,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with immediate(self.db):
-            yield
+        try:
+            with immediate(self.db):
+                yield
+        except OperationalError as exc:
+            # SQLite opens a file it may not write read-only without a word; the first write then fails.
+            if "readonly" not in str(exc):
+                raise
+            raise StoreError(
+                f"{self.path}: the store is read-only ({exc}); nothing was written. Make the file and its folder "
+                "writable, or give another --db"
+            ) from None
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, list(params)))
@@ -410,6 +496,15 @@ class Store:
             [doc, title, publisher, url, published, language, content_hash, text, _now()],
         )
         return int(cursor.lastrowid or 0)
+
+    def add_article_alias(self, doc: str, content_hash: str) -> bool:
+        """Record `doc` as another id of the stored article with this text; False when it is its id already."""
+        cursor = self.db.execute(
+            "INSERT OR IGNORE INTO article_aliases (doc, article) SELECT ?, id FROM articles "
+            "WHERE content_hash = ? AND doc != ?",
+            [doc, content_hash, doc],
+        )
+        return cursor.rowcount > 0
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         rows = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -492,10 +587,10 @@ class Store:
         where = ""
         params: list[Any] = []
         if search:
-            where = "WHERE s.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM source_aliases k " \
-                    "WHERE k.source = s.id AND k.alias LIKE ? ESCAPE '\\')"
-            pattern = f"%{_escape_like(search)}%"
-            params = [pattern, pattern]
+            # instr, not LIKE: no wildcards to escape, and no "pattern too complex" on a long search.
+            where = "WHERE instr(lower(s.name), lower(?)) OR EXISTS (SELECT 1 FROM source_aliases k " \
+                    "WHERE k.source = s.id AND instr(lower(k.alias), lower(?)))"
+            params = [search, search]
         sql = (
             "SELECT s.id, s.name, s.kind, s.affiliation, "
             "(SELECT count(*) FROM claims c WHERE c.source = s.id) AS claims, "
@@ -585,8 +680,8 @@ class Store:
             where.append("c.date <= ?")
             params.append(until)
         if article:
-            where.append("a.doc = ?")
-            params.append(article)
+            where.append("(a.doc = ? OR a.id IN (SELECT k.article FROM article_aliases k WHERE k.doc = ?))")
+            params += [article, article]
         if stance:
             where.append("c.stance = ?")
             params.append(stance)
@@ -785,16 +880,23 @@ class Store:
         return [r[0] for r in self.db.execute(
             "SELECT id FROM claims WHERE source = ? ORDER BY date, id", [source_id])]
 
+    def copy_origins(self, ids: Iterable[int]) -> dict[int, int]:
+        """For the claims among `ids` that are copies, the claim each copies (claims.copy_of)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[int, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update((row[0], row[1]) for row in self.db.execute(
+                f"SELECT id, copy_of FROM claims WHERE copy_of IS NOT NULL AND id IN ({marks})", chunk))
+        return found
+
 
 ORDERS = {
     "confidence": "l.confidence DESC, l.date DESC, l.id DESC",
     "newest": "l.date DESC, l.confidence DESC, l.id DESC",
     "strongest": "l.score DESC, l.date DESC, l.id DESC",
 }
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def fts_query(text: str) -> str:

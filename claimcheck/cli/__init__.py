@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from . import browse as _browse  # noqa: F401
+from . import export as _export  # noqa: F401
 from . import extract as _extract  # noqa: F401
 from . import link as _link  # noqa: F401
+from . import report as _report  # noqa: F401
 from . import store as _store  # noqa: F401
 from .app import app
 

@@ -13,11 +13,17 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import ClaimcheckError
+
+if TYPE_CHECKING:
+    from ..embed import Embedder
+
+# `-h` as well as `--help`, on every command (sub-groups pass these on to their commands).
+HELP_OPTIONS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     name="claimcheck",
@@ -26,6 +32,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Markdown: a paragraph is re-flowed to the terminal, and an indented block (an example) is kept as written.
+    rich_markup_mode="markdown",
+    context_settings=HELP_OPTIONS,
 )
 
 
@@ -65,6 +74,21 @@ def user_errors() -> Iterator[None]:
         fail(str(exc))
 
 
+def load_embedder(model: str | None) -> Embedder:
+    """The embedder `model` names (None: the default), its warnings (a fallback model) shown as `Warning: ...`."""
+    import warnings
+
+    from ..embed import get_embedder
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        embedder = get_embedder(model)
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            warn(str(warning.message))
+    return embedder
+
+
 def choose_format(json_: bool = False, jsonl: bool = False, csv_: bool = False, table: bool = False) -> Format:
     if json_:
         return Format.json
@@ -82,7 +106,7 @@ def dumps(record: Any) -> str:
 
 
 def render(rows: Iterable[dict[str, Any]], fmt: Format, columns: list[str] | None = None,
-           cell: Callable[[str, Any], str] | None = None) -> None:
+           cell_of: Callable[[str, Any], str] | None = None) -> None:
     """Print rows in one format. Key order of each row is kept; `columns` picks and orders table/csv columns."""
     if fmt is Format.jsonl:
         for row in rows:
@@ -93,7 +117,7 @@ def render(rows: Iterable[dict[str, Any]], fmt: Format, columns: list[str] | Non
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     columns = columns or (list(rows[0]) if rows else [])
-    show = cell or _cell
+    show = cell_of or cell
     if fmt is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -105,17 +129,20 @@ def render(rows: Iterable[dict[str, Any]], fmt: Format, columns: list[str] | Non
     typer.echo(table(rows, columns, show))
 
 
-def _cell(column: str, value: Any) -> str:
-    if value is None:
+def cell(column: str, value: Any) -> str:
+    """One value as a table or CSV cell: a flag is "yes" or blank (JSON keeps true/false), None is blank."""
+    if value is None or value is False:
         return ""
+    if value is True:
+        return "yes"
     if isinstance(value, dict):
         return str(value.get("text", value))
     if isinstance(value, list):
-        return "; ".join(_cell(column, v) for v in value)
+        return "; ".join(cell(column, v) for v in value)
     return str(value)
 
 
-def table(rows: list[dict[str, Any]], columns: list[str], show: Callable[[str, Any], str] = _cell,
+def table(rows: list[dict[str, Any]], columns: list[str], show: Callable[[str, Any], str] = cell,
           max_width: int = 60) -> str:
     """A plain-text table; long cells are shortened with an ellipsis."""
 

