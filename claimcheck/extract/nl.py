@@ -257,6 +257,9 @@ class _Extractor:
         self.out: list[Statement] = []
         self.cue_tokens: set[int] = set()
         self.check_hedge: list[Statement] = []
+        self._quote_spans = set(self.doc.quotes)
+        self._by_cue: list[Statement] = []  # self.out by cue start, once the rules have run (_hedged)
+        self._cue_starts: list[int] = []
 
     # --- noun phrases ------------------------------------------------------------------------------
 
@@ -612,10 +615,14 @@ class _Extractor:
         """Hedge words in the statement's own content, not in the attributions nested inside it."""
         doc, lex = self.doc, self.lex
         own = statement.content
+        # Only statements whose cue lies within this content can be nested in it: a bisect over the cues,
+        # not a scan of every statement (a long document has thousands).
+        first = bisect.bisect_left(self._cue_starts, own.start)
+        last = bisect.bisect_right(self._cue_starts, own.end)
         nested = [
             (min(o.cue.start, o.content.start), max(o.cue.end, o.content.end))
-            for o in self.out
-            if o is not statement and own.start <= o.cue.start and o.content.end <= own.end
+            for o in self._by_cue[first:last]
+            if o is not statement and o.content.end <= own.end
         ]
         for s, e in own.pieces():
             a = bisect.bisect_left(doc.starts, s)
@@ -643,6 +650,8 @@ class _Extractor:
                 if doc.quote_of[i] < 0 and i not in self.cue_tokens:
                     self.at(i, a, b, number)
                 i += 1
+        self._by_cue = sorted(self.out, key=lambda o: o.cue.start)
+        self._cue_starts = [o.cue.start for o in self._by_cue]
         for statement in self.check_hedge:
             statement.hedged = self._hedged(statement)
         return self.out
@@ -753,7 +762,7 @@ class _Extractor:
             self.add([(i, i + 1)], content, (i + 1, np_end), "assert", quoted=self._is_quote(content))
 
     def _is_quote(self, pieces: list[tuple[int, int]]) -> bool:
-        return any(p in self.doc.quotes for p in pieces)
+        return any(p in self._quote_spans for p in pieces)
 
     def content_before(self, i: int, a: int) -> list[tuple[int, int]]:
         """Content that ends right before a trailing cue at token i: the quote just before it, or the

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import load, word_set
 from ..records import Statement
@@ -76,6 +76,7 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
     """Fill `speaker` and `affiliation` on every statement, in text order."""
     words = _words(lang)
     named: list[tuple[int, str, str | None]] = []  # (position, speaker, affiliation) of named sources
+    full_names: dict[str, str] = {}  # "vos" -> "Bernadette Vos": the latest named source each word run ends
     for statement in sorted(statements, key=lambda s: s.source.start if s.source else s.cue.start):
         source = statement.source
         if source is None:
@@ -94,9 +95,12 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
         elif not any(ch.isupper() for ch in speaker[:1]) and not any(w[:1].isupper() for w in speaker.split()):
             statement.speaker, statement.affiliation = speaker, affiliation
             continue
-        speaker = _full_name(speaker, named)
+        speaker = _full_name(speaker, full_names)
         statement.speaker, statement.affiliation = speaker, affiliation
         named.append((source.start, speaker, affiliation))
+        parts = speaker.split()
+        for k in range(1, len(parts)):
+            full_names[" ".join(parts[k:]).lower()] = speaker
 
 
 def _strip_edges(phrase: str) -> str:
@@ -200,12 +204,18 @@ def organisation_described(text: str, description: str, lang: str) -> str | None
     kind = _kind_of(words[-1], lang)
     if kind is None:
         return None
-    named = {
-        match.group(2)
-        for match in _DEFINED_ACRONYM.finditer(text)
-        if any(_kind_of(word, lang) == kind for word in match.group(1).split())
-    }
+    named = {acronym for acronym, kinds in _defined_acronyms(text, lang) if kind in kinds}
     return named.pop() if len(named) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _defined_acronyms(text: str, lang: str) -> list[tuple[str, set[str | None]]]:
+    """Each "Full Name (ACRONYM)" of a text, with the kinds of the name's words: read once per article,
+    not once per description (a long article has hundreds)."""
+    return [
+        (match.group(2), {_kind_of(word, lang) for word in match.group(1).split()})
+        for match in _DEFINED_ACRONYM.finditer(text)
+    ]
 
 
 def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
@@ -226,12 +236,9 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
     return None
 
 
-def _full_name(speaker: str, named: list[tuple[int, str, str | None]]) -> str:
-    """ "Vos" after "Bernadette Vos" -> "Bernadette Vos"."""
+def _full_name(speaker: str, full_names: dict[str, str]) -> str:
+    """ "Vos" after "Bernadette Vos" -> "Bernadette Vos"; case-blind, as Dutch surnames capitalise their
+    particle when they stand alone ("Tamara van Ark" ... "Van Ark")."""
     if " " in speaker and speaker.split()[0].lower() not in _SURNAME_PARTICLES:
         return speaker
-    for _, earlier, _ in reversed(named):
-        # case-blind: Dutch surnames capitalise their particle when they stand alone ("Tamara van Ark" ... "Van Ark")
-        if earlier.lower().endswith(" " + speaker.lower()):
-            return earlier
-    return speaker
+    return full_names.get(speaker.lower(), speaker)
