@@ -586,3 +586,13 @@ def test_a_negation_inside_a_longer_story_does_not_oppose_a_claim_that_says_some
                   "daarvan genieten. Alleen niet op of in de bloemen", id=2, article="x", source="Van Lieshout",
                   start=300, end=450)
     assert relation(grower, board, 0.93)[0] == "none"
+
+
+def test_one_large_figure_in_two_languages_is_one_fact_reported_twice() -> None:
+    nl = claim("een miljoen deelnemers eisten in Londen het houden van een nieuw referendum over de brexit", id=1)
+    en = claim("roughly one million people marched in London on Saturday during an anti-Brexit march", "en", id=2)
+    found = assess(nl, en, 0.86, E5)
+    assert (found.relation, found.method) == ("agree", "number")
+    assert "1,000,000" in found.reason
+    other = claim("roughly 200,000 people marched in London on Saturday during an anti-Brexit march", "en", id=3)
+    assert assess(nl, other, 0.86, E5).relation == "none"  # other figures across languages decide nothing

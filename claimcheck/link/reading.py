@@ -252,6 +252,8 @@ def _read_numbers(reading: Reading) -> None:
     skip = -1
     for i, token in enumerate(tokens):
         value = number_value(token.word, lang) if i != skip else None
+        if value is None and i != skip and token.word in multipliers:
+            value = float(multipliers[token.word])  # "een miljoen deelnemers", "a million people"
         if value is None:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None

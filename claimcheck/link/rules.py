@@ -302,7 +302,9 @@ def _numbers(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t:
              ov: Overlap) -> Judgement | None:
     # Counts differ all the time in news (70 procent, 10 procent ...): only the same quantity of the same
     # event, in claims that are close, can contradict; across articles the event must share a name.
-    if ov.crosslingual or similarity < t.related or not ov.same_event:
+    if ov.crosslingual:
+        return _figures_across_languages(a, b, ra, rb, similarity, t, ov)
+    if similarity < t.related or not ov.same_event:
         return None
     if a.article != b.article and not ov.names:
         return None
@@ -332,6 +334,25 @@ def _numbers(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t:
     return Judgement("conflict", similarity,
                      f"{_who(a)} counts {_amount(x.value)} {x.unit}, {_who(b)} {_amount(y.value)}", "number",
                      confidence("number", _strength(similarity, t.negation - 0.02, ov)))
+
+
+DISTINCT_FIGURE = 100  # a figure this large, the same on both sides, picks out one fact across languages
+
+
+def _figures_across_languages(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+                              ov: Overlap) -> Judgement | None:
+    """Across languages units cannot be matched ("deelnemers" / "people"), but a large figure given by both
+    claims, which are close, is one fact reported twice ("een miljoen deelnemers" / "one million people
+    marched"). Other figures decide nothing: no conflict is read across languages."""
+    comparable = _comparable(similarity, ov, t)
+    if comparable < t.paraphrase or bool(ra.negated) != bool(rb.negated):
+        return None
+    values_b = {q.value for q in rb.quantities}
+    shared = sorted({q.value for q in ra.quantities if q.value >= DISTINCT_FIGURE and q.value in values_b})
+    if not shared:
+        return None
+    return Judgement("agree", similarity, f"{_who(a)} and {_who(b)} both give {_amount(shared[-1])}", "number",
+                     confidence("number", _strength(comparable, t.paraphrase, ov)))
 
 
 NUMBER_DAYS = 2  # days between two articles' figures of one quantity for them to compete
