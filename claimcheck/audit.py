@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .records import Link
-from .store import KnownSource, Store, source_display
+from .render import claim_source
+from .store import KnownSource, Store
 
 # An agree-group larger than this is a topic, not a story: stop walking it (first-to-report stays exact
 # for groups up to this size).
@@ -150,13 +151,9 @@ def audit_source(store: Store, name: str) -> SourceAudit:
     return SourceAudit(source, [claims[i] for i in own_ids])
 
 
-def _display(row: dict[str, Any]) -> str:
-    return source_display(row["source"], row["affiliation"]) or "an unnamed source"
-
-
 def _event(link: Link, mine: int, other: int, rows: dict[int, dict[str, Any]]) -> Event | None:
     me, them = rows[mine], rows[other]
-    by, on = _display(them), them["date"]
+    by, on = claim_source(them), them["date"]
     if link.relation == "conflict":
         if link.method != "denial":
             kind = "contradicted"
@@ -194,7 +191,7 @@ def _first_report(store: Store, claim_id: int, rows: dict[int, dict[str, Any]], 
     if any(not r["date"] or r["date"] <= mine for r in rivals):
         return None
     later = sorted(rivals, key=lambda r: (r["date"], r["id"]))
-    names = list(dict.fromkeys(_display(r) for r in later))
+    names = list(dict.fromkeys(claim_source(r) for r in later))
     return Event(claim_id, "first to report", ", ".join(names), mine, later[0]["id"], later[0]["content"],
                  "earliest claim among those that agree")
 

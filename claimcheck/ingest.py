@@ -339,6 +339,14 @@ def reembed(store: Store, embedder: Embedder, batch_size: int = 256) -> int:
     return len(todo)
 
 
+def reembed_if_model_changed(store: Store, embedder: Embedder) -> int:
+    """Re-embed the store with `embedder` when its vectors come from another model (`reembed`); returns how
+    many claims were re-embedded, 0 when the store has no vectors or only this model's."""
+    if store.vector_models() in ([], [embedder.model_id]):
+        return 0
+    return reembed(store, embedder)
+
+
 def default_linker(judge: Judge | None = None) -> Linker:
     """The real linker, claimcheck.link's StoreLinker (imported only when linking is asked for): each new
     claim against its nearest stored claims and a bounded set of claims of its own article."""

@@ -172,3 +172,38 @@ def date_from_name(filename: str) -> str | None:
         return date(*map(int, match.groups())).isoformat()
     except ValueError:
         return None
+
+
+def check_date_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """--since and --until as ISO dates (either may be missing); InputError for a malformed date or a range
+    that ends before it starts."""
+    since = check_iso_date(since, "--since") if since else None
+    until = check_iso_date(until, "--until") if until else None
+    if since and until and since > until:
+        raise InputError(f"--since {since} is after --until {until}")
+    return since, until
+
+
+def read_text_pairs(path: Path) -> list[tuple[str, str]]:
+    """The {"a": text, "b": text} objects of a JSON-lines file, as (a, b); blank lines are skipped.
+
+    Raises InputError naming the file (and line) that cannot be read.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read: {exc}") from exc
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record: object = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not a JSON object: {exc.msg}") from exc
+        if not isinstance(record, dict) or not all(isinstance(record.get(k), str) for k in ("a", "b")):
+            raise InputError(f'{path}:{number}: expected {{"a": text, "b": text}}')
+        pairs.append((record["a"], record["b"]))
+    return pairs

@@ -478,3 +478,18 @@ def suggest(name: str, names: Iterable[str], limit: int = 3) -> list[str]:
     choices = list(dict.fromkeys(names))
     found = process.extract(name, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
     return [match[0] for match in found]
+
+
+def surname_match(name: str, names: Iterable[str]) -> str | None:
+    """The one name among `names` whose last word is `name` (a bare surname: "Bali" for "Mustefa Bali"),
+    ignoring case and accents; None when no name or more than one ends in it."""
+    wanted = name_key(name)
+    ends = [n for n in names if len(name_key(n).split()) > 1 and name_key(n).split()[-1] == wanted]
+    return ends[0] if len(ends) == 1 else None
+
+
+def is_spelling_of(name: str | None, source: Known) -> bool:
+    """Whether `name` is the source's own name or one of its spellings (ignoring case, accents and punctuation)."""
+    if not name:
+        return False
+    return name_key(name) in {name_key(s) for s in (source.name, *source.aliases)}

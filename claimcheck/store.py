@@ -1,4 +1,6 @@
-"""The claim store: one SQLite file, reached through sqlite-utils, with a schema grown by numbered migrations.
+"""The claim store: one SQLite file, reached through sqlite-utils, with a schema grown by numbered migrations
+(sqlite-utils `Migrations`, set "claimcheck"). It stores and queries; it hands out column dicts and typed
+records, and claimcheck.render makes them into what people read.
 
 Tables: `articles` (text, metadata, content hash), `sources` (canonical name, kind, affiliation) with their
 `source_aliases`, `claims` (who said what in which article, with offsets, stance and date), `embeddings`
@@ -15,12 +17,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
+from sqlite_utils import Migrations
+from sqlite_utils.db import ForeignKey
 from sqlite_utils.utils import OperationalError
 from sqlite_utils.utils import sqlite3 as driver
 
@@ -67,10 +71,9 @@ Migration = Callable[[sqlite_utils.Database], None]
 
 
 def _m001_schema(db: sqlite_utils.Database) -> None:
+    # Plain DDL: sqlite-utils' create() cannot say CHECK (kind IN ...) or UNIQUE (a, b) the way this reads.
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    for statement in _SCHEMA_1.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
+    db.executescript(_SCHEMA_1)
 
 
 _SCHEMA_1 = """
@@ -173,9 +176,7 @@ def _m004_confidence_and_copies(db: sqlite_utils.Database) -> None:
 
 def _m005_readable_views(db: sqlite_utils.Database) -> None:
     # Views a person reads in Datasette (claimcheck/datasette/metadata.json describes them); no table changes.
-    for statement in _VIEWS_5.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
+    db.executescript(_VIEWS_5)
 
 
 _LINK_SIDE_5 = """
@@ -239,11 +240,12 @@ ORDER BY f.date DESC, f.id""",
 def _m006_article_aliases(db: sqlite_utils.Database) -> None:
     # The same text ingested again under another id is not stored twice; the id is kept here so
     # `claims --article ID` finds the stored article under either id.
-    db.execute(
-        "CREATE TABLE article_aliases (doc TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles(id) "
-        "ON DELETE CASCADE, PRIMARY KEY (doc, article))"
+    aliases = db.table("article_aliases")
+    aliases.create(
+        {"doc": str, "article": int}, pk=("doc", "article"), not_null=["doc", "article"],
+        foreign_keys=[ForeignKey("article_aliases", "article", "articles", "id", on_delete="CASCADE")],
     )
-    db.execute("CREATE INDEX article_aliases_article ON article_aliases(article)")
+    aliases.create_index(["article"], index_name="article_aliases_article")
 
 
 MIGRATIONS: list[tuple[int, str, Migration]] = [
@@ -256,42 +258,61 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
 ]
 
 
+MIGRATION_SET = Migrations("claimcheck")
+for _number, _name, _apply in MIGRATIONS:
+    # "001_schema": the number orders the set and tells a store from a newer claimcheck.
+    MIGRATION_SET(name=f"{_number:03d}_{_name}")(_apply)
+
+# Stores made before claimcheck used sqlite-utils' Migrations kept their own table of applied migrations.
+LEGACY_MIGRATIONS_TABLE = "migrations"
+
+
 def migrate(db: sqlite_utils.Database) -> list[int]:
     """Apply the migrations this store lacks, under the write lock, and return their numbers.
 
     The check and the changes share one IMMEDIATE transaction, so two processes opening a new store at
     once cannot both apply the same migration.
     """
-    applied: list[int] = []
-    if _applied_numbers(db) >= {number for number, _, _ in MIGRATIONS}:
+    if not db[LEGACY_MIGRATIONS_TABLE].exists() and not MIGRATION_SET.pending(db):
         # Up to date: no write lock, so reading never waits behind a long ingest.
-        _refuse_newer(_applied_numbers(db))
-        return applied
+        _refuse_newer(applied_migrations(db))
+        return []
     with immediate(db):
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-            "applied_at TEXT NOT NULL)"
-        )
-        done = _applied_numbers(db)
-        _refuse_newer(done)
-        for number, name, apply in MIGRATIONS:
-            if number in done:
-                continue
-            apply(db)
-            db.execute(
-                "INSERT INTO migrations (number, name, applied_at) VALUES (?, ?, ?)", [number, name, _now()]
-            )
-            applied.append(number)
-    return applied
+        _adopt_legacy_migrations(db)
+        _refuse_newer(applied_migrations(db))
+        pending = [_migration_number(m.name) for m in MIGRATION_SET.pending(db)]
+        MIGRATION_SET.apply(db)
+    return pending
 
 
-def _applied_numbers(db: sqlite_utils.Database) -> set[int]:
-    if not db.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migrations'").fetchone():
-        return set()
-    return {row[0] for row in db.conn.execute("SELECT number FROM migrations")}
+def applied_migrations(db: sqlite_utils.Database) -> list[int]:
+    """The numbers of the migrations applied to this store, in the order they were applied."""
+    return [_migration_number(m.name) for m in MIGRATION_SET.applied(db)]
 
 
-def _refuse_newer(done: set[int]) -> None:
+def _migration_number(name: str) -> int:
+    return int(name.split("_", 1)[0])
+
+
+def _adopt_legacy_migrations(db: sqlite_utils.Database) -> None:
+    """Record the migrations listed in a store's old `migrations` table (number, name, applied_at) as
+    sqlite-utils' applied migrations, then drop the old table, so the store is upgraded from where it was."""
+    legacy = db.table(LEGACY_MIGRATIONS_TABLE)
+    if not legacy.exists():
+        return
+    names = {number: f"{number:03d}_{name}" for number, name, _ in MIGRATIONS}
+    MIGRATION_SET.ensure_migrations_table(db)
+    done = {m.name for m in MIGRATION_SET.applied(db)}
+    rows = [
+        {"migration_set": MIGRATION_SET.name, "name": names.get(row["number"], f"{row['number']:03d}_{row['name']}"),
+         "applied_at": row["applied_at"]}
+        for row in legacy.rows_where(order_by="number")
+    ]
+    db.table(Migrations.migrations_table).insert_all(r for r in rows if r["name"] not in done)
+    legacy.drop()
+
+
+def _refuse_newer(done: list[int]) -> None:
     newest_known = MIGRATIONS[-1][0]
     if done and max(done) > newest_known:
         raise StoreError(
@@ -383,7 +404,7 @@ def _check_claimcheck(db: sqlite_utils.Database, path: Path) -> None:
     tables = set(db.table_names())
     if application_id == APPLICATION_ID:
         return
-    if tables - {"migrations"}:
+    if tables - {LEGACY_MIGRATIONS_TABLE, Migrations.migrations_table}:
         raise StoreError(f"{path}: a SQLite database, but not a claimcheck store (it holds other tables)")
 
 
@@ -399,9 +420,6 @@ class KnownSource:
     kind: str
     affiliation: str | None
     aliases: list[str] = field(default_factory=list)
-
-    def display(self) -> str:
-        return source_display(self.name, self.affiliation) or self.name
 
 
 @dataclass
@@ -472,7 +490,7 @@ class Store:
     def count(self, table: str) -> int:
         if table not in ("articles", "sources", "claims", "embeddings", "links"):
             raise ValueError(table)
-        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return self.db.table(table).count
 
     # --- articles
 
@@ -490,12 +508,9 @@ class Store:
         self, doc: str, text: str, content_hash: str, published: str | None, title: str | None,
         publisher: str | None, url: str | None, language: str | None,
     ) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO articles (doc, title, publisher, url, published, language, content_hash, text, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc, title, publisher, url, published, language, content_hash, text, _now()],
-        )
-        return int(cursor.lastrowid or 0)
+        row = {"doc": doc, "title": title, "publisher": publisher, "url": url, "published": published,
+               "language": language, "content_hash": content_hash, "text": text, "ingested_at": _now()}
+        return int(self.db.table("articles").insert(row).last_rowid or 0)
 
     def add_article_alias(self, doc: str, content_hash: str) -> bool:
         """Record `doc` as another id of the stored article with this text; False when it is its id already."""
@@ -507,31 +522,24 @@ class Store:
         return cursor.rowcount > 0
 
     def article(self, article_id: int) -> dict[str, Any] | None:
-        rows = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
-        return rows[0] if rows else None
+        return next(self.db.table("articles").rows_where("id = ?", [article_id]), None)
 
     # --- sources
 
     def load_sources(self) -> list[KnownSource]:
-        sources = {
-            row[0]: KnownSource(row[0], row[1], row[2], row[3])
-            for row in self.db.execute("SELECT id, name, kind, affiliation FROM sources ORDER BY id")
-        }
-        for alias, source in self.db.execute("SELECT alias, source FROM source_aliases ORDER BY rowid"):
-            if source in sources:
-                sources[source].aliases.append(alias)
+        sources = {row["id"]: KnownSource(**row) for row in self.db.table("sources").rows_where(order_by="id")}
+        for row in self.db.table("source_aliases").rows_where(select="alias, source", order_by="rowid"):
+            if row["source"] in sources:
+                sources[row["source"]].aliases.append(row["alias"])
         return list(sources.values())
 
     def add_source(self, name: str, kind: str, affiliation: str | None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO sources (name, kind, affiliation) VALUES (?, ?, ?)", [name, kind, affiliation]
-        )
-        return int(cursor.lastrowid or 0)
+        row = {"name": name, "kind": kind, "affiliation": affiliation}
+        return int(self.db.table("sources").insert(row).last_rowid or 0)
 
     def add_alias(self, source: int, alias: str, key: str) -> None:
         """Record a spelling; a key already taken keeps its source (the first resolution wins)."""
-        self.db.execute("INSERT OR IGNORE INTO source_aliases (key, alias, source) VALUES (?, ?, ?)",
-                        [key, alias, source])
+        self.db.table("source_aliases").insert({"key": key, "alias": alias, "source": source}, ignore=True)
 
     def update_source(self, source: int, kind: str | None = None, affiliation: str | None = None) -> None:
         """Fill in what was unknown: a kind that was 'unknown', an affiliation that was empty."""
@@ -550,19 +558,19 @@ class Store:
         return self.source(rows[0][0])
 
     def source(self, source_id: int) -> KnownSource | None:
-        row = self.db.execute("SELECT id, name, kind, affiliation FROM sources WHERE id = ?", [source_id]).fetchone()
+        row = next(self.db.table("sources").rows_where("id = ?", [source_id]), None)
         if row is None:
             return None
-        aliases = [r[0] for r in self.db.execute(
-            "SELECT alias FROM source_aliases WHERE source = ? ORDER BY rowid", [source_id])]
-        return KnownSource(row[0], row[1], row[2], row[3], aliases)
+        aliases = self.db.table("source_aliases").rows_where("source = ?", [source_id], select="alias",
+                                                             order_by="rowid")
+        return KnownSource(**row, aliases=[r["alias"] for r in aliases])
 
     def find_source(self, name: str) -> KnownSource:
         """The source a user means by `name`: a canonical name or any alias, ignoring case and accents.
 
         Raises StoreError naming the closest spellings when nothing matches.
         """
-        from .sources import name_key, suggest
+        from .sources import name_key, suggest, surname_match
 
         found = self.source_by_alias_key(name_key(name))
         if found is not None:
@@ -573,11 +581,9 @@ class Store:
             assert source is not None
             return source
         names = [r[0] for r in self.db.execute("SELECT name FROM sources")]
-        # A bare surname ("Bali") names a source when exactly one stored name ends in it.
-        wanted = name_key(name)
-        ends = [n for n in names if len(name_key(n).split()) > 1 and name_key(n).split()[-1] == wanted]
-        if len(ends) == 1:
-            return self.find_source(ends[0])
+        full = surname_match(name, names)
+        if full is not None:
+            return self.find_source(full)
         close = suggest(name, names)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "; see `claimcheck sources`"
         raise StoreError(f"no source named {name!r}{hint}")
@@ -614,12 +620,12 @@ class Store:
             gone = self.find_source(merge_name)
             if keep.id == gone.id:
                 raise StoreError(f"{keep_name!r} and {merge_name!r} are already the same source ({keep.name})")
-            from .sources import name_key
+            from .sources import is_spelling_of, name_key
 
             self.db.execute("UPDATE claims SET source = ? WHERE source = ?", [keep.id, gone.id])
             self.db.execute("UPDATE OR IGNORE source_aliases SET source = ? WHERE source = ?", [keep.id, gone.id])
             self.add_alias(keep.id, gone.name, name_key(gone.name))
-            own_name = gone.affiliation in (keep.name, *keep.aliases)
+            own_name = is_spelling_of(gone.affiliation, keep)
             self.update_source(keep.id, gone.kind, None if own_name else gone.affiliation)
             self.db.execute("UPDATE sources SET affiliation = ? WHERE affiliation = ? AND id != ?",
                             [keep.name, gone.name, keep.id])
@@ -635,15 +641,8 @@ class Store:
     # --- claims
 
     def insert_claim(self, claim: NewClaim) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO claims (article, source, source_text, cue, content, content_start, content_end, span_start, "
-            "span_end, stance, hedged, stated_on, date, channel, language, confidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [claim.article, claim.source, claim.source_text, claim.cue, claim.content, claim.content_start,
-             claim.content_end, claim.span_start, claim.span_end, claim.stance, int(claim.hedged), claim.stated_on,
-             claim.date, claim.channel, claim.language, claim.confidence],
-        )
-        return int(cursor.lastrowid or 0)
+        row = asdict(claim) | {"hedged": int(claim.hedged)}
+        return int(self.db.table("claims").insert(row).last_rowid or 0)
 
     def claim_rows(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Stored claims by id, with their article and source (name and affiliation)."""
@@ -667,7 +666,8 @@ class Store:
         until: str | None = None, article: str | None = None, stance: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Claims matching every filter given, newest first (best match first when searching)."""
+        """Claims matching every filter given (rows of CLAIM_COLUMNS), newest first (best match first when
+        searching); claimcheck.render.claim_row makes them listing rows."""
         where: list[str] = []
         params: list[Any] = []
         if source is not None:
@@ -702,7 +702,7 @@ class Store:
         if limit:
             sql += " LIMIT ?"
             params.append(limit)
-        return [claim_row(row) for row in self._rows(sql, params)]
+        return self._rows(sql, params)
 
     # --- embeddings
 
@@ -722,9 +722,10 @@ class Store:
         import numpy as np
 
         rows = np.asarray(vectors, dtype="<f4")
-        self.db.conn.executemany(
-            "INSERT OR REPLACE INTO embeddings (claim, model, vector) VALUES (?, ?, ?)",
-            [(claim_id, model_id, rows[i].tobytes()) for i, claim_id in enumerate(claim_ids)],
+        self.db.table("embeddings").insert_all(
+            ({"claim": claim_id, "model": model_id, "vector": rows[i].tobytes()}
+             for i, claim_id in enumerate(claim_ids)),
+            replace=True,
         )
 
     def vector_count(self, model_id: str) -> int:
@@ -819,7 +820,8 @@ class Store:
         min_confidence: float = 0.0, across_articles: bool = False,
     ) -> list[dict[str, Any]]:
         """Pairs of `relation` (conflict or agree) with both claims, most confident, newest (by the later
-        claim) or strongest (most similar) first.
+        claim) or strongest (most similar) first: the link's columns, then each claim's id, content, date,
+        stance, source, affiliation and article as `a_...` and `b_...` (claimcheck.render.link_row nests them).
 
         `source` keeps pairs where either side is that source; `since`/`until` keep pairs where either
         claim's date falls in the range; `search` is full-text over either claim's content;
@@ -858,12 +860,12 @@ class Store:
         # Ties go to the link judged last; every key descending lets one index give the whole order.
         order_by = ORDERS[order]
         side = (
-            "{p}.id AS {p}_id, {p}.content AS {p}_content, {p}.date AS {p}_date, {p}.stance AS {p}_stance, "
-            "s{p}.name AS {p}_source, s{p}.affiliation AS {p}_affiliation, a{p}.doc AS {p}_article"
+            "c{p}.id AS {p}_id, c{p}.content AS {p}_content, c{p}.date AS {p}_date, c{p}.stance AS {p}_stance, "
+            "sc{p}.name AS {p}_source, sc{p}.affiliation AS {p}_affiliation, ac{p}.doc AS {p}_article"
         )
         sql = (
             f"SELECT l.id, l.relation, l.score, l.confidence, l.method, l.reason, l.date, "
-            f"{side.format(p='ca')}, {side.format(p='cb')} "
+            f"{side.format(p='a')}, {side.format(p='b')} "
             "FROM links l "
             "JOIN claims ca ON ca.id = l.a JOIN articles aca ON aca.id = ca.article "
             "LEFT JOIN sources sca ON sca.id = ca.source "
@@ -874,7 +876,7 @@ class Store:
         if limit:
             sql += " LIMIT ?"
             params.append(limit)
-        return [conflict_row(row) for row in self._rows(sql, params)]
+        return self._rows(sql, params)
 
     def source_claim_ids(self, source_id: int) -> list[int]:
         return [r[0] for r in self.db.execute(
@@ -918,50 +920,3 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         published=row["published"], start=row["content_start"], end=row["content_end"],
         span_start=row["span_start"], span_end=row["span_end"], cue=row["cue"], topic=row.get("topic") or "",
     )
-
-
-def source_display(name: str | None, affiliation: str | None) -> str | None:
-    if name is None:
-        return None
-    return f"{name} ({affiliation})" if affiliation and affiliation != name else name
-
-
-def claim_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A claim for listing: stable keys, in the order people read them."""
-    return {
-        "id": row["id"],
-        "date": row["date"],
-        "source": row["source"],
-        "affiliation": row["affiliation"],
-        "cue": row["cue"],
-        "content": row["content"],
-        "stance": row["stance"],
-        "hedged": bool(row["hedged"]),
-        "channel": row["channel"],
-        "article": row["doc"],
-        "title": row["title"],
-        "start": row["content_start"],
-        "end": row["content_end"],
-    }
-
-
-def conflict_row(row: dict[str, Any]) -> dict[str, Any]:
-    def side(prefix: str) -> dict[str, Any]:
-        return {
-            "id": row[f"{prefix}_id"],
-            "source": source_display(row[f"{prefix}_source"], row[f"{prefix}_affiliation"]),
-            "date": row[f"{prefix}_date"],
-            "article": row[f"{prefix}_article"],
-            "stance": row[f"{prefix}_stance"],
-            "content": row[f"{prefix}_content"],
-        }
-
-    return {
-        "date": row["date"] or None,
-        "confidence": round(float(row["confidence"]), 3),
-        "score": round(float(row["score"]), 3),
-        "method": row["method"],
-        "reason": row["reason"],
-        "a": side("ca"),
-        "b": side("cb"),
-    }

@@ -7,6 +7,7 @@ import pytest
 from claimcheck.audit import audit_source
 from claimcheck.errors import StoreError
 from claimcheck.records import Link
+from claimcheck.render import known_source
 
 from .test_store import seed_store
 
@@ -30,7 +31,7 @@ def test_fox_news_on_the_seed(tmp_path: Path) -> None:
 def test_bali_on_the_seed_issued_the_denial(tmp_path: Path) -> None:
     store, ids = seed_store(tmp_path / "c.db")
     record = audit_source(store, "Bali")
-    assert record.source.display() == "Mustefa Bali (SDF)"
+    assert known_source(record.source) == "Mustefa Bali (SDF)"
     assert [c.id for c in record.claims] == [ids["c3"], ids["c5"], ids["c2"]]
     denials = record.to_dict()["denials"]
     assert [(d["claim"], d["by"], d["on"], d["summary"]) for d in denials] == [

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from claimcheck.audit import audit_source
 from claimcheck.cli import app
 from claimcheck.datasette import METADATA_PATH, database_name, metadata
-from claimcheck.store import MIGRATIONS, open_store
+from claimcheck.store import MIGRATIONS, applied_migrations, open_store
 
 from .conftest import SEED_TEXT
 from .test_store import seed_store
@@ -244,14 +244,14 @@ def test_a_store_made_before_the_views_gets_them_on_opening(tmp_path: Path) -> N
     conn = sqlite3.connect(path)
     for view in VIEWS:
         conn.execute(f"DROP VIEW {view}")
-    conn.execute("DELETE FROM migrations WHERE number = 5")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '005_readable_views'")
     conn.commit()
     conn.close()
     with open_store(path) as store:
         views = sorted(r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'view'"))
-        applied = [r[0] for r in store.db.execute("SELECT number FROM migrations ORDER BY number")]
+        applied = applied_migrations(store.db)
     assert views == VIEWS
-    assert applied == [number for number, _, _ in MIGRATIONS]
+    assert sorted(applied) == [number for number, _, _ in MIGRATIONS]
 
 
 # --- the command, and a store ingested the ordinary way -------------------------------------------------------

@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 from claimcheck.errors import StoreError
 from claimcheck.ingest import ingest
 from claimcheck.records import Article, Link, Span, Statement
-from claimcheck.store import MIGRATIONS, Store, default_db_path, fts_query, open_store
+from claimcheck.render import link_row
+from claimcheck.store import (
+    MIGRATION_SET,
+    MIGRATIONS,
+    Store,
+    applied_migrations,
+    default_db_path,
+    fts_query,
+    open_store,
+)
 
 from .conftest import SEED_GOLD, SEED_TEXT
 
@@ -78,7 +87,7 @@ def seed_store(path: Path) -> tuple[Store, dict[str, int]]:
 
 def test_a_new_store_has_every_migration(tmp_path: Path) -> None:
     with open_store(tmp_path / "c.db") as store:
-        applied = [row["number"] for row in store.db.query("SELECT number FROM migrations ORDER BY number")]
+        applied = applied_migrations(store.db)
         tables = set(store.db.table_names())
         mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
     assert applied == [number for number, _, _ in MIGRATIONS]
@@ -96,7 +105,7 @@ def test_reopening_applies_nothing(tmp_path: Path) -> None:
 
 def test_a_store_from_a_newer_claimcheck_is_refused(tmp_path: Path) -> None:
     with open_store(tmp_path / "c.db") as store:
-        store.db.execute("INSERT INTO migrations VALUES (99, 'future', 'x')")
+        store.db["_sqlite_migrations"].insert({"migration_set": "claimcheck", "name": "099_future", "applied_at": "x"})
     with pytest.raises(StoreError, match="schema version 99, newer than this claimcheck knows"):
         open_store(tmp_path / "c.db")
 
@@ -168,7 +177,7 @@ def test_sources_of_the_seed(tmp_path: Path) -> None:
 
 def test_conflicts_newest_first_with_both_sides(tmp_path: Path) -> None:
     store, ids = seed_store(tmp_path / "c.db")
-    rows = store.list_conflicts()
+    rows = [link_row(row) for row in store.list_conflicts()]
     # Same date, same score: the pair linked last comes first.
     assert [(r["a"]["id"], r["b"]["id"]) for r in rows] == [(ids["c3"], ids["c4"]), (ids["c5"], ids["c4"])]
     first = rows[0]
@@ -273,12 +282,57 @@ def test_an_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
     store.db.execute("DROP INDEX links_relation_date_score")
     store.db.execute("DROP INDEX links_relation_score_date")
     store.db.execute("CREATE INDEX links_relation_date ON links(relation, date)")
-    store.db.execute("DELETE FROM migrations WHERE number = 3")
+    store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '003_links_order_indexes'")
     store.close()
     with open_store(path) as upgraded:
         indexes = {row[0] for row in upgraded.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "links_relation_date_score" in indexes and "links_relation_date" not in indexes
         assert upgraded.count("links") == 4
+
+
+def legacy_store(path: Path, numbers: list[int], applied_at: str = "2025-01-02T03:04:05+00:00") -> None:
+    """A store as claimcheck made it before sqlite-utils' Migrations: the migrations `numbers` applied, and
+    recorded in its own `migrations` table (number, name, applied_at)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for number, _, apply in MIGRATIONS:
+        if number in numbers:
+            apply(db)
+    db.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    names = {number: name for number, name, _ in MIGRATIONS}
+    for number in numbers:
+        db.execute("INSERT INTO migrations VALUES (?, ?, ?)", [number, names.get(number, "future"), applied_at])
+    db.execute("INSERT INTO articles (doc, content_hash, text, ingested_at) VALUES ('old', 'h', 'Oude tekst.', 'x')")
+    db.conn.commit()
+    db.close()
+
+
+def test_a_store_with_the_old_migrations_table_opens_and_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    legacy_store(path, [1, 2, 3, 4, 5])
+    with open_store(path) as store:
+        applied = [(m.name, m.applied_at) for m in MIGRATION_SET.applied(store.db)]
+        tables = set(store.db.table_names())
+        assert store.add_article_alias("old-2", "h")
+        assert store.count("articles") == 1
+    old = "2025-01-02T03:04:05+00:00"
+    assert applied[:5] == [("001_schema", old), ("002_claims_fts", old), ("003_links_order_indexes", old),
+                           ("004_confidence_and_copies", old), ("005_readable_views", old)]
+    assert applied[5][0] == "006_article_aliases"
+    assert "migrations" not in tables and {"_sqlite_migrations", "article_aliases"} <= tables
+    with open_store(path) as store:
+        assert applied_migrations(store.db) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_store_with_the_old_table_from_a_newer_claimcheck_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    legacy_store(path, [1, 2, 3, 4, 5, 6, 7])
+    with pytest.raises(StoreError, match="schema version 7, newer than this claimcheck knows"):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT number FROM migrations")] == [1, 2, 3, 4, 5, 6, 7]
+    assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone()
 
 
 def test_reading_does_not_wait_for_a_writer(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import ClaimcheckError
+from ..render import cell, table
 
 if TYPE_CHECKING:
     from ..embed import Embedder
@@ -50,10 +51,6 @@ class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
-
-
-
-
 
 def fail(message: str) -> None:
     """Print `Error: message` on stderr and exit 1."""
@@ -127,32 +124,3 @@ def render(rows: Iterable[dict[str, Any]], fmt: Format, columns: list[str] | Non
         typer.echo(buffer.getvalue(), nl=False)
         return
     typer.echo(table(rows, columns, show))
-
-
-def cell(column: str, value: Any) -> str:
-    """One value as a table or CSV cell: a flag is "yes" or blank (JSON keeps true/false), None is blank."""
-    if value is None or value is False:
-        return ""
-    if value is True:
-        return "yes"
-    if isinstance(value, dict):
-        return str(value.get("text", value))
-    if isinstance(value, list):
-        return "; ".join(cell(column, v) for v in value)
-    return str(value)
-
-
-def table(rows: list[dict[str, Any]], columns: list[str], show: Callable[[str, Any], str] = cell,
-          max_width: int = 60) -> str:
-    """A plain-text table; long cells are shortened with an ellipsis."""
-
-    def clip(text: str) -> str:
-        text = " ".join(text.split())
-        return text if len(text) <= max_width else text[: max_width - 1] + "…"
-
-    cells = [[clip(show(c, row.get(c))) for c in columns] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells)
-    return "\n".join(lines)

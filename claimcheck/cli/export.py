@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
+from ..reader import check_date_range
 from .app import app, fail, user_errors
-from .store import DbOption, SinceFilter, SourceFilter, UntilFilter, _dates, open_store
+from .store import DbOption, SinceFilter, SourceFilter, UntilFilter, open_store
 
 
 class ExportFormat(StrEnum):
@@ -64,7 +65,7 @@ def export(
         raise typer.BadParameter("a CSV holds one kind of record; export claims and links separately",
                                  param_hint="--what")
     with user_errors():
-        since, until = _dates(since, until)
+        since, until = check_date_range(since, until)
         with open_store(db, create=False) as store:
             if format_ is ExportFormat.claimreview:
                 text = json.dumps(claim_reviews(store, source, since, until), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,9 @@ import typer
 
 from ..evaluate import evaluate
 from ..extract import extract_article
+from ..lexicon import check_language
 from ..reader import read_articles
+from ..render import cell
 from .app import (
     CsvFlag,
     Format,
@@ -17,7 +19,6 @@ from .app import (
     JsonlFlag,
     TableFlag,
     app,
-    cell,
     choose_format,
     render,
     user_errors,
@@ -67,10 +68,7 @@ def extract(
         fmt = Format.jsonl
     with user_errors():
         if lang is not None:
-            lang = lang.lower()
-            from ..lexicon import load
-
-            load(lang)
+            lang = check_language(lang)
 
         def statements() -> Any:
             for article in read_articles(paths, published):

@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import InputError
+from ..reader import read_text_pairs
 from .app import app, dumps, load_embedder, user_errors
 
 if TYPE_CHECKING:
     from ..link import Judgement
-
-
-def read_text_pairs(path: Path) -> list[tuple[str, str]]:
-    """The {"a": text, "b": text} objects of a JSON-lines file; blank lines are skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read: {exc}") from exc
-    pairs = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record: Any = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not a JSON object: {exc.msg}") from exc
-        if not isinstance(record, dict) or not all(isinstance(record.get(k), str) for k in ("a", "b")):
-            raise InputError(f'{path}:{number}: expected {{"a": text, "b": text}}')
-        pairs.append((record["a"], record["b"]))
-    return pairs
 
 
 def _row(found: Judgement) -> dict[str, Any]:

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..reader import check_date_range
 from .app import app, user_errors
-from .store import DbOption, SinceFilter, SourceFilter, UntilFilter, _dates, open_store
+from .store import DbOption, SinceFilter, SourceFilter, UntilFilter, open_store
 
 
 @app.command()
@@ -32,7 +33,7 @@ def report(
     from ..report import ReportFilter, write_report
 
     with user_errors():
-        since, until = _dates(since, until)
+        since, until = check_date_range(since, until)
         with open_store(db, create=False) as store:
             made = write_report(store, output, ReportFilter(source, search, since, until))
     shown = f" ({len(made.conflicts)} shown)" if len(made.conflicts) < made.conflicts_total else ""

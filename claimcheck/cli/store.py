@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import StoreError
-from ..reader import check_iso_date, read_articles
+from ..lexicon import check_language
+from ..reader import check_date_range, read_articles
+from ..render import audit_heading, claim_row, flat_link_row, ingest_interrupted, ingest_summary, link_row, merged
 from .app import (
     CsvFlag,
     Format,
@@ -61,14 +63,6 @@ def open_store(db: str | None, create: bool = True) -> Store:
     return open_claim_store(db, create=create)
 
 
-def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    since = check_iso_date(since, "--since") if since else None
-    until = check_iso_date(until, "--until") if until else None
-    if since and until and since > until:
-        raise StoreError(f"--since {since} is after --until {until}")
-    return since, until
-
-
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Text files, folders or JSON-lines files.", show_default=False)],
@@ -108,16 +102,13 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from ..ingest import IngestReport, default_linker, ingest, reembed
+    from ..ingest import IngestReport, default_linker, ingest, reembed_if_model_changed
 
     report = IngestReport()
     articles: list[Article] = []
     with user_errors():
         if lang is not None:
-            from ..lexicon import load
-
-            lang = lang.lower()
-            load(lang)
+            lang = check_language(lang)
         if no_link and re_embed:
             raise StoreError("--re-embed needs linking; drop --no-link")
         # Every record is read (and so checked) first: a bad line 75 stops the ingest before line 1 is stored.
@@ -130,32 +121,21 @@ def ingest(
                 embedder = load_embedder(model)
                 linker = default_linker(get_judge(nli))
             with open_store(db) as store:
-                if re_embed and embedder is not None and store.vector_models() not in ([], [embedder.model_id]):
-                    reembed(store, embedder)
+                if re_embed and embedder is not None:
+                    reembed_if_model_changed(store, embedder)
                 with tqdm(total=len(articles), unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr,
                           leave=False) as bar:
                     ingest(store, articles, lang=lang, batch_size=batch_size, embedder=embedder, linker=linker,
                            on_article=lambda _: bar.update(), report=report)
         except KeyboardInterrupt:
-            typer.echo(
-                f"Error: interrupted: {report.added} of {len(articles)} articles stored ({report.skipped} already "
-                "there; a batch is stored whole or not at all); run the same command again to store the rest",
-                err=True,
-            )
+            typer.echo(f"Error: {ingest_interrupted(report, len(articles))}", err=True)
             raise typer.Exit(130) from None
     for message in report.warnings:
         warn(message)
     if json_:
         render([report.as_dict()], Format.json)
         return
-    again = f"{report.skipped} already there"
-    if report.new_ids:
-        again += f"; {report.new_ids} under a new id, recorded as another id of the stored article"
-    typer.echo(
-        f"{report.added} of {report.articles} articles stored ({again}): "
-        f"{report.claims} claims ({report.copies} copies of stored ones), {report.sources} new sources, "
-        f"{report.links} links in {report.seconds:.1f} s"
-    )
+    typer.echo(ingest_summary(report))
 
 
 sources_app = typer.Typer(
@@ -242,9 +222,8 @@ def sources_merge(
     ```
     """
     with user_errors(), open_store(db or _group_db(ctx), create=False) as store:
-        merged = store.merge_sources(keep, other)
-    spellings = ", ".join(a for a in merged.aliases if a != merged.name)
-    typer.echo(f"Merged {other!r} into {merged.display()}" + (f"; spellings: {spellings}" if spellings else ""))
+        kept = store.merge_sources(keep, other)
+    typer.echo(merged(other, kept))
 
 
 @app.command()
@@ -272,9 +251,9 @@ def claims(
     """
     fmt = choose_format(json_, jsonl, csv_, table)
     with user_errors():
-        since, until = _dates(since, until)
+        since, until = check_date_range(since, until)
         with open_store(db, create=False) as store:
-            rows = store.list_claims(query, source, since, until, article, stance, limit)
+            rows = [claim_row(row) for row in store.list_claims(query, source, since, until, article, stance, limit)]
     render(rows, fmt, CLAIM_COLUMNS)
 
 
@@ -290,15 +269,16 @@ def _list_links(relation: str, db: str | None, source: str | None, since: str | 
                 search: str | None, order: Order, limit: int | None, min_confidence: float, fmt: Format,
                 across_articles: bool = False) -> None:
     with user_errors():
-        since, until = _dates(since, until)
+        since, until = check_date_range(since, until)
         with open_store(db, create=False) as store:
-            rows = store.list_links(relation, source, since, until, search, order.value, limit, min_confidence,
-                                    across_articles)
+            found = store.list_links(relation, source, since, until, search, order.value, limit, min_confidence,
+                                     across_articles)
+    rows = [link_row(row) for row in found]
     if fmt in (Format.json, Format.jsonl):
         render(rows, fmt)
         return
     # A table shows what fits on a screen; CSV keeps every field.
-    render([_flat_conflict(row) for row in rows], fmt, CONFLICT_COLUMNS if fmt is Format.table else None)
+    render([flat_link_row(row) for row in rows], fmt, CONFLICT_COLUMNS if fmt is Format.table else None)
 
 
 @app.command()
@@ -360,14 +340,6 @@ def agreements(
                 choose_format(json_, jsonl, csv_, table), across_articles=not within_article)
 
 
-def _flat_conflict(row: dict[str, Any]) -> dict[str, Any]:
-    flat = {key: value for key, value in row.items() if key not in ("a", "b")}
-    for side in ("a", "b"):
-        for key, value in row[side].items():
-            flat[f"{side}_{key}"] = value
-    return flat
-
-
 @app.command()
 def audit(
     source: Annotated[str, typer.Argument(help="The source (any spelling, or a surname that names one source).")],
@@ -395,8 +367,7 @@ def audit(
         typer.echo(_json_object(record.to_dict()))
         return
     if fmt is Format.table:
-        count = len(record.claims)
-        typer.echo(f"{record.source.display()} ({record.source.kind}): {count} claim{'' if count == 1 else 's'}")
+        typer.echo(audit_heading(record.source, len(record.claims)))
     render(record.rows(), fmt, AUDIT_COLUMNS if fmt is Format.table else None)
 
 

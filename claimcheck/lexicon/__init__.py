@@ -38,3 +38,13 @@ def word_set(lang: str, *keys: str) -> frozenset[str]:
     for key in keys:
         table = table[key]
     return frozenset(str(word).lower() for word in table)
+
+
+def check_language(lang: str) -> str:
+    """A language a user asked for (`--lang`), lower-cased, once its word lists are known to exist.
+
+    Raises ClaimcheckError naming the languages claimcheck reads.
+    """
+    lang = lang.lower()
+    load(lang)
+    return lang

@@ -22,7 +22,8 @@ from typing import Any
 from ..audit import SourceAudit, audit_source
 from ..errors import StoreError
 from ..records import Link
-from ..store import Store, source_display
+from ..render import source_display
+from ..store import Store
 
 MAX_CONFLICTS = 200
 MAX_STORIES = 30
