@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
@@ -79,6 +79,7 @@ def _outlet_keys() -> frozenset[str]:
     return frozenset(name_key(name) for name in lexicon()["outlets"]["names"])
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A spelling reduced for lookups: no accents, case, punctuation or leading article."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -347,16 +348,21 @@ def resolve_in_article(mentions: Sequence[SourceName | None]) -> list[SourceName
         (i for i, m in enumerate(mentions) if m is not None), key=lambda i: _is_bare_surname(mentions[i])
     )
     assigned: dict[int, int] = {}
+    by_key: dict[str, int] = {}  # each spelling's key -> the first group spelt so: no scan of every group
     for i in order:
         mention = mentions[i]
         assert mention is not None
-        target = _same_in_article(mention, groups)
+        keys = {name_key(s) for s in mention.spellings()}
+        spelt = [by_key[k] for k in keys if k in by_key]
+        target = min(spelt) if spelt else _same_in_article(mention, groups)
         if target is None:
             groups.append(mention)
-            assigned[i] = len(groups) - 1
+            target = len(groups) - 1
         else:
             groups[target] = _merge(groups[target], mention)
-            assigned[i] = target
+        assigned[i] = target
+        for spelling in groups[target].spellings():
+            by_key.setdefault(name_key(spelling), target)
     assignment = [assigned.get(i) for i in range(len(mentions))]
     return [groups[g] if g is not None else None for g in assignment]
 
@@ -366,10 +372,7 @@ def _is_bare_surname(mention: SourceName | None) -> bool:
 
 
 def _same_in_article(mention: SourceName, groups: list[SourceName]) -> int | None:
-    keys = {name_key(s) for s in mention.spellings()}
-    for index, group in enumerate(groups):
-        if keys & {name_key(s) for s in group.spellings()}:
-            return index
+    """The group a mention spelt like none of them belongs to (resolve_in_article looks spellings up first)."""
     if _is_bare_surname(mention):
         surname = name_key(mention.name)
         fits = [

@@ -448,8 +448,7 @@ TOPIC_CHARS = 400  # the opening of an article that, with its title, says what s
 CLAIM_COLUMNS = (
     "c.id, c.article, a.doc, a.title, a.publisher, a.published, c.source AS source_id, s.name AS source, "
     "s.affiliation, c.source_text, c.cue, c.content, c.content_start, c.content_end, c.span_start, c.span_end, "
-    "c.stance, c.hedged, c.stated_on, c.date, c.channel, c.language, "
-    f"coalesce(a.title, '') || ' ' || substr(a.text, 1, {TOPIC_CHARS}) AS topic"
+    "c.stance, c.hedged, c.stated_on, c.date, c.channel, c.language"
 )
 CLAIM_FROM = "claims c JOIN articles a ON a.id = c.article LEFT JOIN sources s ON s.id = c.source"
 
@@ -653,7 +652,25 @@ class Store:
             marks = ", ".join("?" * len(chunk))
             for row in self._rows(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN ({marks})", chunk):
                 by_id[row["id"]] = row
+        topics = self.article_topics({row["article"] for row in by_id.values()})
+        for row in by_id.values():
+            row["topic"] = topics.get(row["article"], "")
         return by_id
+
+    def article_topics(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """Each article's title and opening, which say what story its claims belong to. Read once per article:
+        SQLite reads a whole text to take its first characters, and an article may be megabytes long."""
+        wanted = list(article_ids)
+        topics: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._rows(
+                f"SELECT id, coalesce(title, '') || ' ' || substr(text, 1, {TOPIC_CHARS}) AS topic FROM articles "
+                f"WHERE id IN ({marks})", chunk,
+            ):
+                topics[row["id"]] = row["topic"]
+        return topics
 
     def claim_records(self, ids: Iterable[int]) -> list[Claim]:
         """Claims as the linker and the audit see them, in the order of `ids`."""

@@ -147,7 +147,7 @@ def test_counts_across_articles_need_a_shared_name_and_the_same_counted_thing() 
     a = claim("Shell betaalt Staatsbosbeheer voor 15 miljoen bomen", id=1)
     b = claim("Shell betaalt Staatsbosbeheer voor 5 miljoen bomen", id=2)
     assert relation(a, b, 0.93) == ("conflict", "number")
-    c = claim("Shell betaalt Staatsbosbeheer voor 15 miljoen bomen en 5 miljoen euro", id=3)
+    c = claim("Staatsbosbeheer plant met geld van Shell 15 miljoen bomen; Shell betaalt er 5 miljoen euro voor", id=3)
     assert relation(a, c, 0.93)[0] == "agree"  # 15 million trees in both
     rounded = claim("Shell betaalt Staatsbosbeheer voor ruim 14 miljoen bomen", id=4)
     assert relation(a, rounded, 0.93) == ("agree", "number")
@@ -596,3 +596,25 @@ def test_one_large_figure_in_two_languages_is_one_fact_reported_twice() -> None:
     assert "1,000,000" in found.reason
     other = claim("roughly 200,000 people marched in London on Saturday during an anti-Brexit march", "en", id=3)
     assert assess(nl, other, 0.86, E5).relation == "none"  # other figures across languages decide nothing
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a first name dropped, a sentence-initial word added, compounds spelt apart, a quote cut shorter
+    ("een bericht terugsturen naar minister Hugo de Jonge", "een bericht terugsturen naar minister De Jonge"),
+    ("Sinds mijn moeder weg is lijkt het alsof mijn leven stilstaat. Na zo'n lange tijd ben ik erg opgelucht",
+     "Sinds mijn moeder weg is, lijkt het alsof mijn leven stilstaat. Ik ben erg opgelucht"),
+    ("Ook zijn er steeds meer scholen die les geven, denk aan jenaplan- of montessori-scholen",
+     "Ook zijn er steeds meer scholen die lesgeven, denk aan jenaplan- of montessorischolen"),
+    ("Niet elke innovatie is succesvol, maar ook van mislukkingen valt te leren",
+     "Er is kennis nodig van wat werkt. Niet elke innovatie is succesvol, maar ook van mislukkingen valt te leren"),
+])
+def test_republished_text_with_light_edits_is_a_copy(a: str, b: str) -> None:
+    assert assess(claim(a, id=1), claim(b, id=2), 0.98, E5).method == "copy"
+
+
+def test_a_figure_added_is_an_edit_but_a_figure_changed_is_another_report() -> None:
+    base = "voor hun veiligheid gebruikte hij zijn discretionaire bevoegdheid: de tieners kregen een vergunning"
+    added = "voor hun veiligheid gebruikte hij zijn discretionaire bevoegdheid: de twee tieners kregen een vergunning"
+    assert assess(claim(base, id=1), claim(added, id=2), 0.98, E5).method == "copy"
+    changed = added.replace("twee", "drie")
+    assert assess(claim(added, id=3), claim(changed, id=4), 0.98, E5).method != "copy"

@@ -42,6 +42,7 @@ class ExactIndex:
     """
 
     BLOCK = 131_072  # rows per chunk: big enough for BLAS, small enough to keep the score matrix small
+    QUERY_BLOCK = 256  # queries scored at once: with the store under EXACT_LIMIT, 100 MB of scores at the most
 
     def __init__(self, dim: int) -> None:
         self.dim = dim
@@ -77,9 +78,16 @@ class ExactIndex:
 
     def search(self, queries: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
         queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
-        k = min(k, self._count)
-        if k == 0:
+        if min(k, self._count) == 0:
             return [[] for _ in queries]
+        # Queries in blocks too: 15,000 claims of one long article against as many stored would make a score
+        # matrix of 900 MB, and its partition twice that.
+        results: list[list[tuple[int, float]]] = []
+        for start in range(0, len(queries), self.QUERY_BLOCK):
+            results += self._search_block(queries[start : start + self.QUERY_BLOCK], min(k, self._count), threshold)
+        return results
+
+    def _search_block(self, queries: np.ndarray, k: int, threshold: float) -> list[list[tuple[int, float]]]:
         best_scores = np.full((len(queries), k), -np.inf, dtype=np.float32)
         best_ids = np.zeros((len(queries), k), dtype=np.int64)
         for vectors, ids in self._chunks():

@@ -35,6 +35,7 @@ from .evidence import Overlap, overlap, same_story
 from .reading import (
     Quantity,
     Reading,
+    Token,
     content_keys,
     counted_words,
     focus_negations,
@@ -50,6 +51,8 @@ NONE = "none"
 COPY_SIMILARITY = 85  # rapidfuzz ratio of two claim texts in different articles that are one text republished
 NAMELESS_MIN_WORDS = 2  # content words each side of a cross-language negation between claims naming nothing
 COPY_MIN_WORDS = 6  # words: below this, any edit may change what a claim says
+COPY_HELD_WORDS = 8  # words of a text found whole in a longer one for the two to be one report
+COPY_HELD_SIMILARITY = 95  # rapidfuzz partial ratio at which a text is found whole in another
 
 
 @dataclass(frozen=True)
@@ -92,26 +95,47 @@ def _nested(a: Claim, b: Claim) -> bool:
 def is_copy(a: Claim, b: Claim) -> bool:
     """The same text in two articles (an agency report run by several outlets, each editing it a little; an
     article stored twice): the same words, or a text of some length edited a little, where the edits only add
-    or drop words or change a word's form ("heeft gegeven" / "gaf", an "echter" added). An edit that swaps
-    one content word for another ("gitaar" / "fluit"), or touches a negation, a number or a name, changes
-    what is said: two reports."""
+    or drop words, change a word's form or spelling ("heeft gegeven" / "gaf", "les geven" / "lesgeven", an
+    "echter" or a first name added), or where one text holds the other whole (a quote cut shorter). An edit
+    that swaps one content word, name or figure for another ("gitaar" / "fluit", "PvdA" / "VVD", "25.000" /
+    "3000"), or adds or drops a negation, changes what is said: two reports."""
     if a.article == b.article or a.lang != b.lang or a.stance != b.stance:
         return False
-    x, y = tokenize(a.text, a.lang), tokenize(b.text, b.lang)
-    if [t.word for t in x] == [t.word for t in y]:
+    if _letters(a.text) == _letters(b.text):
         return True
-    if min(len(x), len(y)) < COPY_MIN_WORDS:
+    x, y = tokenize(a.text, a.lang), tokenize(b.text, b.lang)
+    shorter = min(len(x), len(y))
+    if shorter < COPY_MIN_WORDS:
         return False
-    if fuzz.ratio(" ".join(t.word for t in x), " ".join(t.word for t in y)) < COPY_SIMILARITY:
+    words_x, words_y = " ".join(t.word for t in x), " ".join(t.word for t in y)
+    edited_a_little = fuzz.ratio(words_x, words_y) >= COPY_SIMILARITY
+    held_whole = shorter >= COPY_HELD_WORDS and fuzz.partial_ratio(words_x, words_y) >= COPY_HELD_SIMILARITY
+    if not (edited_a_little or held_whole):
         return False
-    edited = {t.word for t in x} ^ {t.word for t in y}
-    # A capitalised word past the first is a name: "De PvdA verliest" / "De VVD verliest" are two reports.
-    names = {t.word for tokens in (x, y) for t in tokens[1:] if t.text[0].isupper()}
-    if any(number_value(w, a.lang) is not None or w in negation_words(a.lang) or w in names for w in edited):
+    only_x, only_y = _edited(x, y, a.lang), _edited(y, x, b.lang)
+    if any(w in negation_words(a.lang) for w in {t.word for t in x} ^ {t.word for t in y}):
         return False
-    only_x = {t.lemma for t in x if is_content(t, a.lang)} - {t.lemma for t in y}
-    only_y = {t.lemma for t in y if is_content(t, b.lang)} - {t.lemma for t in x}
+    # What one side adds is an edit; what each side has instead of the other is another report.
     return not (only_x and only_y)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _edited(x: list[Token], y: list[Token], lang: str) -> set[str]:
+    """The content words, names and figures of x (by lemma) that y lacks, also when y spells them as one
+    word or as parts ("lesgeven" / "les geven")."""
+    joined = _letters(" ".join(t.text for t in y))
+    lemmas, words = {u.lemma for u in y}, {u.word for u in y}
+    edited = set()
+    for t in x:
+        if number_value(t.word, lang) is not None:
+            if t.word not in words:
+                edited.add(t.word)  # a figure, compared as written: "300" is no part of "3000"
+        elif is_content(t, lang) and t.lemma not in lemmas and t.word not in words and _letters(t.text) not in joined:
+            edited.add(t.lemma)
+    return edited
 
 
 def _nested_denial(a: Claim, b: Claim) -> Judgement | None:
