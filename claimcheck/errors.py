@@ -11,3 +11,15 @@ class InputError(ClaimcheckError):
 
 class StoreError(ClaimcheckError):
     """The claim store cannot be opened or would be left inconsistent."""
+
+
+class UnsupportedLanguage(InputError):
+    """An article in a language the grammars do not read. `lang` is its code when recognised ("de")."""
+
+    def __init__(self, message: str, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def skipped(self, where: str) -> str:
+        """The warning for skipping the article read at `where` (FILE or FILE:LINE)."""
+        return f"{where}: {self}: skipped"

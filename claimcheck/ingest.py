@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import StoreError
+from .errors import StoreError, UnsupportedLanguage
 from .records import Article, Claim, Statement
 from .sources import (
     SourceIndex,
@@ -57,7 +57,8 @@ Linker = Callable[[Store, str], BatchLinker]
 
 @dataclass
 class IngestReport:
-    """What one ingest did. `skipped` counts articles whose text was already stored."""
+    """What one ingest did. `skipped` counts articles whose text was already stored, `unsupported` articles
+    in neither Dutch nor English (not stored, each with a warning)."""
 
     articles: int = 0
     added: int = 0
@@ -67,12 +68,14 @@ class IngestReport:
     sources: int = 0
     links: int = 0
     copies: int = 0  # claims that repeat a stored claim of another article (one report republished)
+    unsupported: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
     def add(self, other: IngestReport) -> None:
         """Count `other` (one batch's report) in this one; `seconds` stays this one's."""
-        for name in ("articles", "added", "skipped", "new_ids", "claims", "sources", "links", "copies"):
+        for name in ("articles", "added", "skipped", "new_ids", "claims", "sources", "links", "copies",
+                     "unsupported"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.warnings.extend(other.warnings)
 
@@ -80,7 +83,8 @@ class IngestReport:
         return {
             "articles": self.articles, "added": self.added, "skipped": self.skipped, "new_ids": self.new_ids,
             "claims": self.claims,
-            "sources": self.sources, "links": self.links, "copies": self.copies, "seconds": round(self.seconds, 2),
+            "sources": self.sources, "links": self.links, "copies": self.copies,
+            "unsupported": self.unsupported, "seconds": round(self.seconds, 2),
         }
 
 
@@ -162,7 +166,11 @@ def _ingest_batch(
     prepared = []
     for article in batch:
         if id(article) in digests:
-            prepared.append(_prepare(article, digests[id(article)], lang, extract))
+            try:
+                prepared.append(_prepare(article, digests[id(article)], lang, extract))
+            except UnsupportedLanguage as exc:
+                report.unsupported += 1
+                report.warnings.append(exc.skipped(article.origin or article.id))
         if on_article is not None:
             on_article(article)
     texts = [s.content.words for p in prepared for s in p.statements]

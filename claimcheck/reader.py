@@ -53,7 +53,7 @@ def _read_file(path: Path, name: str, published: str | None) -> Iterator[Article
         return
     if not text.strip():
         raise InputError(f"{name}: file holds only whitespace")
-    article = Article(id=name, text=text, published=published or date_from_name(path.name))
+    article = Article(id=name, text=text, published=published or date_from_name(path.name), origin=name)
     if warning:
         article.warnings.append(warning)
     yield article
@@ -147,6 +147,7 @@ def article_from_record(record: object, where: str, warning: str | None = None) 
         publisher=_optional_str(record.get("publisher")),
         url=_optional_str(record.get("url")),
         lang=_optional_str(record.get("lang")),
+        origin=where,
     )
     if warning:
         article.warnings.append(warning)

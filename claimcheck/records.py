@@ -53,7 +53,8 @@ class Span:
 
 @dataclass
 class Article:
-    """One input document. `published` is an ISO date (YYYY-MM-DD) or None."""
+    """One input document. `published` is an ISO date (YYYY-MM-DD) or None; `origin` is where it was read
+    (FILE, or FILE:LINE for a JSON-lines record), for messages."""
 
     id: str
     text: str
@@ -63,6 +64,7 @@ class Article:
     url: str | None = None
     lang: str | None = None
     warnings: list[str] = field(default_factory=list)
+    origin: str | None = None
 
 
 @dataclass

@@ -160,6 +160,8 @@ def ingest_summary(report: IngestReport) -> str:
     again = f"{report.skipped} already there"
     if report.new_ids:
         again += f"; {report.new_ids} under a new id, recorded as another id of the stored article"
+    if report.unsupported:
+        again += f"; {report.unsupported} in neither Dutch nor English, skipped"
     return (
         f"{report.added} of {report.articles} articles stored ({again}): "
         f"{report.claims} claims ({report.copies} copies of stored ones), {report.sources} new sources, "

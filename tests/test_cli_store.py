@@ -60,7 +60,7 @@ def test_ingest_json_summary(tmp_path: Path) -> None:
     summary = json.loads(out)[0]
     assert code == 0
     assert list(summary) == ["articles", "added", "skipped", "new_ids", "claims", "sources", "links", "copies",
-                             "seconds"]
+                             "unsupported", "seconds"]
     assert (summary["articles"], summary["added"]) == (1, 1)
 
 

@@ -229,3 +229,44 @@ def test_confidence_follows_the_frame() -> None:
     text = "“Rates will rise,” the banker said. Dana thinks rates will fall."
     quoted, belief = en.extract(text, None)
     assert quoted.confidence > belief.confidence > 0
+
+
+# --- picture credits and bylines are not claims ---------------------------------------------------------
+
+CREDITS = [
+    # Wikinews: a credit on its own line, and after a caption
+    ("Image: Nicholas Moreau.", ["Image: Nicholas Moreau."]),
+    ("Protesters at the march. Image: Andrew Gray.", ["Image: Andrew Gray."]),
+    ("Susan Rice Image: White House.", ["Image: White House."]),
+    ("Trafalgar Square. Image: John Lubbock (flickr).\nThe mayor said so.", ["Image: John Lubbock (flickr)."]),
+    ("The inmate (Image: CDCR) was moved, officials said.", ["(Image: CDCR)"]),
+    ("Photo credit: Jane Doe / AP", ["Photo credit: Jane Doe / AP"]),
+    ("By Evan Vucci/AP\n\nThe senator said no.", ["By Evan Vucci/AP"]),
+    ("The vote failed.\n(Reuters)", ["(Reuters)"]),
+    # not credits: a dateline, a sentence opening with "By", a label inside a sentence
+    ("WASHINGTON (AP) — The Latest on the race:", []),
+    ("By the time Christie ended, he said he would run.", []),
+    ("By Wednesday, Trump had said so.", []),
+    ("The PA said it would appeal.", []),
+    ("the picture: grim", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDITS, ids=[c[0][:40] for c in CREDITS])
+def test_credit_spans(text: str, expected: list[str]) -> None:
+    from claimcheck.extract.credits import credit_spans
+
+    assert [text[start:end] for start, end in credit_spans(text)] == expected
+
+
+def test_picture_credits_are_not_claims() -> None:
+    text = ("Protesters at the march. Image: Andrew Gray.\n\n\nImage: Nicholas Moreau.\n\n\n"
+            "Susan Rice Image: White House.\n\n\nThe mayor said the march was peaceful.")
+    assert [(s.source.text if s.source else None, s.cue.text, s.content.text)
+            for s in extract_statements(text, "en")] == [("The mayor", "said", "the march was peaceful")]
+
+
+def test_content_stops_before_a_credit() -> None:
+    text = "NG: We are not yet certain why females die. Image: Paul Budd.\n\nThe end."
+    [statement] = extract_statements(text, "en")
+    assert statement.content.text == "We are not yet certain why females die."

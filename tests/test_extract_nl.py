@@ -243,3 +243,35 @@ def test_a_lexicon_with_an_unknown_stance_is_refused(monkeypatch: pytest.MonkeyP
             nl._lexicon()
     finally:
         nl._lexicon.cache_clear()
+
+
+# --- fotobijschriften en naamregels zijn geen uitspraken ---------------------------------------------------
+
+CREDITS = [
+    ("Foto: ANP", ["Foto: ANP"]),
+    ("Beeld ANP", ["Beeld ANP"]),
+    ("Beeld Koen Verheijden (ANP)", ["Beeld Koen Verheijden (ANP)"]),
+    ("Door Jan de Vries en Anne Jansen\nDe burgemeester zegt dat het klopt.", ["Door Jan de Vries en Anne Jansen"]),
+    ("Het kabinet is gevallen. (ANP)", ["(ANP)"]),
+    ("© Hollandse Hoogte", ["© Hollandse Hoogte"]),
+    # geen naamregel: een zin die met "Door" begint, een beeld midden in een zin
+    ("Door een run op de Vierdaagse gaan er ruim 6000 in.", []),
+    ("De exitpoll bevestigt het beeld: tien zetels.", []),
+    ("AMSTERDAM (ANP) - De brug gaat dicht.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDITS, ids=[c[0][:40] for c in CREDITS])
+def test_credit_spans(text: str, expected: list[str]) -> None:
+    from claimcheck.extract.credits import credit_spans
+
+    assert [text[start:end] for start, end in credit_spans(text)] == expected
+
+
+def test_credits_and_bylines_are_not_claims() -> None:
+    from claimcheck.extract import extract_statements
+
+    text = ("Door Jan de Vries\n\nFoto: Koen Verheijden\n\nBurgemeester Halsema zegt dat de brug dichtgaat.\n"
+            "(ANP)")
+    assert [(s.source.text if s.source else None, s.cue.text, s.content.text)
+            for s in extract_statements(text, "nl")] == [("Burgemeester Halsema", "zegt", "de brug dichtgaat")]

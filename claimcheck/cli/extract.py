@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..errors import UnsupportedLanguage
 from ..evaluate import evaluate
 from ..extract import extract_article
 from ..lexicon import check_language
@@ -74,7 +75,11 @@ def extract(
             for article in read_articles(paths, published):
                 for warning in article.warnings:
                     warn(warning)
-                chosen, found = extract_article(article, lang)
+                try:
+                    chosen, found = extract_article(article, lang)
+                except UnsupportedLanguage as exc:
+                    warn(exc.skipped(article.origin or article.id))
+                    continue
                 for statement in found:
                     yield statement.to_dict(article.id, chosen)
 

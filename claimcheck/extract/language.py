@@ -14,10 +14,11 @@ function words with a listed one (Norwegian reads as Danish).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
 
-from ..errors import ClaimcheckError
+from ..errors import UnsupportedLanguage
 from ..lexicon import LANGUAGES, load, load_table, word_set
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -32,25 +33,15 @@ MIN_SHARE = 0.12
 MIN_LOWER_CASE = 0.6
 
 
-class UnsupportedLanguage(ClaimcheckError):
-    """An article in a language the grammars do not read; `lang` is its code when recognised."""
-
-    def __init__(self, lang: str | None, name: str | None = None) -> None:
-        self.lang, self.name = lang, name
-        readable = " or ".join(_names()[code] for code in LANGUAGES)
-        said = f"in {name} ({lang})" if lang and name else "in a language not recognised"
-        super().__init__(f"article {said}, not {readable}")
-
-
 @dataclass(frozen=True)
 class Identified:
-    """The best-scoring language (None when no list covers MIN_SHARE of the words) and the evidence: the
-    share of the words in its list, how many words were read and the share of them in lower case."""
+    """The best-scoring language (None when no list covers MIN_SHARE of the words), the share of the words
+    in its list, and how many words were read."""
 
     lang: str | None
     share: float
     words: int
-    lower_case: float
+    counts: tuple[int, ...] = field(default=(), repr=False, compare=False)  # per language, readable ones first
 
     @property
     def supported(self) -> bool:
@@ -67,49 +58,40 @@ def _names() -> dict[str, str]:
 @cache
 def _profiles() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """The language codes (the readable ones first) and, for each listed word, the indexes of its languages."""
-    codes = (*LANGUAGES, *load_table("languages"))
+    others = load_table("languages")
+    codes = (*LANGUAGES, *others)
     languages: dict[str, list[int]] = {}
     for index, code in enumerate(codes):
-        words = word_set(code, "language", "stopwords") if code in LANGUAGES else _other_words(code)
-        for word in words:
+        words = word_set(code, "language", "stopwords") if code in LANGUAGES else others[code]["stopwords"]
+        for word in {str(word).lower() for word in words}:
             languages.setdefault(word, []).append(index)
     return codes, {word: tuple(indexes) for word, indexes in languages.items()}
 
 
-def _other_words(code: str) -> frozenset[str]:
-    return frozenset(str(word).lower() for word in load_table("languages")[code]["stopwords"])
-
-
-def _counts(text: str) -> tuple[list[int], int, int]:
-    """Per language, how many words of the start of `text` are in its list; the words; those in lower case."""
-    codes, languages = _profiles()
-    counts = [0] * len(codes)
-    words = lower = 0
-    for match in _WORD.finditer(text[:SAMPLE_CHARS]):
-        word = match.group()
-        words += 1
-        lower += word[0].islower()
-        for index in languages.get(word.lower(), ()):
-            counts[index] += 1
-    return counts, words, lower
-
-
 def identify(text: str) -> Identified:
     """The language of `text` among all listed ones, from the function words of its start."""
-    codes, _ = _profiles()
-    counts, words, lower = _counts(text)
-    best = max(range(len(codes)), key=lambda i: counts[i])  # ties go to the readable languages, listed first
-    share = counts[best] / words if words else 0.0
-    return Identified(codes[best] if share >= MIN_SHARE else None, share, words, lower / words if words else 0.0)
+    codes, languages = _profiles()
+    words = Counter(_WORD.findall(text[:SAMPLE_CHARS].lower()))
+    counts = [0] * len(codes)
+    for word in words.keys() & languages.keys():
+        for index in languages[word]:
+            counts[index] += words[word]
+    total = words.total()
+    best = max(range(len(codes)), key=counts.__getitem__)  # ties go to the readable languages, listed first
+    share = counts[best] / total if total else 0.0
+    return Identified(codes[best] if share >= MIN_SHARE else None, share, total, tuple(counts))
 
 
 def detect_language(text: str, default: str = "en") -> str:
     """The readable language (one of LANGUAGES) whose function words are most frequent in the start of `text`."""
-    counts = _counts(text)[0]
+    return _best_readable(identify(text), default)
+
+
+def _best_readable(found: Identified, default: str = "en") -> str:
     best, best_count = default, 0
-    for index, lang in enumerate(LANGUAGES):
-        if counts[index] > best_count:
-            best, best_count = lang, counts[index]
+    for lang, count in zip(LANGUAGES, found.counts, strict=False):
+        if count > best_count:
+            best, best_count = lang, count
     return best
 
 
@@ -120,13 +102,21 @@ def article_language(text: str) -> str:
     is not refused: it gets `detect_language`'s guess.
     """
     found = identify(text)
-    if found.words < MIN_WORDS or (found.lang is None and found.lower_case < MIN_LOWER_CASE):
-        return detect_language(text)
-    if found.lang in LANGUAGES:
+    if found.lang is not None and found.supported:
         return found.lang
-    raise UnsupportedLanguage(found.lang, language_name(found.lang) if found.lang else None)
+    if found.words < MIN_WORDS or (found.lang is None and _lower_case_share(text) < MIN_LOWER_CASE):
+        return _best_readable(found)
+    raise refusal(found.lang)
 
 
-def language_name(lang: str) -> str | None:
-    """"German" for "de": the English name of a listed language."""
-    return _names().get(lang)
+def refusal(lang: str | None) -> UnsupportedLanguage:
+    """The error for an article in `lang` (None: a language not recognised)."""
+    readable = " or ".join(_names()[code] for code in LANGUAGES)
+    name = _names().get(lang) if lang else None
+    said = f"in {name} ({lang})" if name else f"in {lang!r}" if lang else "in a language not recognised"
+    return UnsupportedLanguage(f"article {said}, not {readable}", lang)
+
+
+def _lower_case_share(text: str) -> float:
+    words = _WORD.findall(text[:SAMPLE_CHARS])
+    return sum(word[0].islower() for word in words) / len(words) if words else 0.0
