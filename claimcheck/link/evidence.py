@@ -66,10 +66,11 @@ def shared_names(a: Reading, b: Reading) -> frozenset[str]:
 STORY_NAMES = 1  # names two articles' openings must share to tell the same story
 
 
-def same_story(a: Reading, b: Reading) -> bool:
-    """Whether two articles tell one story: their titles and openings (read as claims) share names.
+def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two articles tell one story: the names of their titles and openings (`story_names`) overlap.
     News claims from two stories may look alike ("Pijn deed het niet"); their articles' names tell them apart."""
-    return len(shared_names(a, b)) >= min(STORY_NAMES, len(a.names), len(b.names)) > 0
+    shared = [x for x in a if any(_same_name(x, y) for y in b)]
+    return len(shared) >= min(STORY_NAMES, len(a), len(b)) > 0
 
 
 def overlap(a: Reading, b: Reading) -> Overlap:

@@ -73,20 +73,40 @@ def _phrases(words: Iterable[str]) -> list[Phrase]:
     return [tuple(w.lower().replace("’", "'").split()) for w in words]
 
 
-def _matches(tokens: Sequence[Token], phrase: Phrase, lang: str, as_written: bool = False) -> list[int]:
-    """Start positions where `phrase` occurs (each word matching as written or by lemma, or only as written)."""
-    forms = [{w} if as_written else {w, _lemma(w, lang)} for w in phrase]
-    found = []
-    for i in range(len(tokens) - len(phrase) + 1):
-        if all(tokens[i + j].word in f or (not as_written and tokens[i + j].lemma in f)
-               for j, f in enumerate(forms)):
-            found.append(i)
-    return found
+PhraseForms = tuple[frozenset[str], ...]
+
+
+@lru_cache(maxsize=256)
+def _phrase_index(phrases: tuple[Phrase, ...], lang: str, as_written: bool
+                  ) -> dict[str, list[tuple[int, Phrase, PhraseForms]]]:
+    """Each form a phrase's first word may take -> (the phrase's place in the list, the phrase, the forms of
+    each of its words): a claim is matched against the few phrases its words can start, not every phrase."""
+    index: dict[str, list[tuple[int, Phrase, PhraseForms]]] = {}
+    for order, phrase in enumerate(phrases):
+        if not phrase:
+            continue
+        forms = tuple(frozenset({w} if as_written else {w, _lemma(w, lang)}) for w in phrase)
+        for form in forms[0]:
+            index.setdefault(form, []).append((order, phrase, forms))
+    return index
 
 
 def _find(tokens: Sequence[Token], phrases: Iterable[Phrase], lang: str,
           as_written: bool = False) -> list[tuple[int, Phrase]]:
-    return [(i, p) for p in phrases for i in _matches(tokens, p, lang, as_written)]
+    """(start, phrase) wherever a phrase occurs, each word matching as written or by lemma (or only as
+    written); in the order of the phrase list, then of position."""
+    index = _phrase_index(tuple(phrases), lang, as_written)
+    found: set[tuple[int, int, Phrase]] = set()
+    for i, token in enumerate(tokens):
+        keys = (token.word,) if as_written else (token.word, token.lemma)
+        for key in keys:
+            for order, phrase, forms in index.get(key, ()):
+                if i + len(phrase) <= len(tokens) and all(
+                    tokens[i + j].word in f or (not as_written and tokens[i + j].lemma in f)
+                    for j, f in enumerate(forms)
+                ):
+                    found.add((order, i, phrase))
+    return [(i, phrase) for _, i, phrase in sorted(found)]
 
 
 @dataclass(frozen=True)
@@ -295,6 +315,16 @@ def name_key(word: str) -> str:
 def _calendar_words(lang: str) -> frozenset[str]:
     table = relations_lexicon()
     return frozenset(table.get("months", {}).get(lang, [])) | frozenset(table.get(lang, {}).get("weekdays", []))
+
+
+@lru_cache(maxsize=16384)
+def story_names(topic: str, lang: str) -> frozenset[str]:
+    """The names in an article's title and opening, which say what story it tells: read once per article
+    (many claims share one article) and only for names, not through `read_claim`."""
+    lang = lang if lang in ("nl", "en") else "en"
+    # Names are read as written: no lemmas needed, so no `tokenize`.
+    words = [Token(m.group(), m.group().lower(), "", 0) for m in _TOKEN.finditer(topic.replace("’", "'"))]
+    return frozenset(_names(words, lang))
 
 
 def _names(tokens: Sequence[Token], lang: str) -> set[str]:
