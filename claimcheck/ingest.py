@@ -24,10 +24,12 @@ from .records import Article, Claim, Statement
 from .sources import (
     SourceIndex,
     SourceName,
+    is_description,
     merge_into_known,
     name_key,
     parse_mention,
     resolve_in_article,
+    surnames_to_fold,
 )
 from .store import KnownSource, NewClaim, Store
 
@@ -135,6 +137,8 @@ def ingest(
         _ingest_batch(store, batch, lang, extract, embedder, batch_linker, report, on_article)
     if batch_linker is not None:
         batch_linker.save()
+    for keep, gone in surnames_to_fold(store.load_sources()):
+        store.fold_source(keep, gone)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -294,6 +298,8 @@ def store_source(store: Store, known: SourceIndex, name: SourceName) -> int:
             entry.kind = merged.kind
         entry.affiliation = entry.affiliation or merged.affiliation
     for spelling in name.spellings():
+        if is_description(entry.name) or (" " not in spelling and " " in entry.name and entry.kind == "person"):
+            continue  # a description or a bare surname is no spelling to find this source by in other articles
         if spelling not in entry.aliases:
             store.add_alias(entry.id, spelling, name_key(spelling))
             entry.aliases.append(spelling)

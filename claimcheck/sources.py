@@ -75,6 +75,19 @@ def _words(section: str, key: str) -> frozenset[str]:
 
 
 @cache
+def person_roles() -> frozenset[str]:
+    """The one list of a person's roles and titles, for the extractor's speakers and the store's names alike:
+    `[roles] person` here and each language's `[titles] roles`, less the words that describe an outlet or an
+    organisation ("nieuwszender", "oppositiepartij")."""
+    from .lexicon import LANGUAGES, word_set
+
+    titles = frozenset().union(*(word_set(lang, "titles", "roles") for lang in LANGUAGES))
+    others = _words("roles", "outlet") | _words("roles", "organisation")
+    titles = frozenset(t for t in titles if t not in others and not any(t.endswith(o) for o in others if len(o) > 4))
+    return _words("roles", "person") | titles
+
+
+@cache
 def _outlet_keys() -> frozenset[str]:
     return frozenset(name_key(name) for name in lexicon()["outlets"]["names"])
 
@@ -120,10 +133,122 @@ def parse_mention(text: str | None) -> SourceName | None:
     text = clean(text)
     if not text or text.lower() in _words("words", "pronouns"):
         return None
+    if text.lower() in _words("descriptions", "nobody"):
+        return None
     parens = _ACRONYM_IN_PARENS.match(text)
     if parens and not parens.group("rest"):
         return _parse_parenthesised(parens.group("long"), clean(parens.group("short")))
-    return _parse_plain(text)
+    found = _parse_plain(text)
+    if found is not None and found.kind in ("person", "unknown"):
+        found = _without_stray_words(found)
+    return found if found is not None else describe(text)
+
+
+def is_description(name: str) -> bool:
+    """Whether a stored name is a description ("de politie", "een woordvoerder van Shell"), not a name:
+    descriptions are stored as written, in lower case, and never joined across articles by their words."""
+    return name[:1].islower()
+
+
+def describe(text: str) -> SourceName | None:
+    """A mention that names no one as a description with a head noun: "de socioloog", "een woordvoerder
+    van Shell" (affiliation Shell), "experts". A stray word ("weten", "meer", "6 procent") is None.
+
+    The head is the last word before a link word ("van", "bij"); it must be a role, a descriptor or a
+    head noun of `[descriptions] heads` (a compound or plural of one counts: "politiewoordvoerder",
+    "onderzoekers"), or a noun after a determiner ("een groenteboer") that `[descriptions] not_heads` does not
+    list as a thing or a quantity ("de regels", "6 procent").
+    """
+    text = clean(text)
+    if not text or any(ch.isdigit() for ch in text):
+        return None
+    tokens = text.split()
+    links = _words("words", "affiliation_links")
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in links), len(tokens))
+    head_tokens, tail = tokens[:cut], tokens[cut + 1 :]
+    head = head_tokens[-1].lower().strip(",")
+    determined = head_tokens[0].lower() in _words("words", "determiners") and len(head_tokens) > 1
+    role = _descriptor_kind(head)
+    if head in _words("descriptions", "not_heads") or head in _words("words", "pronouns") \
+            or head in _words("descriptions", "nobody") or not head.isalpha() and "-" not in head:
+        return None
+    if role is None and (head in _words("descriptions", "heads") or head in _heads()
+                         or any(head.endswith(h) for h in _heads())):
+        role = "unknown"
+    if any(_starts_upper(t) and not _only_an_adjective([t]) and "-" not in t for t in head_tokens[1:]):
+        return None  # a name the parser could not read is no description
+    if role is None and head.endswith("ers") and len(head) > 6:
+        role = "unknown"  # agent nouns in the plural: "natuurbeschermers", "woningeigenaren" are not
+    if role is None and not (determined and len(head) > 2 and not head.endswith(("lijk", "ig", "isch", "end"))):
+        return None  # a bare word the lexicon does not know as a head ("weten", "bezorgd")
+    affiliation = None
+    if tail:
+        parsed = parse_mention(" ".join(tail))
+        affiliation = parsed.name if parsed is not None and not is_description(parsed.name) else None
+    written = head_tokens if affiliation is not None else tokens
+    name = " ".join([written[0].lower(), *written[1:]])
+    return SourceName(name, role or "unknown", affiliation)
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    """Head nouns of descriptions: the lexicon's, and those of the descriptions the Dutch grammar reads as
+    pointing back to a name ("de inspectie", "het college")."""
+    from .lexicon import word_set
+
+    pointing = {d.split()[-1] for d in word_set("nl", "pronouns", "descriptions")}
+    return tuple(sorted({h for h in _words("descriptions", "heads") | pointing if len(h) > 4}))
+
+
+def _descriptor_kind(word: str) -> str | None:
+    """The kind a lower-case head noun implies, its compounds ("politiewoordvoerder") and plurals
+    ("onderzoekers", "experts", "getuigen") included."""
+    word = word.lower()
+    forms = [word] + [word[: -len(end)] for end in ("s", "en", "n", "'s") if word.endswith(end) and len(word) > 4]
+    for kind in ("person", "outlet", "organisation"):
+        roles = person_roles() if kind == "person" else _words("roles", kind)
+        for form in forms:
+            if form in roles or any(form.endswith(r) and len(form) > len(r) + 3 for r in roles if len(r) > 4):
+                return kind
+    return None
+
+
+def _without_stray_words(found: SourceName) -> SourceName | None:
+    """A name without the capitalised common word that opened its sentence ("Imperialisme Maduro" ->
+    "Maduro"); None when nothing but such words, or a single letter, is left ("Grofweg", "R")."""
+    words = found.name.split()
+    kind = found.kind
+    while words and (_stray(words[0]) if len(words) > 1 else _stray_alone(words[0])):
+        if _descriptor_kind(words[0]) == "person":
+            kind = "person"  # "Zorgminister Bruno Bruins": a role compound, dropped
+        words = words[1:]
+    if not words or (len(words) == 1 and len(words[0].strip(".")) < 2):
+        return None
+    name = " ".join(words)
+    return found if name == found.name else replace(found, name=name, kind=kind)
+
+
+def _stray(word: str) -> bool:
+    low = word.lower()
+    if low in _words("words", "name_particles"):
+        return False  # "Van Dijk", "De Jonge"
+    return low in _stopwords() or low in _words("descriptions", "openers") or (
+        len(low) > 4 and low.endswith(tuple(_words("descriptions", "common_endings")))
+    ) or _descriptor_kind(low) == "person" and low not in person_roles()
+
+
+def _stray_alone(word: str) -> bool:
+    low = word.lower()
+    return low in _stopwords() or low in _words("descriptions", "openers") or (
+        len(low) > 4 and low.endswith(tuple(_words("descriptions", "stray_endings")))
+    )
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    from .lexicon import word_set
+
+    return word_set("nl", "language", "stopwords") | word_set("en", "language", "stopwords")
 
 
 def _parse_parenthesised(long: str, short: str) -> SourceName | None:
@@ -200,7 +325,7 @@ def _starts_upper(word: str) -> bool:
 
 @cache
 def _role_words() -> frozenset[str]:
-    return _words("roles", "person") | _words("roles", "outlet") | _words("roles", "organisation")
+    return person_roles() | _words("roles", "outlet") | _words("roles", "organisation")
 
 
 def _role_kind(word: str) -> str | None:
@@ -208,7 +333,7 @@ def _role_kind(word: str) -> str | None:
     ("Bank of America", "Ministerie van Defensie"); a capitalised person's role is still a role ("President")."""
     written = word.strip(",")
     word = written.lower()
-    if word in _words("roles", "person"):
+    if word in person_roles():
         return "person"
     if written[:1].isupper():
         return None
@@ -432,26 +557,52 @@ class SourceIndex:
         self.sources: list[Known] = []
         self._by_key: dict[str, int] = {}
         self._name_keys: list[str] = []
+        self._surnames: dict[str, set[int]] = {}  # last word of a full name -> the sources with it
         for source in sources:
             self.add(source)
 
     def add(self, source: Known) -> int:
         index = len(self.sources)
         self.sources.append(source)
+        if is_description(source.name):
+            # "de politie" of one article is not that of another: only "een woordvoerder van Shell" joins.
+            self._name_keys.append("")
+            if source.affiliation:
+                self._by_key.setdefault(_description_key(source.name, source.affiliation), index)
+            return index
         self._name_keys.append(name_key(source.name))
         for spelling in (source.name, *source.aliases):
             self.add_spelling(index, spelling)
+        words = name_key(source.name).split()
+        if source.kind in ("person", "unknown") and len(words) > 1 and not is_acronym(source.name):
+            self._surnames.setdefault(words[-1], set()).add(index)
         return index
 
     def add_spelling(self, index: int, spelling: str) -> None:
         # The first source to claim a spelling keeps it.
-        self._by_key.setdefault(name_key(spelling), index)
+        if not is_description(self.sources[index].name):
+            self._by_key.setdefault(name_key(spelling), index)
 
     def match(self, candidate: SourceName) -> int | None:
-        """The index of the stored source `candidate` is, or None for a new source."""
+        """The index of the stored source `candidate` is, or None for a new source.
+
+        A bare surname ("Bruins") is the one stored person whose full name ends in it, if there is exactly
+        one; a genitive ("Trumps") is the name without its s when only that is stored."""
+        if is_description(candidate.name):
+            if candidate.affiliation is None:
+                return None
+            return self._by_key.get(_description_key(candidate.name, candidate.affiliation))
         found = [self._by_key[k] for k in (name_key(s) for s in candidate.spellings()) if k in self._by_key]
         if found:
             return min(found)
+        key = name_key(candidate.name)
+        if " " not in key and not is_acronym(candidate.name) and candidate.kind in ("person", "unknown"):
+            same = self._surnames.get(key, set())
+            one = _the_one_person([self.sources[i] for i in sorted(same)])
+            if one is not None:
+                return sorted(same)[[self.sources[i] for i in sorted(same)].index(one)]
+            if not same and key.endswith("s") and key[:-1] in self._by_key:
+                return self._by_key[key[:-1]]
         if is_acronym(candidate.name):
             # A bare acronym only matches exactly; fuzzy acronyms ("AP"/"AFP") are different outlets.
             return None
@@ -464,6 +615,39 @@ class SourceIndex:
             if _close(candidate, SourceName(source.name, source.kind, source.affiliation)):
                 return int(index)
         return None
+
+
+def _description_key(name: str, affiliation: str) -> str:
+    return f"{name_key(name)} @ {name_key(affiliation)}"
+
+
+def surnames_to_fold(known: Sequence[Known]) -> list[tuple[int, int]]:
+    """(full name's id, bare surname's id) for each stored bare surname ("Baudet") that exactly one stored
+    person's full name ("Thierry Baudet") ends in: an article that names only the surname came first."""
+    full: dict[str, list[Known]] = {}
+    for source in known:
+        words = name_key(source.name).split()
+        if len(words) > 1 and source.kind in ("person", "unknown") and not is_description(source.name):
+            full.setdefault(words[-1], []).append(source)
+    pairs = []
+    for source in known:
+        key = name_key(source.name)
+        if " " in key or is_description(source.name) or is_acronym(source.name) \
+                or source.kind not in ("person", "unknown"):
+            continue
+        one = _the_one_person(full.get(key, []))
+        if one is not None:
+            pairs.append((one.id, source.id))  # type: ignore[attr-defined]
+    return pairs
+
+
+def _the_one_person(fits: Sequence[Known]) -> Known | None:
+    """The one full name a bare surname can mean: the only one, or the only one known to be a person
+    ("Thierry Baudet", not "Geestverwanten van Baudet"); None when two people share the surname."""
+    if len(fits) == 1:
+        return fits[0]
+    persons = [f for f in fits if f.kind == "person"]
+    return persons[0] if len(persons) == 1 else None
 
 
 def match_known(candidate: SourceName, known: Sequence[Known]) -> int | None:

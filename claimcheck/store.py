@@ -569,11 +569,16 @@ class Store:
 
         Raises StoreError naming the closest spellings when nothing matches.
         """
-        from .sources import name_key, suggest, surname_match
+        from .sources import name_key, parse_mention, suggest, surname_match
 
         found = self.source_by_alias_key(name_key(name))
         if found is not None:
             return found
+        parsed = parse_mention(name)  # "Zorgminister Bruno Bruins" is stored as "Bruno Bruins"
+        if parsed is not None and name_key(parsed.name) != name_key(name):
+            found = self.source_by_alias_key(name_key(parsed.name))
+            if found is not None:
+                return found
         rows = self.db.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", [name.strip()]).fetchall()
         if rows:
             source = self.source(rows[0][0])
@@ -619,21 +624,33 @@ class Store:
             gone = self.find_source(merge_name)
             if keep.id == gone.id:
                 raise StoreError(f"{keep_name!r} and {merge_name!r} are already the same source ({keep.name})")
-            from .sources import is_spelling_of, name_key
+            return self._fold(keep, gone)
 
-            self.db.execute("UPDATE claims SET source = ? WHERE source = ?", [keep.id, gone.id])
-            self.db.execute("UPDATE OR IGNORE source_aliases SET source = ? WHERE source = ?", [keep.id, gone.id])
-            self.add_alias(keep.id, gone.name, name_key(gone.name))
-            own_name = is_spelling_of(gone.affiliation, keep)
-            self.update_source(keep.id, gone.kind, None if own_name else gone.affiliation)
-            self.db.execute("UPDATE sources SET affiliation = ? WHERE affiliation = ? AND id != ?",
-                            [keep.name, gone.name, keep.id])
-            # A source is not affiliated with itself.
-            self.db.execute("UPDATE sources SET affiliation = NULL WHERE id = ? AND affiliation = ?",
-                            [keep.id, gone.name])
-            self.db.execute("DELETE FROM source_aliases WHERE source = ?", [gone.id])
-            self.db.execute("DELETE FROM sources WHERE id = ?", [gone.id])
-            merged = self.source(keep.id)
+    def fold_source(self, keep_id: int, gone_id: int) -> KnownSource:
+        """Fold source `gone_id` into `keep_id` (see merge_sources), by id."""
+        with self.transaction():
+            keep, gone = self.source(keep_id), self.source(gone_id)
+            if keep is None or gone is None:
+                raise StoreError(f"no source with id {keep_id if keep is None else gone_id}")
+            return self._fold(keep, gone)
+
+    def _fold(self, keep: KnownSource, gone: KnownSource) -> KnownSource:
+        """Fold `gone` into `keep` inside the caller's transaction."""
+        from .sources import is_spelling_of, name_key
+
+        self.db.execute("UPDATE claims SET source = ? WHERE source = ?", [keep.id, gone.id])
+        self.db.execute("UPDATE OR IGNORE source_aliases SET source = ? WHERE source = ?", [keep.id, gone.id])
+        self.add_alias(keep.id, gone.name, name_key(gone.name))
+        own_name = is_spelling_of(gone.affiliation, keep)
+        self.update_source(keep.id, gone.kind, None if own_name else gone.affiliation)
+        self.db.execute("UPDATE sources SET affiliation = ? WHERE affiliation = ? AND id != ?",
+                        [keep.name, gone.name, keep.id])
+        # A source is not affiliated with itself.
+        self.db.execute("UPDATE sources SET affiliation = NULL WHERE id = ? AND affiliation = ?",
+                        [keep.id, gone.name])
+        self.db.execute("DELETE FROM source_aliases WHERE source = ?", [gone.id])
+        self.db.execute("DELETE FROM sources WHERE id = ?", [gone.id])
+        merged = self.source(keep.id)
         assert merged is not None
         return merged
 

@@ -135,6 +135,31 @@ CASES = [
      ("De onderzoekers", "betwijfelen", "de maatregel werkt", "question")),
     ("Economen verwachten dat de rente volgend jaar stijgt.",
      ("Economen", "verwachten", "de rente volgend jaar stijgt", "predict")),
+    # beliefs and knowledge with a "dat" clause
+    ("De coach weet dat hem een lastige klus wacht.",
+     ("De coach", "weet", "hem een lastige klus wacht", "assert")),
+    ("Aanvoerder Jan Smit merkt dat de spelers feller trainen.",
+     ("Aanvoerder Jan Smit", "merkt", "de spelers feller trainen", "assert")),
+    ("De bonden realiseren zich dat de maatregel geld kost.",
+     ("De bonden", "realiseren zich", "de maatregel geld kost", "assert")),
+    # several sources: "X en Y", and a name with lower-case words inside
+    ("De wijk moet groener, vinden Friends of Parks en de Bomenstichting.",
+     ("Friends of Parks en de Bomenstichting", "vinden", "De wijk moet groener", "assert")),
+    ("De subsidie is te laag, menen de twee organisaties.",
+     ("de twee organisaties", "menen", "De subsidie is te laag", "assert")),
+    # the subject with a demonstrative or a quantifier
+    ("Dat land vreest sabotage door hackers.",
+     ("Dat land", "vreest", "sabotage door hackers", "assert")),
+    ("Uit een peiling bleek dat ruim de helft van de boeren vindt dat de regels te streng zijn.",
+     ("ruim de helft van de boeren", "vindt", "de regels te streng zijn", "assert")),
+    # "Volgens X": an apposition is not content; a verb second after a bare plural is not a title
+    ("Volgens Karel Bos, voorzitter van de Stichting Open Zorg, toont de brief dat het fonds twijfelt.",
+     ("Karel Bos", "Volgens", "toont de brief dat het fonds twijfelt", "assert")),
+    ("Volgens critici speelt Amsterdam een dubbelrol in het debat.",
+     ("critici", "Volgens", "speelt Amsterdam een dubbelrol in het debat", "assert")),
+    # a quote with no cue word: the colon stands in for it
+    ("Trainer Bert de Wit: ,,We moeten beter verdedigen.''",
+     ("Trainer Bert de Wit", ":", "We moeten beter verdedigen.", "assert")),
 ]
 
 
@@ -155,6 +180,8 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "De politie vond twee pistolen in de auto.",
     "De student schrijft vrij beroerd Nederlands.",
     "Alleenstaande vrouwen en lesbische stellen kunnen niet meer aan zaad komen.",
+    "Het overleg vindt morgen plaats op het stadhuis.",  # "vindt plaats" is a fixed expression
+    "Daarna volgde Smit stellen gedurende een lange periode.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []
@@ -165,6 +192,18 @@ def test_quote_continues_in_next_sentence() -> None:
     [statement] = extract(text, None)
     assert _parts(text, statement) == ("hij", "zei", "Ik doe alles stapje voor stapje … Ik word steeds sterker.",
                                        "assert")
+
+
+def test_a_quote_after_a_statement_goes_on_with_its_speaker() -> None:
+    text = "Volgens Van Dam is de zaak nog niet verloren. ,,We hebben nog drie duels. Alles kan.'' Daarna ging hij."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("Van Dam", "Volgens", "is de zaak nog niet verloren … We hebben nog drie duels. Alles kan.", "assert")]
+
+
+def test_several_sources_of_the_previous_sentence() -> None:
+    text = "De regels moeten strenger. Dat vinden de partij D66 en de vereniging van huisartsen LHV."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("de partij D66 en de vereniging van huisartsen LHV", "vinden", "De regels moeten strenger", "assert")]
 
 
 def test_nested_report_inside_a_denial() -> None:
@@ -203,10 +242,11 @@ DEV_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "
 def test_dutch_dev_gold_figures() -> None:
     """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo). The gold
     grew from 14 to 38 articles (24 annotated exhaustively: beliefs, nominal cues, cue-less quotes); on all
-    38 the rules measure content overlap 0.589 and source+content 0.553 (2026-12-02)."""
+    38 the rules measure content overlap 0.659 and source+content 0.626 (2026-12-07; 0.589 and 0.553 before
+    the rules tuned in folds on half of the articles)."""
     report = evaluate(DEV_GOLD)
-    assert report.measures["content_overlap"].f1 >= 0.57
-    assert report.measures["source_content"].f1 >= 0.53
+    assert report.measures["content_overlap"].f1 >= 0.64
+    assert report.measures["source_content"].f1 >= 0.61
 
 
 _PIECES = ["De minister", "zegt", "zei", "dat", "het", "kabinet", "valt", ",", ".", ":", "“", "”", ",,", "''",

@@ -368,3 +368,42 @@ def test_a_large_store_keeps_its_hnsw_graph_beside_it(tmp_path: Path, monkeypatc
            linker=default_linker())
     state = json.loads((tmp_path / "c.db.hnsw.json").read_text(encoding="utf-8"))
     assert (state["count"], state["last_id"]) == (18, 18)  # loaded and topped up, not rebuilt from nothing
+
+
+def speaker_extract(article: Article, lang: str | None) -> tuple[str, list[Statement]]:
+    """One statement a sentence: the capitalised words before "zegt" said the rest."""
+    statements = []
+    for match in re.finditer(r"((?:[A-Z]\w+ )+)(zegt) (dat [^.]+)", article.text):
+        statements.append(Statement(
+            cue=Span.of(article.text, match.start(2), match.end(2)),
+            content=Span.of(article.text, match.start(3), match.end(3)),
+            source=Span.of(article.text, match.start(1), match.end(1) - 1),
+        ))
+    return "nl", statements
+
+
+def test_one_person_is_one_source_across_articles(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    articles = [
+        Article(id="a", text="Bruins zegt dat de premies stijgen."),
+        Article(id="b", text="Zorgminister Bruno Bruins zegt dat de zorg duurder wordt. Bruins zegt dat het moet."),
+        Article(id="c", text="Bruno Bruins zegt dat de wachtlijsten korter worden."),
+    ]
+    ingest(store, articles, extract=speaker_extract)
+    rows = store.db.execute(
+        "SELECT s.name, count(*) FROM claims c JOIN sources s ON s.id = c.source GROUP BY s.id"
+    ).fetchall()
+    assert rows == [("Bruno Bruins", 4)]
+    assert store.find_source("Zorgminister Bruno Bruins").name == "Bruno Bruins"
+
+
+def test_two_people_of_one_surname_keep_the_bare_surname_apart(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    articles = [
+        Article(id="a", text="Bruins zegt dat de premies stijgen."),
+        Article(id="b", text="Zorgminister Bruno Bruins zegt dat de zorg duurder wordt."),
+        Article(id="c", text="Kamerlid Eppo Bruins zegt dat de wachtlijsten korter worden."),
+    ]
+    ingest(store, articles, extract=speaker_extract)
+    names = sorted(r[0] for r in store.db.execute("SELECT name FROM sources"))
+    assert names == ["Bruins", "Bruno Bruins", "Eppo Bruins"]

@@ -4,7 +4,15 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from claimcheck.sources import SourceName, match_known, name_key, parse_mention, resolve_in_article, suggest
+from claimcheck.sources import (
+    SourceIndex,
+    SourceName,
+    match_known,
+    name_key,
+    parse_mention,
+    resolve_in_article,
+    suggest,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +56,8 @@ def test_parse_mention(mention: str, expected: tuple[str, str, str | None, tuple
 @pytest.mark.parametrize(
     "mention",
     ["Hij", "zij", "they", "", "  ", None, "de door de Verenigde Staten gesteunde Arabisch-Koerdische strijdmacht",
-     "de Amerikaanse nieuwszender", "de Algerijnse grondwet", "Andere demonstranten", "Nederlandse"],
+     "de Algerijnse grondwet", "Nederlandse", "men", "u", "niemand", "weten", "meer", "6 procent", "de regels",
+     "Grofweg", "Halsstarrig", "R", "Grofweg de helft van de ministers", "Marketingfoto's Telefonisch"],
 )
 def test_mentions_that_name_no_one(mention: str | None) -> None:
     assert parse_mention(mention) is None
@@ -104,14 +113,15 @@ KNOWN = [
     [
         (SourceName("Mustafa Bali", "person", "SDF"), 1),  # a spelling variant
         (SourceName("Mustafa Bali", "unknown"), 1),
-        (SourceName("mustefa  bali", "person"), 1),
+        (SourceName("MUSTEFA  BALI", "person"), 1),
         (SourceName("Syrische Democratische Krachten", "organisation"), 0),  # a known spelling
         (SourceName("SDF", "organisation"), 0),
         (SourceName("FOX NEWS", "outlet"), 2),
         (SourceName("AFP", "outlet"), None),  # acronyms match exactly or not at all
         (SourceName("Mustafa Bali", "outlet"), None),  # another kind
         (SourceName("Mustafa Bali", "person", "YPG"), None),  # another affiliation
-        (SourceName("Bali", "unknown"), None),  # a bare surname could be anyone across articles
+        (SourceName("Bali", "unknown"), 1),  # the one stored person of that surname
+        (SourceName("Balis", "unknown"), None),
         (SourceName("Mustefa Bal", "person"), None),  # a letter off in a short word is another name
         (SourceName("Mustefa Bali Ahmed", "person"), None),
     ],
@@ -138,3 +148,49 @@ def test_suggest_names_the_closest_spellings() -> None:
 )
 def test_different_names_that_look_alike_stay_apart(a: str, b: str) -> None:
     assert match_known(SourceName(a, "unknown"), [Stored(b, "unknown", None, [b])]) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # Descriptions with a head noun are sources, stored as written in lower case.
+        ("de socioloog", ("de socioloog", "person", None)),
+        ("De politie", ("de politie", "organisation", None)),
+        ("een woordvoerder van de gemeente", ("een woordvoerder van de gemeente", "person", None)),
+        ("een politiewoordvoerder", ("een politiewoordvoerder", "person", None)),
+        ("de Amerikaanse nieuwszender", ("de Amerikaanse nieuwszender", "outlet", None)),
+        ("Andere demonstranten", ("andere demonstranten", "unknown", None)),
+        ("onderzoekers", ("onderzoekers", "person", None)),
+        ("bronnen", ("bronnen", "unknown", None)),
+        ("De man", ("de man", "unknown", None)),
+        # A role or a sentence's opening word glued before a name is not part of it.
+        ("Zorgminister Bruno Bruins", ("Bruno Bruins", "person", None)),
+        ("Justitieminister Ferd Grapperhaus", ("Ferd Grapperhaus", "person", None)),
+        ("Imperialisme Maduro", ("Maduro", "unknown", None)),
+        ("Steunpilaar Rutte", ("Rutte", "unknown", None)),
+        ("Toen Jan Hamming", ("Jan Hamming", "unknown", None)),
+        ("Hoewel Rutte", ("Rutte", "unknown", None)),
+        ("Van Dijk", ("Van Dijk", "unknown", None)),
+        ("Henning Mankell", ("Henning Mankell", "unknown", None)),
+        ("Islamitische Staat", ("Islamitische Staat", "unknown", None)),
+    ],
+)
+def test_descriptions_and_names_without_stray_words(mention: str, expected: tuple[str, str, str | None]) -> None:
+    found = parse_mention(mention)
+    assert found is not None
+    assert (found.name, found.kind, found.affiliation) == expected
+
+
+def test_descriptions_join_across_articles_only_with_the_same_affiliation() -> None:
+    index = SourceIndex([Stored("de politie", "organisation", None, []),
+                         Stored("een woordvoerder", "person", "Shell", [])])
+    assert index.match(SourceName("de politie", "organisation")) is None
+    assert index.match(SourceName("een woordvoerder", "person", "Shell")) == 1
+    assert index.match(SourceName("een woordvoerder", "person", "KLM")) is None
+
+
+def test_a_bare_surname_shared_by_two_people_stays_apart() -> None:
+    known = [Stored("Bruno Bruins", "person", "VVD", []), Stored("Eppo Bruins", "person", "ChristenUnie", []),
+             Stored("Thierry Baudet", "person", None, []), Stored("Geestverwanten van Baudet", "unknown", None, [])]
+    assert match_known(SourceName("Bruins", "unknown"), known) is None
+    assert match_known(SourceName("Baudet", "unknown"), known) == 2  # the only person of that surname

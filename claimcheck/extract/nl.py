@@ -18,6 +18,12 @@ Constructions it finds:
   or inside its clause), "…, aldus X", "…, blijkt uit X", "naar eigen zeggen";
 - nominal cues with a source and a "dat" clause ("berichten van Fox News dat …"), found also inside the
   content of another statement, so attributions nest;
+- several sources ("Dat vinden D66 en de vereniging van jeugdartsen AJN.", "..., vinden Eyes on Animals en
+  Dierenbescherming"); "Volgens X, APPOSITION, ..." (the apposition is not content); beliefs and knowledge
+  with a "dat" clause (vindt, denkt, vreest, weet, merkt, realiseert zich);
+- a quote with no cue word after "Name:" (the colon stands in for the cue), and a quote that opens the
+  sentence after any statement that closes its own, with no speaker of its own, joins that statement;
+- fixed expressions are not cues ("Het gesprek vindt plaats": lexicon [fixed]);
 - impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …", "De verwachting is dat …") with source None;
 - stance from the cue (deny, question, predict, else assert), and "niet" right after an asserting verb
   makes a denial ("wil niet dat …"); hedging from "zou", "naar verluidt", ... in indirect content (not in
@@ -49,6 +55,7 @@ from .segment import quotes, sentences
 _TOKEN = re.compile(r"['’][stn](?=\s)|\w+(?:[-'’.&]\w+)*|,,|''|’’|[^\w\s]", re.UNICODE)
 _END_PUNCT = frozenset(".,;:!?")
 _OPEN_PAREN, _CLOSE_PAREN = "(", ")"
+_ARTICLES = frozenset(["de", "het", "een", "die", "deze", "dit", "dat"])
 _QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"', ",,", "''", "’’"])
 
 
@@ -95,6 +102,9 @@ class _Lexicon:
     perfect: frozenset[str]
     anaphora: frozenset[str]
     participles: frozenset[str]
+    quantifiers: frozenset[str]
+    foreign_name_links: frozenset[str]
+    fixed: dict[str, frozenset[str]]  # word that, later in the clause, makes a cue form a fixed expression
 
 
 @cache
@@ -183,6 +193,9 @@ def _lexicon() -> _Lexicon:
         passive=frozenset(grammar["passive"]),
         perfect=frozenset(grammar["perfect"]),
         anaphora=frozenset(grammar["anaphora"]),
+        quantifiers=frozenset(grammar["quantifiers"]),
+        foreign_name_links=frozenset(grammar["foreign_name_links"]),
+        fixed={w: frozenset(forms.split()) for w, forms in data["fixed"].items()},
         participles=frozenset(f for f in verbs if f.startswith(("ge", "aange", "toege", "uitge", "opge", "vastge",
                                                                   "bekendge", "meege", "afge", "voorge"))
                               or f.endswith(("d", "t")) and f in _participle_forms(data)),
@@ -276,6 +289,11 @@ class _Extractor:
             return None
         if low in lex.pronouns and low not in ("dat", "die", "dit", "het"):
             return j + 1
+        if low in lex.quantifiers and j + 1 < end and \
+                (doc.low[j + 1] in lex.determiners or doc.low[j + 1][0].isdigit()):
+            inner = self.np_after(j + 1, end, linked=linked)  # "bijna de helft van de leraren"
+            if inner is not None:
+                return inner
         if low in ("hem", "hen", "mij", "ons") and not linked:
             return j + 1
         if low in ("haar", "hun") and not linked and (j + 1 >= end or not doc.is_word(j + 1) or
@@ -291,6 +309,9 @@ class _Extractor:
                 k = skipped
         elif low in lex.stop and (not doc.capitalised(j) or low in lex.openers or low in lex.auxiliaries):
             return None
+        if k == j + 1 and low in ("de", "het", "die", "deze") and k + 1 < end and \
+                (doc.low[k] in lex.determiners or doc.low[k].isdigit()) and doc.low[k] not in _ARTICLES:
+            k += 1  # "de twee organisaties", "de 27 lidstaten"
         if k == j + 1 and k + 1 < end and doc.low[k] == "van" and low in lex.determiners:
             inner = self.np_after(k + 1, end, linked=True)  # "een van hen", "twee van de ministers"
             if inner is not None:
@@ -406,6 +427,10 @@ class _Extractor:
                 break
             k -= 1
         start = k
+        if start == sent_start + 1 and start < verb and doc.low[sent_start] in ("dat", "dit", "deze", "die") and \
+                doc.capitalised(sent_start) and doc.is_word(start) and not doc.capitalised(start) and \
+                doc.low[start] not in lex.stop and self.np_after(start, verb) == verb:
+            start = sent_start  # "Dat land vreest ...": a demonstrative, not the conjunction
         if start == verb:
             return self._subject_elsewhere(sent_start, verb)
         if start > sent_start and doc.low[start - 1] in ("en", "of"):
@@ -650,15 +675,46 @@ class _Extractor:
                 if doc.quote_of[i] < 0 and i not in self.cue_tokens:
                     self.at(i, a, b, number)
                 i += 1
+        self._join_following_quotes()
         self._by_cue = sorted(self.out, key=lambda o: o.cue.start)
         self._cue_starts = [o.cue.start for o in self._by_cue]
         for statement in self.check_hedge:
             statement.hedged = self._hedged(statement)
         return self.out
 
+    def _join_following_quotes(self) -> None:
+        """"Volgens X is het de laatste kans. ,,Het is een zware kluif.''": a statement that closes its
+        sentence, followed by a quote that opens the next one with no cue and no speaker of its own: the
+        speaker goes on, and the quote joins the content."""
+        doc = self.doc
+        text, n = doc.text, len(doc.spans)
+        taken: set[int] = set()
+        for statement in self.out:
+            taken.update(s for s, _ in statement.content.pieces())
+        for statement in list(self.out):
+            end = max(statement.content.end, statement.cue.end, statement.source.end if statement.source else 0)
+            k = bisect.bisect_left(doc.starts, end)
+            while k < n and (doc.low[k] in _END_PUNCT or k in doc.closer_of) and k not in doc.opener_of:
+                k += 1
+            if k >= n or k not in doc.opener_of:
+                continue
+            gap = text[end : doc.spans[k][0]]
+            if not any(c in gap for c in ".!?") or any(c.isalnum() for c in gap):
+                continue
+            q = doc.opener_of[k]
+            if doc.quotes[q][0] in taken or self._cue_after_quote(self._after_quote(q, n)) or \
+                    self._quote_has_cue_inside(q):
+                continue
+            pieces, _ = self.quote_content(q, n)
+            taken.update(s for s, _ in pieces)
+            statement.content = Span.joined(text, list(statement.content.pieces()) + pieces)
+
     def at(self, i: int, a: int, b: int, number: int) -> None:
         doc, lex = self.doc, self.lex
         w = doc.low[i]
+        if w == ":":
+            self.colon_quote(i, a)
+            return
         if w in lex.impersonal and self.impersonal(i, a, b):
             return
         if w in lex.according_before:
@@ -683,6 +739,21 @@ class _Extractor:
             return
         if w in lex.nominal:
             self.nominal(i, a, b)
+
+    def colon_quote(self, i: int, a: int) -> None:
+        """"De Groot: ,,We zitten er bovenop.''" and the answers of an interview: a name, a colon and a
+        quote, with no cue word. The colon stands in for the cue."""
+        doc, lex = self.doc, self.lex
+        n = len(doc.spans)
+        if i == a or i - a > 8 or i + 1 >= n or i + 1 not in doc.opener_of or doc.low[a] in lex.openers:
+            return
+        if self.np_after(a, i) != i:
+            return
+        q = doc.opener_of[i + 1]
+        if self._cue_after_quote(self._after_quote(q, n)):
+            return
+        pieces, _ = self.quote_content(q, n)
+        self.add([(i, i + 1)], pieces, (a, i), "assert", quoted=True)
 
     def impersonal(self, i: int, a: int, b: int) -> bool:
         doc, lex = self.doc, self.lex
@@ -717,10 +788,17 @@ class _Extractor:
         np_end = self.np_after(i + 1, b)
         if np_end is None:
             return
+        first = doc.low[i + 1]
+        if np_end > i + 2 and not doc.capitalised(i + 1) and first not in self.lex.determiners and \
+                first.rpartition("-")[2] not in self.lex.titles and not doc.capitalised(i + 2):
+            np_end = i + 2  # "Volgens analytici zingt Rammstein ...": verb second, not a title before a name
         source = (i + 1, np_end)
         k = np_end
         if k < b and doc.low[k] == ",":
             k += 1
+            apposition = self.np_after(k, b)
+            if apposition is not None and apposition + 1 < b and doc.low[apposition] == ",":
+                k = apposition + 1  # "Volgens X, voorzitter van Y, laat ...": the apposition is not content
         pieces: list[tuple[int, int]] = []
         before_end = i
         while before_end > a and doc.low[before_end - 1] in _END_PUNCT:
@@ -864,7 +942,7 @@ class _Extractor:
              after: int | None = None, particle_at: int | None = None) -> None:
         doc, lex = self.doc, self.lex
         after = cue[0][1] if after is None else after
-        if not self._verb_here(i, a):
+        if not self._verb_here(i, a) or self._fixed_expression(i, after, b):
             return
         aux = self._aux_before(a, i)
         if aux is not None and doc.low[aux] in lex.passive:
@@ -892,6 +970,7 @@ class _Extractor:
             np_from = finite + 1 if aux is None else aux + 1
             np_end = self.np_after(np_from, b if aux is None else i)
             if np_end is not None and not self._complement_follows(after, b):
+                np_end = self._coordinated(np_end, b)
                 self.previous_sentence_content(number, cue, (np_from, np_end), stance)
                 return
         # 3. Perfect tense: "X heeft gezegd dat ..." / "Gisteren heeft X gezegd dat ...".
@@ -935,6 +1014,40 @@ class _Extractor:
         if i == a or doc.low[a] in lex.openers or a in doc.opener_of or _pronominal_adverb(doc.low[a]) \
                 or doc.low[i - 1] == "," or doc.low[after] in lex.person_pronouns:
             self.content_after(np_end, b, cue, (after, np_end), stance, particle_at)
+
+    def _coordinated(self, np_end: int, b: int) -> int:
+        """"Dat vinden regeringspartij D66 en de vereniging van jeugdartsen AJN.", "..., vinden Eyes on Animals
+        en Dierenbescherming": a name with lower-case words inside, or "en" and a second noun phrase, goes on
+        until a preposition, an adverb, a verb or the end of the clause."""
+        doc, lex = self.doc, self.lex
+        if np_end + 1 >= b:
+            return np_end
+        first = doc.low[np_end]
+        inside_name = first in lex.foreign_name_links and doc.capitalised(np_end - 1) and \
+            not doc.capitalised(np_end) and doc.capitalised(np_end + 1)
+        if first != "en" and not inside_name:
+            return np_end
+        stop = np_end
+        while stop < b and stop - np_end <= 12 and doc.is_word(stop) and doc.quote_of[stop] < 0 and \
+                doc.low[stop] not in lex.verbish and doc.low[stop] not in lex.adverbs and \
+                (doc.low[stop] not in lex.prepositions or doc.low[stop] in lex.np_links):
+            stop += 1
+        if stop - np_end > 12 or doc.low[stop - 1] in ("en", "van") or not (
+                stop >= b or doc.low[stop] in _END_PUNCT or doc.low[stop] in lex.prepositions):
+            return np_end
+        return stop
+
+    def _fixed_expression(self, i: int, after: int, b: int) -> bool:
+        """"Het gesprek vindt morgen plaats": the cue form with a word later in its clause that makes it
+        a fixed expression, not a report."""
+        doc = self.doc
+        for m in range(after, min(b, after + 8)):
+            w = doc.low[m]
+            if w in _END_PUNCT or w in ("dat", "of") or doc.quote_of[m] >= 0:
+                return False
+            if doc.low[i] in self.lex.fixed.get(w, ()):
+                return True
+        return False
 
     def _pronoun_object(self, k: int, b: int) -> bool:
         """"zeggen dat." / "bevestigt dit.": the object points back to the previous sentence."""
@@ -1043,6 +1156,8 @@ class _Extractor:
         np_end = self.np_after(np_start, b if particle_at is None else particle_at)
         if np_end is None:
             return False
+        if particle_at is None:
+            np_end = self._coordinated(np_end, b)
         content = self.content_before(i, a)
         if not content:
             return False
@@ -1167,8 +1282,8 @@ class _Extractor:
         if b not in doc.opener_of:
             return []
         q = doc.opener_of[b]
-        if self._cue_after_quote(self._after_quote(q, len(doc.spans))):
-            return []
+        if self._cue_after_quote(self._after_quote(q, len(doc.spans))) or self._quote_attributed(q):
+            return []  # a cue of its own, or the speaker of an outer statement goes on
         pieces, _ = self.quote_content(q, len(doc.spans))
         return pieces
 

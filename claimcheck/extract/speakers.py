@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import load, word_set
 from ..records import Statement
+from ..sources import person_roles
 
 # A run of capitalised words (allowing initials, hyphens and lower-case name particles inside).
 _NAME = re.compile(
@@ -57,7 +58,8 @@ class _Words:
 @cache
 def _words(lang: str) -> _Words:
     data = load(lang)
-    roles = frozenset(_norm(r) for r in data.get("titles", {}).get("roles", []))
+    # One list of roles and titles with the store's names (claimcheck.sources), the language's own added.
+    roles = frozenset(_norm(r) for r in [*data.get("titles", {}).get("roles", []), *person_roles()])
     pronouns = data.get("pronouns", {})
     return _Words(
         roles=roles,
