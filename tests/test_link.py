@@ -618,3 +618,15 @@ def test_a_figure_added_is_an_edit_but_a_figure_changed_is_another_report() -> N
     assert assess(claim(base, id=1), claim(added, id=2), 0.98, E5).method == "copy"
     changed = added.replace("twee", "drie")
     assert assess(claim(added, id=3), claim(changed, id=4), 0.98, E5).method != "copy"
+
+
+def test_figures_contradict_only_when_they_plainly_count_one_thing() -> None:
+    tariffs = claim("raken de sancties 9,8 miljard euro aan jaarlijkse export vanuit Europa naar de VS", id=1,
+                    article="x", source="VS", start=0, end=80)
+    cheese = claim("Nederlands exporteert jaarlijks voor 7 miljard euro aan kaas. Vorig jaar ging daarvan slechts 75 "
+                   "miljoen euro naar de VS; veruit de meeste export gaat naar landen om ons heen", id=2, article="x",
+                   source="NZO", start=300, end=450)
+    assert relation(tariffs, cheese, 0.93)[0] == "none"  # "export" alone in common: two quantities
+    officials = claim("8 miljard euro aan jaarlijkse export vanuit Europa naar de VS is schromelijk overdreven", id=3,
+                      article="x", source="EU-functionarissen", start=100, end=190)
+    assert relation(tariffs, officials, 0.93) == ("conflict", "number")

@@ -355,7 +355,9 @@ def _numbers(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t:
     clashing = [(x, y) for x, y in pairs if x.value not in values_b and y.value not in values_a]
     if not clashing:
         return None  # each figure occurs on the other side too, counting something else ("50 tot 75 woningen")
-    clashing = [(x, y) for x, y in clashing if _same_magnitude(x, y)]
+    # Two figures contradict only when they plainly count one thing: two words of what is counted in common
+    # ("euro aan jaarlijkse export naar de VS"), not one ("export" of cheese / of all goods).
+    clashing = [(x, y) for x, y in clashing if _same_magnitude(x, y) and len(x.context & y.context) >= 2]
     if not clashing:
         return None  # "78 miljoen euro aan kaas naar de VS" / "7 miljard euro aan kaas": a part and a whole
     x, y = clashing[0]
