@@ -126,6 +126,9 @@ def _abbreviates(short: str, long: str) -> bool:
     return letters == short or fuzz.ratio(letters, short) >= 60
 
 
+_FIGURE_LINKS = frozenset({"en", "and", "of", "or", "tot", "to"})  # words between two figures ("18 en 35")
+
+
 def parse_mention(text: str | None) -> SourceName | None:
     """The source a mention names, or None for a pronoun or an empty mention."""
     if text is None:
@@ -133,6 +136,8 @@ def parse_mention(text: str | None) -> SourceName | None:
     text = clean(text)
     if not text or text.lower() in _words("words", "pronouns"):
         return None
+    if all(not any(ch.isalpha() for ch in word) or word.lower() in _FIGURE_LINKS for word in text.split()):
+        return None  # "40", "18 en 35": figures the extractor read as a subject name no one
     if text.lower() in _words("descriptions", "nobody"):
         return None
     parens = _ACRONYM_IN_PARENS.match(text)

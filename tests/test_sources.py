@@ -57,7 +57,8 @@ def test_parse_mention(mention: str, expected: tuple[str, str, str | None, tuple
     "mention",
     ["Hij", "zij", "they", "", "  ", None, "de door de Verenigde Staten gesteunde Arabisch-Koerdische strijdmacht",
      "de Algerijnse grondwet", "Nederlandse", "men", "u", "niemand", "weten", "meer", "6 procent", "de regels",
-     "Grofweg", "Halsstarrig", "R", "Grofweg de helft van de ministers", "Marketingfoto's Telefonisch"],
+     "Grofweg", "Halsstarrig", "R", "Grofweg de helft van de ministers", "Marketingfoto's Telefonisch", "40",
+     "18 en 35"],
 )
 def test_mentions_that_name_no_one(mention: str | None) -> None:
     assert parse_mention(mention) is None
