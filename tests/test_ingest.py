@@ -359,6 +359,7 @@ def test_a_large_store_keeps_its_hnsw_graph_beside_it(tmp_path: Path, monkeypatc
     from claimcheck.link import linker as linker_module
 
     monkeypatch.setattr(linker_module, "EXACT_LIMIT", 0)  # HNSW from the first vector on
+    monkeypatch.setattr(linker_module, "SAVE_EVERY", 0)  # written after every ingest
     store = open_store(tmp_path / "c.db")
     ingest(store, [numbered_article(n) for n in range(4)], extract=fake_extract, embedder=CountingEmbedder(),
            linker=default_linker())
@@ -368,6 +369,28 @@ def test_a_large_store_keeps_its_hnsw_graph_beside_it(tmp_path: Path, monkeypatc
            linker=default_linker())
     state = json.loads((tmp_path / "c.db.hnsw.json").read_text(encoding="utf-8"))
     assert (state["count"], state["last_id"]) == (18, 18)  # loaded and topped up, not rebuilt from nothing
+
+
+def test_a_few_vectors_more_leave_the_saved_graph_as_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.link import linker as linker_module
+
+    monkeypatch.setattr(linker_module, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(linker_module, "SAVE_EVERY", 10)
+    store = open_store(tmp_path / "c.db")
+    graph, state_file = tmp_path / "c.db.hnsw", tmp_path / "c.db.hnsw.json"
+
+    def add(numbers: range) -> None:
+        ingest(store, [numbered_article(n) for n in numbers], extract=fake_extract, embedder=CountingEmbedder(),
+               linker=default_linker())
+
+    add(range(4))  # 12 vectors, no graph yet: written
+    written = graph.stat().st_mtime_ns
+    add(range(4, 6))  # 6 more: fewer than 10, the graph and its state stay
+    assert graph.stat().st_mtime_ns == written
+    assert json.loads(state_file.read_text(encoding="utf-8"))["count"] == 12
+    add(range(6, 8))  # loads 12, tops up 6 from the store, adds 6: 12 more than saved, written again
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    assert (state["count"], state["last_id"]) == (24, 24)
 
 
 def speaker_extract(article: Article, lang: str | None) -> tuple[str, list[Statement]]:
