@@ -5,7 +5,7 @@ blank line, cycling through the corpus until the size is reached; the corpus hol
 article repeats it about three times). A child process opens a fresh store in a temporary folder under /tmp
 and runs `claimcheck.ingest.ingest` on that one article with the chosen embedder and the default linker
 (StoreLinker). The child reports the time of the `ingest` call, its own peak RSS
-(`resource.getrusage(RUSAGE_SELF).ru_maxrss`), the RSS before the ingest (imports, model, the text) and the
+(VmHWM, see process_stats.peak_rss_mb), the RSS before the ingest (imports, model, the text) and the
 numbers of claims and links stored; the parent adds the child's wall time including Python start-up.
 
 Targets: peak RSS under 1 GB, ingest under 5 minutes.
@@ -29,6 +29,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from process_stats import PhaseTimer, current_rss_mb, peak_rss_mb, phase_text, ru_maxrss_mb
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dpg2019" / "articles.jsonl"
 TARGET_RSS_MB = 1024
@@ -56,24 +58,6 @@ def build_text(data: Path, size_bytes: int) -> tuple[str, int, int]:
     return "\n\n".join(parts), len(parts), -(-len(parts) // len(texts))
 
 
-def rss_mb() -> float:
-    """Peak RSS of this process: VmHWM. ru_maxrss of a child started by subprocess also counts the parent's
-    peak (Linux carries the pre-exec memory's high-water mark over exec), so it overstates a small child."""
-    with open("/proc/self/status", encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def current_rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def worker(args: argparse.Namespace) -> None:
     """Child process: ingest the article file into a fresh store and print one JSON line of figures."""
     if args.mem_limit_gb > 0:
@@ -87,16 +71,8 @@ def worker(args: argparse.Namespace) -> None:
     from claimcheck.records import Article
     from claimcheck.store import open_store
 
-    phases: dict[str, float] = {}
-
-    def timed(name, function):  # noqa: ANN001, ANN202 - a plain wrapper
-        def wrapper(*a, **k):  # noqa: ANN002, ANN003, ANN202
-            started = time.perf_counter()
-            try:
-                return function(*a, **k)
-            finally:
-                phases[name] = phases.get(name, 0.0) + time.perf_counter() - started
-        return wrapper
+    timer = PhaseTimer()
+    timed = timer.timed
 
     # Phase timers wrap claimcheck functions from the outside (the ingest module's own references).
     ingest_module._default_extract = lambda: timed("extract", extract_article)
@@ -140,9 +116,9 @@ def worker(args: argparse.Namespace) -> None:
         stats.sort_stats("tottime").print_stats(15)
         print(out.getvalue(), file=sys.stderr)
     figures = {
-        "model": embedder.model_id, "seconds": seconds, "rss_before_mb": before, "peak_rss_mb": rss_mb(),
-        "ru_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "error": error, "phases": phases,
+        "model": embedder.model_id, "seconds": seconds, "rss_before_mb": before, "peak_rss_mb": peak_rss_mb(),
+        "ru_maxrss_mb": ru_maxrss_mb(),
+        "error": error, "phases": timer.phases,
         "claims": store.count("claims"), "links": store.count("links"),
         "conflicts": int(store.db.execute("SELECT count(*) FROM links WHERE relation = 'conflict'").fetchone()[0]),
         "report": report.as_dict() if report is not None else None,
@@ -202,7 +178,7 @@ def main() -> None:
           f"{'met' if peak < TARGET_RSS_MB else 'MISSED'}); RSS before the ingest call "
           f"{figures['rss_before_mb']:.0f} MB (ru_maxrss {figures['ru_maxrss_mb']:.0f} MB)")
     print(f"claims stored: {figures['claims']:,}; links: {figures['links']:,} ({figures['conflicts']:,} conflicts)")
-    print("phases: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in figures["phases"].items()))
+    print("phases: " + phase_text(figures["phases"]))
     if figures["report"]:
         print(f"report: {figures['report']}")
     if args.keep:

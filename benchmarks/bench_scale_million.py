@@ -38,7 +38,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import statistics
@@ -49,6 +48,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from process_stats import PhaseTimer, current_rss_mb, peak_rss_mb, phase_text, ru_maxrss_mb
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dpg2019" / "articles.jsonl"
 INGEST_BATCH = 50  # claimcheck.ingest.DEFAULT_BATCH_SIZE
@@ -69,24 +69,6 @@ LAST = ("de Vries", "Jansen", "de Jong", "Bakker", "Visser", "Smit", "Meijer", "
         "Bosman", "Koning", "Postma", "Evers", "Vink", "Groen")
 ORGS = ("Stichting", "Vereniging", "Gemeente", "Ministerie van", "Bureau", "Raad voor", "Bond", "Platform")
 METHODS = ("negation", "number", "date", "antonym", "state", "similarity", "denial")
-
-
-def rss_mb() -> float:
-    """Peak RSS of this process: VmHWM. ru_maxrss of a child started by subprocess also counts the parent's
-    peak (Linux carries the pre-exec memory's high-water mark over exec), so it overstates a small child."""
-    with open("/proc/self/status", encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def current_rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 # --- the corpus --------------------------------------------------------------------------------------------
@@ -303,16 +285,8 @@ def worker(args: argparse.Namespace) -> None:
     articles = [Article(**row) for row in json.loads(Path(args.worker_articles).read_text(encoding="utf-8"))]
     embedder = get_embedder(args.model)
     embedder.encode(["opwarmen"])
-    phases: dict[str, float] = {}
-
-    def timed(name: str, function):  # noqa: ANN001, ANN202 - a plain wrapper
-        def wrapper(*a, **k):  # noqa: ANN002, ANN003, ANN202
-            started = time.perf_counter()
-            try:
-                return function(*a, **k)
-            finally:
-                phases[name] = phases.get(name, 0.0) + time.perf_counter() - started
-        return wrapper
+    timer = PhaseTimer()
+    timed = timer.timed
 
     # Phase timers wrap claimcheck functions from the outside; nothing in claimcheck changes.
     embedder.encode = timed("encode", embedder.encode)  # type: ignore[method-assign]
@@ -342,10 +316,10 @@ def worker(args: argparse.Namespace) -> None:
         stats.sort_stats("tottime").print_stats(15)
         print(out.getvalue(), file=sys.stderr)
     graph = Path(str(args.worker_db) + ".hnsw")
-    figures = {"seconds": seconds, "peak_rss_mb": rss_mb(),
-               "ru_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rss_before_mb": before,
+    figures = {"seconds": seconds, "peak_rss_mb": peak_rss_mb(),
+               "ru_maxrss_mb": ru_maxrss_mb(), "rss_before_mb": before,
                "report": report.as_dict(),
-               "phases": phases, "graph_bytes": graph.stat().st_size if graph.exists() else 0,
+               "phases": timer.phases, "graph_bytes": graph.stat().st_size if graph.exists() else 0,
                "vectors": store.count("embeddings")}
     store.close()
     print("RESULT " + json.dumps(figures))
@@ -382,10 +356,6 @@ def copy_store(db: Path, target: Path) -> None:
             shutil.copyfile(path, copy)
         elif copy.exists():
             copy.unlink()
-
-
-def phase_text(phases: dict[str, float]) -> str:
-    return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
 
 
 # --- main --------------------------------------------------------------------------------------------------

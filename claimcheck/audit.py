@@ -158,7 +158,7 @@ def _event(link: Link, mine: int, other: int, rows: dict[int, dict[str, Any]]) -
         if link.method != "denial":
             kind = "contradicted"
         else:
-            kind = "denial issued" if _denier(link, rows) == mine else "denied"
+            kind = "denial issued" if denier(link, rows) == mine else "denied"
         return Event(mine, kind, by, on, other, them["content"], link.reason)
     if them["source_id"] is None or them["source_id"] == me["source_id"]:
         return None
@@ -172,7 +172,7 @@ def _event(link: Link, mine: int, other: int, rows: dict[int, dict[str, Any]]) -
     return Event(mine, kind, by, on, other, them["content"], link.reason)
 
 
-def _denier(link: Link, rows: dict[int, dict[str, Any]]) -> int:
+def denier(link: Link, rows: dict[int, dict[str, Any]]) -> int:
     """Which claim of a denial link issued the denial: a, unless only b has the stance "deny"."""
     if rows[link.a]["stance"] != "deny" and rows[link.b]["stance"] == "deny":
         return link.b
@@ -181,7 +181,7 @@ def _denier(link: Link, rows: dict[int, dict[str, Any]]) -> int:
 
 def _first_report(store: Store, claim_id: int, rows: dict[int, dict[str, Any]], source_id: int) -> Event | None:
     """Whether `claim_id` is dated before every other source's claim it is joined to by agree links."""
-    group = _agree_group(store, claim_id)
+    group = agree_group(store, claim_id)
     others = store.claim_rows(group - {claim_id})
     rows.update(others)
     mine = rows[claim_id]["date"]
@@ -196,7 +196,8 @@ def _first_report(store: Store, claim_id: int, rows: dict[int, dict[str, Any]], 
                  "earliest claim among those that agree")
 
 
-def _agree_group(store: Store, start: int) -> set[int]:
+def agree_group(store: Store, start: int) -> set[int]:
+    """The claims joined to `start` by agree links, either way, `start` included (at most MAX_GROUP)."""
     seen = {start}
     frontier = [start]
     while frontier and len(seen) < MAX_GROUP:

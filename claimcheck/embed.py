@@ -140,12 +140,12 @@ class SentenceTransformerEmbedder:
         if name_or_path is None:
             name_or_path = packaged_minilm_path()
             model_id = model_id or "st:sentence-transformers/all-MiniLM-L6-v2"
-        from .nli import _hub_offline, _in_hub_cache
+        from .hub import hub_offline, in_hub_cache
 
         local = Path(name_or_path).expanduser().exists()
         if not local and str(name_or_path).startswith((".", "/", "~")):
             raise EmbedderError(f"model path {name_or_path} does not exist")
-        if not local and not _in_hub_cache(str(name_or_path), "sentence-transformers"):
+        if not local and not in_hub_cache(str(name_or_path), "sentence-transformers"):
             # Nothing is downloaded at run time; asking the hub anyway only means a minute of retries.
             close = difflib.get_close_matches(str(name_or_path), embedder_names(), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -162,7 +162,7 @@ class SentenceTransformerEmbedder:
             ) from exc
         try:
             # Never the network: the hub name is in the cache (checked above), or the model is a folder.
-            with _hub_offline():
+            with hub_offline():
                 self._model = SentenceTransformer(str(name_or_path), device="cpu", local_files_only=True)
         except Exception as exc:  # the library raises OSError, ValueError, HF errors... all mean "no model"
             raise EmbedderError(

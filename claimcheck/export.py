@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from .audit import _agree_group, _denier
+from .audit import agree_group, denier
 from .errors import InputError
 from .records import Link
 from .store import KnownSource, Store
@@ -274,7 +274,7 @@ def _conflict(link: Link, claim_id: int, records: dict[int, dict[str, Any]], loo
     other = link.b if link.a == claim_id else link.a
     role = "conflicts with"
     if link.method == "denial":
-        role = "denies" if _denier(link, records) == claim_id else "denied by"
+        role = "denies" if denier(link, records) == claim_id else "denied by"
     record = records[other]
     return {
         "@type": "Role",
@@ -298,12 +298,12 @@ def _first_appearances(store: Store, records: list[dict[str, Any]]) -> dict[int,
         own = record["id"]
         start = record["copy_of"] or own
         if start not in groups:
-            group = _agree_group(store, start)
+            group = agree_group(store, start)
             groups.update(dict.fromkeys(group, group))
-        dated = [r for r in store.claim_rows(groups[start] | {own}).values() if r["date"]]
         if not record["date"]:
             found[own] = own
             continue
+        dated = [r for r in store.claim_rows(groups[start] | {own}).values() if r["date"]]
         earliest = min(dated, key=lambda r: (r["date"], r["id"] != start, r["id"] != own, r["id"]))
         found[own] = earliest["id"]
     return found

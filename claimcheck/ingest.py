@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -76,9 +76,9 @@ class IngestReport:
 
     def add(self, other: IngestReport) -> None:
         """Count `other` (one batch's report) in this one; `seconds` stays this one's."""
-        for name in ("articles", "added", "skipped", "new_ids", "claims", "sources", "links", "copies",
-                     "unsupported"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for counted in fields(self):
+            if counted.type == "int":  # the counts (annotations are strings here), not seconds or warnings
+                setattr(self, counted.name, getattr(self, counted.name) + getattr(other, counted.name))
         self.warnings.extend(other.warnings)
 
     def as_dict(self) -> dict[str, Any]:

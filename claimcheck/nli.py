@@ -21,12 +21,7 @@ What it does not do:
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,12 +30,11 @@ from typing import Any
 import numpy as np
 
 from .errors import ClaimcheckError
+from .hub import hub_offline, in_hub_cache
 
 BATCH_SIZE = 32
 # sentence-transformers prefixes a hub name without an organisation with this one before looking it up.
 _CROSS_ENCODER_ORG = "cross-encoder"
-# Serialises the offline-mode override below: os.environ is process-wide.
-_OFFLINE_LOCK = threading.Lock()
 
 
 class NLIError(ClaimcheckError):
@@ -103,60 +97,6 @@ def _label_columns(model: str, id2label: Any) -> tuple[int, int, int]:
     return columns["contradiction"], columns["entailment"], columns["neutral"]
 
 
-def _in_hub_cache(model: str, org: str = _CROSS_ENCODER_ORG) -> bool:
-    """Whether the local Hugging Face cache holds a config.json for `model` (True when this cannot be told);
-    a bare name is also looked for under `org`, as sentence-transformers does.
-
-    Checked before sentence-transformers is imported: that import (torch with it) alone takes seconds, and a
-    name that is not cached should fail at once.
-    """
-    try:
-        from huggingface_hub import try_to_load_from_cache
-    except ImportError:
-        # Without huggingface_hub there is no sentence-transformers either; the loader says what to install.
-        return True
-    repos = [model] if "/" in model else [model, f"{org}/{model}"]
-    # The cache sentence-transformers itself will look in (None: the Hugging Face default).
-    cache_dir = os.environ.get("SENTENCE_TRANSFORMERS_HOME") or None
-    for repo in repos:
-        try:
-            hit = try_to_load_from_cache(repo, "config.json", cache_dir=cache_dir)
-        except Exception:  # an invalid repo id (spaces, "..") cannot be in the cache either
-            continue
-        if isinstance(hit, str):
-            return True
-    return False
-
-
-@contextmanager
-def _hub_offline() -> Iterator[None]:
-    """HF_HUB_OFFLINE=1 for the duration of a load, restored afterwards.
-
-    huggingface_hub reads the variable once, when it is imported, so its module constant is overridden too;
-    otherwise the variable would only count if this happened to be the first import.
-    """
-    with _OFFLINE_LOCK:
-        saved_env = os.environ.get("HF_HUB_OFFLINE")
-        constants: Any
-        try:
-            constants = importlib.import_module("huggingface_hub.constants")
-        except ImportError:
-            constants = None
-        saved_constant = getattr(constants, "HF_HUB_OFFLINE", None)
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        if constants is not None and saved_constant is not None:
-            constants.HF_HUB_OFFLINE = True
-        try:
-            yield
-        finally:
-            if saved_env is None:
-                os.environ.pop("HF_HUB_OFFLINE", None)
-            else:
-                os.environ["HF_HUB_OFFLINE"] = saved_env
-            if constants is not None and saved_constant is not None:
-                constants.HF_HUB_OFFLINE = saved_constant
-
-
 def _load_cross_encoder(model: str) -> Any:
     """The CrossEncoder for a local directory or a cached hub name, never reaching for the network."""
     local = Path(model).expanduser()
@@ -165,7 +105,7 @@ def _load_cross_encoder(model: str) -> Any:
     elif model.startswith((".", "/", "~")) or model.count("/") > 1 or "\\" in model:
         # Looks like a path, so a hub lookup would only produce a confusing "invalid repo id" error.
         raise NLIError(f"NLI model path {model!r} does not exist")
-    elif not _in_hub_cache(model):
+    elif not in_hub_cache(model, _CROSS_ENCODER_ORG):
         raise _not_available(model)
     else:
         source = model
@@ -181,7 +121,7 @@ def _load_cross_encoder(model: str) -> Any:
     if "local_files_only" in inspect.signature(CrossEncoder.__init__).parameters:
         kwargs["local_files_only"] = True
     try:
-        with _hub_offline():
+        with hub_offline():
             return CrossEncoder(source, **kwargs)
     except Exception as exc:  # OSError, ValueError, hub errors...: all mean "this model cannot be used"
         raise NLIError(f"cannot load NLI model {model!r}: {exc.__class__.__name__}: {_first_line(exc)}") from exc

@@ -139,11 +139,6 @@ def _rule_above() -> Any:
 # --- one-line summaries --------------------------------------------------------------------------------------
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """"1 claim", "2 claims", "1,204 claims"."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
-
-
 def merged(other: str, source: KnownSource) -> str:
     """What `sources merge` did: OTHER folded into the kept source, and the spellings it now has."""
     spellings = ", ".join(a for a in source.aliases if a != source.name)

@@ -602,10 +602,10 @@ class SourceIndex:
             return min(found)
         key = name_key(candidate.name)
         if " " not in key and not is_acronym(candidate.name) and candidate.kind in ("person", "unknown"):
-            same = self._surnames.get(key, set())
-            one = _the_one_person([self.sources[i] for i in sorted(same)])
+            same = sorted(self._surnames.get(key, ()))
+            one = _the_one_person([self.sources[i] for i in same])
             if one is not None:
-                return sorted(same)[[self.sources[i] for i in sorted(same)].index(one)]
+                return next(i for i in same if self.sources[i] is one)
             if not same and key.endswith("s") and key[:-1] in self._by_key:
                 return self._by_key[key[:-1]]
         if is_acronym(candidate.name):

@@ -444,6 +444,7 @@ class NewClaim:
     confidence: float
 
 
+IN_CHUNK = 500  # values in one "IN (...)" list
 TOPIC_CHARS = 400  # the opening of an article that, with its title, says what story its claims belong to
 CLAIM_COLUMNS = (
     "c.id, c.article, a.doc, a.title, a.publisher, a.published, c.source AS source_id, s.name AS source, "
@@ -486,6 +487,14 @@ class Store:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, list(params)))
 
+    def _rows_in(self, sql: str, values: Iterable[Any]) -> Iterator[dict[str, Any]]:
+        """The rows of `sql`, whose `{marks}` stands for a list of values, for every value: asked in chunks,
+        as SQLite takes only so many parameters in one query."""
+        wanted = list(dict.fromkeys(values))
+        for start in range(0, len(wanted), IN_CHUNK):
+            chunk = wanted[start : start + IN_CHUNK]
+            yield from self.db.query(sql.format(marks=", ".join("?" * len(chunk))), chunk)
+
     def count(self, table: str) -> int:
         if table not in ("articles", "sources", "claims", "embeddings", "links"):
             raise ValueError(table)
@@ -494,14 +503,8 @@ class Store:
     # --- articles
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
-        wanted = list(set(hashes))
-        found: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk)
-            found.update(row[0] for row in rows)
-        return found
+        return {row["content_hash"] for row in self._rows_in(
+            "SELECT content_hash FROM articles WHERE content_hash IN ({marks})", hashes)}
 
     def insert_article(
         self, doc: str, text: str, content_hash: str, published: str | None, title: str | None,
@@ -662,13 +665,8 @@ class Store:
 
     def claim_rows(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Stored claims by id, with their article and source (name and affiliation)."""
-        wanted = list(dict.fromkeys(ids))
-        by_id: dict[int, dict[str, Any]] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self._rows(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN ({marks})", chunk):
-                by_id[row["id"]] = row
+        by_id = {row["id"]: row for row in self._rows_in(
+            f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN ({{marks}})", ids)}
         topics = self.article_topics({row["article"] for row in by_id.values()})
         for row in by_id.values():
             row["topic"] = topics.get(row["article"], "")
@@ -677,17 +675,9 @@ class Store:
     def article_topics(self, article_ids: Iterable[int]) -> dict[int, str]:
         """Each article's title and opening, which say what story its claims belong to. Read once per article:
         SQLite reads a whole text to take its first characters, and an article may be megabytes long."""
-        wanted = list(article_ids)
-        topics: dict[int, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self._rows(
-                f"SELECT id, coalesce(title, '') || ' ' || substr(text, 1, {TOPIC_CHARS}) AS topic FROM articles "
-                f"WHERE id IN ({marks})", chunk,
-            ):
-                topics[row["id"]] = row["topic"]
-        return topics
+        return {row["id"]: row["topic"] for row in self._rows_in(
+            f"SELECT id, coalesce(title, '') || ' ' || substr(text, 1, {TOPIC_CHARS}) AS topic FROM articles "
+            "WHERE id IN ({marks})", article_ids)}
 
     def claim_records(self, ids: Iterable[int]) -> list[Claim]:
         """Claims as the linker and the audit see them, in the order of `ids`."""
@@ -918,14 +908,18 @@ class Store:
 
     def copy_origins(self, ids: Iterable[int]) -> dict[int, int]:
         """For the claims among `ids` that are copies, the claim each copies (claims.copy_of)."""
-        wanted = list(dict.fromkeys(ids))
-        found: dict[int, int] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            found.update((row[0], row[1]) for row in self.db.execute(
-                f"SELECT id, copy_of FROM claims WHERE copy_of IS NOT NULL AND id IN ({marks})", chunk))
-        return found
+        return {row["id"]: row["copy_of"] for row in self._rows_in(
+            "SELECT id, copy_of FROM claims WHERE copy_of IS NOT NULL AND id IN ({marks})", ids)}
+
+    def claim_ids(self, limit: int) -> list[int]:
+        """The ids of the first `limit` stored claims, in id order."""
+        return [row["id"] for row in self.db.query("SELECT id FROM claims ORDER BY id LIMIT ?", [limit])]
+
+    def original_claim_ids(self, article_ids: Iterable[int]) -> list[int]:
+        """The claims of these articles that copy no other claim, by date then id."""
+        rows = self._rows_in("SELECT id, date FROM claims WHERE article IN ({marks}) AND copy_of IS NULL",
+                             article_ids)
+        return [row["id"] for row in sorted(rows, key=lambda r: (r["date"] is not None, r["date"] or "", r["id"]))]
 
 
 ORDERS = {

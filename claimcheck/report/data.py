@@ -7,8 +7,6 @@ claims still gives a page a browser opens at once; the page says what it left ou
 A story is a group of articles joined by links between their claims (an article with no links is a story of
 its own); its timeline is who claimed what when, across those articles. Claims that copy a stored claim's text
 (one report republished) are left out of timelines, as they are left out of links.
-
-The Store has no query for the claims of a set of articles; `_story` reads their ids from `store.db` directly.
 """
 
 from __future__ import annotations
@@ -215,7 +213,7 @@ def build_report(store: Store, chosen: ReportFilter | None = None, title: str | 
 def _scope_claims(store: Store, chosen: ReportFilter) -> list[int]:
     if chosen.empty:
         # The whole store: ids straight from the table, without list_claims's per-row dictionaries.
-        return [r[0] for r in store.db.execute("SELECT id FROM claims ORDER BY id LIMIT ?", [MAX_SCOPE_CLAIMS])]
+        return store.claim_ids(MAX_SCOPE_CLAIMS)
     found = store.list_claims(search=chosen.search, source=chosen.source, since=chosen.since, until=chosen.until,
                               limit=MAX_SCOPE_CLAIMS)
     return [row["id"] for row in found]
@@ -351,9 +349,7 @@ def _stories(store: Store, scope: list[int], links: list[Link], rows: dict[int, 
 
 
 def _story(store: Store, articles: set[int], links: list[Link], chosen: ReportFilter) -> Story:
-    marks = ", ".join("?" * len(articles))
-    ids = [r[0] for r in store.db.execute(
-        f"SELECT id FROM claims WHERE article IN ({marks}) AND copy_of IS NULL ORDER BY date, id", sorted(articles))]
+    ids = store.original_claim_ids(sorted(articles))
     rows = store.claim_rows(ids)
     kept = [rows[i] for i in ids if i in rows and _in_range(rows[i], chosen)]
     kept.sort(key=lambda r: (r["date"] or "9999", r["article"], r["content_start"]))
