@@ -630,3 +630,48 @@ def test_figures_contradict_only_when_they_plainly_count_one_thing() -> None:
     officials = claim("8 miljard euro aan jaarlijkse export vanuit Europa naar de VS is schromelijk overdreven", id=3,
                       article="x", source="EU-functionarissen", start=100, end=190)
     assert relation(tariffs, officials, 0.93) == ("conflict", "number")
+
+
+def test_insisting_on_what_the_other_claim_negates_is_a_conflict() -> None:
+    denied = claim("Volgens de wethouder is er helemaal geen sprake van een nieuw beleid", id=1, article="x",
+                   source="de wethouder", start=0, end=60)
+    insisted = claim("Volgens de oppositie is er wel degelijk sprake van een beleidswijziging", id=2, article="x",
+                     source="de oppositie", start=100, end=170)
+    found = assess(denied, insisted, 0.87, E5)
+    assert (found.relation, found.method) == ("conflict", "contrast")
+    assert "wel degelijk" in found.reason
+    # "wel" alone bears on the word after it, and the two must say nearly the same words (at a similarity
+    # too low for the negation rule).
+    costly = claim("De nieuwe regeling voor de haven bleek voor de gemeente niet rendabel", id=3, article="y",
+                   source="de wethouder", start=0, end=80)
+    enough = claim("De nieuwe regeling voor de haven was voor de gemeente wel rendabel", id=4, article="y",
+                   source="de oppositie", start=100, end=170)
+    assert relation(costly, enough, 0.87) == ("conflict", "contrast")
+    schools = claim("Scholen die aan de poort selecteren scoren niet beter op kwaliteit en tevredenheid van hun "
+                    "leerlingen", id=5, article="z", start=0, end=100)
+    gymnasia = claim("Gymnasia scoren overigens wel beter dan gewone scholen", id=6, article="z", start=120, end=180)
+    assert relation(schools, gymnasia, 0.91)[0] == "none"  # another subject: "X niet, Y wel"
+
+
+def test_a_short_denial_denies_the_claim_just_before_it_that_it_names() -> None:
+    accused = claim("Het is niet de eerste keer dat hij van oplichting wordt beticht", id=1, article="x",
+                    source="de rechtbank", start=0, end=60)
+    accusation = claim("Twee klanten zeggen door hem te zijn opgelicht met oplichting via Facebook", id=2,
+                       article="x", source="twee klanten", start=0, end=70)
+    denial = claim("de oplichting", id=3, article="x", source="S.", stance="deny", cue="ontkent", start=90,
+                   end=103)
+    assert relation(accusation, denial, 0.82) == ("conflict", "rebuttal")
+    # Denying a claim that is itself negated agrees with it; rejecting a request denies no claim.
+    assert relation(accused, denial, 0.82)[0] == "none"
+    rejected = claim("het verzoek om oplichting te onderzoeken", id=4, article="x", source="de rechter",
+                     stance="deny", cue="wees … af", start=90, end=130)
+    assert relation(accusation, rejected, 0.82)[0] == "none"
+
+
+def test_agreement_needs_more_in_common_than_a_name() -> None:
+    boeing_aid = claim("Europese staatssteun aan Airbus geeft oneerlijk voordeel ten opzichte van Boeing", id=1)
+    boeing_safety = claim("De Chinese maatschappij wil van Boeing eerst meer zekerheid over de veiligheid", id=2)
+    assert relation(boeing_aid, boeing_safety, 0.90)[0] == "none"
+    listed = claim("Ook Duitsland, Oostenrijk, Denemarken, België en Luxemburg zijn tegen het voorstel", id=3)
+    named = claim("Zes tegenstanders waren al bekend: Duitsland, België, Luxemburg, Denemarken en Oostenrijk", id=4)
+    assert relation(listed, named, 0.92) == ("agree", "similarity")

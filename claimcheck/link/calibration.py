@@ -54,6 +54,7 @@ METHOD_PRECISION: dict[str, float] = {
     "rebuttal": 0.60,
     "number": 0.70,
     "negation": 0.55,
+    "contrast": 0.60,
     "antonym": 0.45,
     "date": 0.45,
     "state": 0.50,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .reading import Reading, content_keys, counted_words
+from .reading import Reading, Token, content_keys, counted_words, name_key
 
 NAME_SIMILARITY = 85  # rapidfuzz ratio at which two names are one spelled two ways (Istanbul / Istanboel)
 
@@ -24,6 +24,9 @@ class Overlap:
     coverage: float  # the smaller of the two shares of a claim's content words found in the other
     crosslingual: bool
     nameless: bool = False  # neither claim names anyone or anything (short generic sentences)
+    # Content words shared that are no names: what is said of the names ("premier", "kankerverwekkend").
+    # Two claims sharing only "Boeing" tell two facts of one story.
+    plain_words: int = 0
 
     @property
     def same_event(self) -> bool:
@@ -81,4 +84,10 @@ def overlap(a: Reading, b: Reading) -> Overlap:
     shared_a = sum(1 for t in words_a if content_keys(t) & b.content)
     shared_b = sum(1 for t in words_b if content_keys(t) & a.content)
     coverage = min(shared_a / len(words_a) if words_a else 0.0, shared_b / len(words_b) if words_b else 0.0)
-    return Overlap(names, min(shared_a, shared_b), coverage, False, not a.names and not b.names)
+    plain = sum(1 for t in words_a if content_keys(t) & b.content and not _is_name(t, a))
+    return Overlap(names, min(shared_a, shared_b), coverage, False, not a.names and not b.names, plain)
+
+
+def _is_name(token: Token, reading: Reading) -> bool:
+    # A sentence's first word is capitalised whatever it is: a name only if written as one elsewhere.
+    return not token.initial and token.text[:1].isupper() and name_key(token.text) in reading.names

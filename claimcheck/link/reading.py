@@ -135,6 +135,8 @@ class Reading:
     years: set[int] = field(default_factory=set)  # years written in the text (2010, 2019)
     dates: set[tuple[int, int]] = field(default_factory=set)  # (month, day) written in the text
     end_negated: bool = False  # "IS is nog niet verslagen"
+    contrast: str | None = None  # words insisting against a denial ("wel degelijk")
+    contrast_at: int = 0  # their token position
     # antonym entry -> {side (0 or 1): the words found}
     opposites: dict[int, dict[int, str]] = field(default_factory=dict)
 
@@ -150,6 +152,18 @@ def _stopwords(lang: str) -> frozenset[str]:
 @cache
 def focus_negations(lang: str) -> frozenset[str]:
     return frozenset(relations_lexicon().get(lang, {}).get("focus_negations", []))
+
+
+def is_denial_cue(cue: str, lang: str) -> bool:
+    """Whether a statement's cue ("ontkent", "wees … af", "denied") is a verb of denial."""
+    lang = lang if lang in ("nl", "en") else "en"
+    tokens = tokenize(cue, lang)
+    return bool(_find(tokens, _phrases(relations_lexicon().get(lang, {}).get("denial_cues", [])), lang))
+
+
+@cache
+def contrast_particles(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("contrast_particles", []))
 
 
 @cache
@@ -256,6 +270,11 @@ def read_claim(text: str, lang: str) -> Reading:
         start, phrase = min(rebuttals)
         reading.rebuttal = " ".join(t.text for t in tokens[start : start + len(phrase)])
         reading.rebuttal_at = start
+    contrasts = _find(tokens, _phrases(table.get("contrasts", [])), lang, as_written=True)
+    if contrasts:
+        start, phrase = min(contrasts)
+        reading.contrast = " ".join(t.text for t in tokens[start : start + len(phrase)])
+        reading.contrast_at = start
     _read_numbers(reading)
     return reading
 

@@ -8,6 +8,7 @@ Embedding similarity says two claims may be about the same thing; `evidence.over
   ("Bali ontkende berichten van Fox News dat IS al zou zijn verslagen"), or, across articles, a denial of
   what another claim asserts about the same named event;
 - negation: one claim negates (niet, geen, nooit, not, no, never ...) the clause the other asserts;
+- contrast: one claim insists ("wel degelijk", "in fact") on what the other negates;
 - antonym: one claim has a word whose opposite the other has (gestegen / gedaald, alive / dead);
 - number: the same quantity (same unit, same counted thing, same event) given different values; equal
   values agree;
@@ -37,9 +38,11 @@ from .reading import (
     Reading,
     Token,
     content_keys,
+    contrast_particles,
     counted_words,
     focus_negations,
     is_content,
+    is_denial_cue,
     negation_words,
     number_value,
     read_claim,
@@ -230,6 +233,9 @@ def _denial_across(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: flo
 
 
 REBUTTAL_REACH = 600  # characters between a claim and a rebuttal of it later in the same article
+# A denial whose content is a few words ("ontkent de oplichting", "verwerpt alle bezwaren") denies what was
+# said just before it.
+SHORT_DENIAL_WORDS = 3
 REBUTTAL_OPENING = 5  # a rebuttal opens its claim ("Dat klopt niet", "Allemaal bangmakerij", "maar dat ontkent")
 
 
@@ -241,14 +247,23 @@ def _rebuttal(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
         return None
     earlier, later, reading = (a, b, rb) if a.start <= b.start else (b, a, ra)
     other = ra if reading is rb else rb
-    if reading.rebuttal is None or other.rebuttal is not None or earlier.end <= earlier.start:
+    if other.rebuttal is not None or earlier.stance == "deny" or earlier.end <= earlier.start:
         return None
-    if not 0 <= later.start - earlier.end <= REBUTTAL_REACH or reading.rebuttal_at > REBUTTAL_OPENING:
-        return None  # far on, or deep inside a claim of its own ("maken dat niet waar" is no rebuttal)
+    if reading.rebuttal is not None and reading.rebuttal_at <= REBUTTAL_OPENING:
+        word = reading.rebuttal
+    elif (later.stance == "deny" and len(counted_words(reading)) <= SHORT_DENIAL_WORDS
+          and is_denial_cue(later.cue, later.lang) and reading.content & other.content and not other.negated):
+        # "S. ontkent de oplichting" after "… dat hij van oplichting wordt beticht": the denied words are
+        # the other claim's (denying "niet bewezen dat …" would agree with it).
+        word = later.cue
+    else:
+        return None  # no rebuttal, or one deep inside a claim of its own ("maken dat niet waar")
+    if not 0 <= later.start - earlier.end <= REBUTTAL_REACH:
+        return None
     if later.source is not None and later.source == earlier.source:
         return None  # a source does not rebut itself
     return Judgement("conflict", similarity,
-                     f"{_who(later)} rebuts ('{reading.rebuttal}') what {_who(earlier)} says just before: "
+                     f"{_who(later)} rebuts ('{word}') what {_who(earlier)} says just before: "
                      f"'{_clip(earlier.text)}'", "rebuttal",
                      confidence("rebuttal", _strength(similarity, t.rebuttal, ov)))
 
@@ -284,6 +299,68 @@ def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
                      f"{_who(negator)} says '{cue}' to what {_who(other)} asserts: "
                      f"'{_clip(negator.text)}' vs '{_clip(other.text)}'", "negation",
                      confidence("negation", _strength(similarity, floor, ov)))
+
+
+PARTICLE_REACH = 2  # words from "wel" / a negation to the word it bears on ("wel degelijk kostendekkend")
+
+
+def _next_content(reading: Reading, at: int) -> set[str]:
+    """The keys of the first content word within PARTICLE_REACH after position `at`, in its clause."""
+    clause = reading.tokens[at].clause
+    for token in reading.tokens[at + 1 : at + 1 + PARTICLE_REACH]:
+        if token.clause != clause:
+            break
+        if is_content(token, reading.lang):
+            return content_keys(token)
+    return set()
+
+
+def _particle_contrast(x: Reading, y: Reading) -> int | None:
+    """Where x says "wel X" of the very word y says "niet X" of (the position of "wel"), else None."""
+    negated = [_next_content(y, i) for i in y.negated]
+    for k, token in enumerate(x.tokens):
+        if token.word in contrast_particles(x.lang):
+            bears_on = _next_content(x, k)
+            if bears_on and any(bears_on & keys for keys in negated):
+                return k
+    return None
+
+
+def _contrast(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
+              ov: Overlap) -> Judgement | None:
+    """"Er is wel degelijk sprake van een koerswijziging" against "Er is geen sprake van een andere koers": a
+    claim insisting ("wel degelijk", "in fact") on what the other negates, in the words the negation negates."""
+    if ov.crosslingual or _comparable(similarity, ov, t) < t.related or not (a.article == b.article or ov.same_topic):
+        return None
+    if a.article == b.article and a.source is not None and a.source == b.source:
+        return None  # one speaker weighing both sides
+    for insister, x, y in ((a, ra, rb), (b, rb, ra)):
+        if not y.negated:
+            continue
+        # "wel" alone is weak ("X scoort niet beter, Y wel"): the two must say nearly the same words, as for
+        # a negation.
+        particle = _particle_contrast(x, y) if ov.coverage >= NEGATION_COVERAGE else None
+        if particle is not None and not any(x.tokens[i].clause == x.tokens[particle].clause for i in x.negated):
+            return _insists(insister, b if insister is a else a, x.tokens[particle].text, similarity, t, ov)
+        if x.contrast is None:
+            continue
+        clause = x.tokens[x.contrast_at].clause
+        if any(x.tokens[i].clause == clause for i in x.negated):
+            continue  # "wel degelijk niet": insisting on a denial
+        insisted = x.clause_content(clause)
+        for i in y.negated:
+            negated_clause = y.clause_content(y.tokens[i].clause)
+            if _focus_is_shared(y, i, x) and negated_clause & insisted:
+                return _insists(insister, b if insister is a else a, x.contrast, similarity, t, ov)
+    return None
+
+
+def _insists(insister: Claim, denier: Claim, marker: str, similarity: float, t: Thresholds,
+             ov: Overlap) -> Judgement:
+    return Judgement("conflict", similarity,
+                     f"{_who(insister)} insists ('{marker} …') on what {_who(denier)} denies: "
+                     f"'{_clip(insister.text)}' vs '{_clip(denier.text)}'", "contrast",
+                     confidence("contrast", _strength(_comparable(similarity, ov, t), t.related, ov)))
 
 
 def _antonym(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
@@ -457,7 +534,10 @@ def _state(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: T
 
 
 # States first: a later report of the end supersedes an earlier denial of it, rather than contradicting it.
-RULES: tuple[Rule, ...] = (_state, _denial_across, _negation, _antonym, _numbers, _date_conflict, _rebuttal)
+RULES: tuple[Rule, ...] = (_state, _denial_across, _negation, _contrast, _antonym, _numbers, _date_conflict, _rebuttal)
+
+
+LISTED_NAMES = 3
 
 
 def _agreement(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
@@ -469,6 +549,10 @@ def _agreement(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, 
         return None  # over against going on
     if any(_same_quantity(x, y) and not _compatible(x, y) for x in ra.quantities for y in rb.quantities):
         return None  # other figures for the same thing: an update or a conflict, not the same report
+    if not ov.crosslingual and ov.plain_words < 1 and len(ov.names) < LISTED_NAMES:
+        # Only a name or two in common ("Boeing"): two facts of one story, not one fact twice. A list of
+        # names in common ("Duitsland, Oostenrijk, Denemarken …") is itself the fact.
+        return None
     comparable = _comparable(similarity, ov, t)
     # A near-paraphrase sharing words, or a close one about the same named event.
     close = comparable >= t.agree and (ov.crosslingual or ov.words >= 1)
