@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any, Protocol
@@ -36,7 +36,7 @@ FUZZY_MIN_LENGTH = 6
 
 _QUOTES = "\"'“”‘’„‚«»`´"
 _ACRONYM_IN_PARENS = re.compile(r"^(?P<long>.*?)\s*\(\s*(?P<short>[^()]{1,15}?)\s*\)\s*(?P<rest>.*)$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9.]$|^[A-Z]{2,}[a-z]?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9.]$|^[A-Z]{2,}[a-z]?$|^[A-Z](?:[a-z]{1,2}[A-Z])+$")  # "PvdA"
 
 
 @dataclass(frozen=True)
@@ -113,22 +113,54 @@ def is_acronym(word: str) -> bool:
 
 
 def initials(text: str) -> str:
-    return "".join(word[0] for word in re.split(r"[\s\-]+", clean(text)) if word and word[0].isupper())
+    """The capitals that open the words of a name, and those inside a word ("GroenLinks" -> "GL")."""
+    return "".join(
+        ch for word in re.split(r"[\s\-]+", clean(text)) if word and word[0].isupper() for ch in word
+        if ch.isupper()
+    )
+
+
+def without_adjective(name: str) -> str:
+    """A name without the adjective of place that opens it: "Nederlandse Openbaar Ministerie" -> "Openbaar
+    Ministerie". Used only where an article or an acronym makes it safe: "Nederlandse Spoorwegen" is a name."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and _only_an_adjective(words[:1]) else name
+
+
+def stands_for(short: str, long: str) -> bool:
+    """Whether the acronym `short` is exactly the initials of `long`: "OM" of "Openbaar Ministerie", "GL" of
+    "GroenLinks", "PvdA" of "Partij van de Arbeid", "CDA" of "Christen-Democratisch Appèl". Strict, for
+    joining names across articles (`_abbreviates` is the loose form, for a name spelled out beside its acronym)."""
+    letters = short.replace(".", "")
+    return len(letters) >= 2 and len(long) > len(letters) + 2 and letters in _acronym_forms(long)
+
+
+def _acronym_forms(long: str) -> set[str]:
+    """The acronyms a name can have: its capitals in upper case ("OM", "GL"), and the first letter of every word
+    as written, link words in lower case ("PvdA", "FvD"), so "Vincent van Dugteren" is no "VVD"."""
+    forms = {initials(long).upper()}
+    words = [w for w in re.split(r"[\s\-]+", clean(long)) if w]
+    if any(w[0].islower() for w in words):
+        forms.add("".join(w[0] for w in words))
+    return {f for f in forms if len(f) >= 2}
 
 
 def _abbreviates(short: str, long: str) -> bool:
     """Whether `short` can be the acronym of `long`. Loose on purpose: "SDF" stands for "Syrische
     Democratische Krachten" (English initials, Dutch words), so the first letters and most others must agree."""
+    if without_adjective(long) != long and _abbreviates(short, without_adjective(long)):
+        return True  # "het Nederlandse Openbaar Ministerie (OM)"
     letters = initials(long)
     short = short.replace(".", "").upper()
-    if not letters or not short or letters[0] != short[0]:
-        return False
+    if len(letters) < 2 or not short or letters[0] != short[0]:
+        return False  # "De Groot (GL)": one capital is a name with a party behind it, not an acronym spelled out
     return letters == short or fuzz.ratio(letters, short) >= 60
 
 
 _FIGURE_LINKS = frozenset({"en", "and", "of", "or", "tot", "to"})  # words between two figures ("18 en 35")
 
 
+@lru_cache(maxsize=65536)
 def parse_mention(text: str | None) -> SourceName | None:
     """The source a mention names, or None for a pronoun or an empty mention."""
     if text is None:
@@ -165,25 +197,34 @@ def describe(text: str) -> SourceName | None:
     list as a thing or a quantity ("de regels", "6 procent").
     """
     text = clean(text)
-    if not text or any(ch.isdigit() for ch in text):
+    if not text:
         return None
     tokens = text.split()
     links = _words("words", "affiliation_links")
     cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in links), len(tokens))
     head_tokens, tail = tokens[:cut], tokens[cut + 1 :]
     head = head_tokens[-1].lower().strip(",")
-    determined = head_tokens[0].lower() in _words("words", "determiners") and len(head_tokens) > 1
-    role = _descriptor_kind(head)
-    if head in _words("descriptions", "not_heads") or head in _words("words", "pronouns") \
-            or head in _words("descriptions", "nobody") or not head.isalpha() and "-" not in head:
+    if head in _words("descriptions", "shares") and tokens[cut:cut + 1] == ["van"] and tail:
+        # "40 procent van de sociaalliberalen", "meer dan de helft van de woningeigenaren": part of a group
+        group = parse_mention(" ".join(tail))
+        if group is not None and is_description(group.name) and group.kind != "organisation":
+            return SourceName(" ".join([tokens[0].lower(), *tokens[1:]]), group.kind)
         return None
-    if role is None and (head in _words("descriptions", "heads") or head in _heads()
-                         or any(head.endswith(h) for h in _heads())):
-        role = "unknown"
+    if any(not any(ch.isalpha() for ch in t) for t in tokens):
+        return None  # "6 procent": a figure, but "een 81-jarige man" is a description
+    opener = head_tokens[0].lower()
+    determined = len(head_tokens) > 1 and (
+        opener in _words("words", "determiners") or opener in _words("descriptions", "quantifiers"))
+    role = _agent_kind(head)
+    if tail and (head in _words("descriptions", "documents")
+                 or any(head.endswith(d) for d in _words("descriptions", "documents") if len(d) > 4)):
+        # "de nieuwste cijfers van de politie", "satellietgegevens van de NASA": the source is whose they are
+        return parse_mention(" ".join(tail))
+    if head in _words("descriptions", "not_heads") or head in _words("words", "pronouns") \
+            or head in _words("descriptions", "nobody") or not head.replace("'", "").replace("-", "").isalpha():
+        return None
     if any(_starts_upper(t) and not _only_an_adjective([t]) and "-" not in t for t in head_tokens[1:]):
         return None  # a name the parser could not read is no description
-    if role is None and head.endswith("ers") and len(head) > 6:
-        role = "unknown"  # agent nouns in the plural: "natuurbeschermers", "woningeigenaren" are not
     if role is None and not (determined and len(head) > 2 and not head.endswith(("lijk", "ig", "isch", "end"))):
         return None  # a bare word the lexicon does not know as a head ("weten", "bezorgd")
     affiliation = None
@@ -193,6 +234,29 @@ def describe(text: str) -> SourceName | None:
     written = head_tokens if affiliation is not None else tokens
     name = " ".join([written[0].lower(), *written[1:]])
     return SourceName(name, role or "unknown", affiliation)
+
+
+def is_agent(description: str) -> bool:
+    """Whether a description's head noun is one that speaks: a role, a descriptor, a head of `[descriptions]
+    heads` or an agent noun ("een 81-jarige man", "de boa's"), not any noun after an article ("de heftige
+    confrontatie", "een gesprek"), which `describe` also lets through."""
+    tokens = clean(description).lower().split()
+    links = _words("words", "affiliation_links")
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t in links), len(tokens))
+    return bool(tokens) and _agent_kind(tokens[cut - 1].strip(",")) is not None
+
+
+def _agent_kind(head: str) -> str | None:
+    """The kind a head noun implies ("unknown" for a speaker of no known kind), or None for no agent noun."""
+    role = _descriptor_kind(head)
+    if role is None and (head in _words("descriptions", "heads") or head in _heads()
+                         or any(head.endswith(h) for h in _heads())):
+        role = "unknown"
+    if role is None and (head.endswith("ers") and len(head) > 6
+                         or any(head.endswith(e) and len(head) > len(e) + 2
+                                for e in _words("descriptions", "agent_endings"))):
+        role = "unknown"  # agent nouns in the plural: "natuurbeschermers", "politici", "planologen"
+    return role
 
 
 @cache
@@ -205,6 +269,7 @@ def _heads() -> tuple[str, ...]:
     return tuple(sorted({h for h in _words("descriptions", "heads") | pointing if len(h) > 4}))
 
 
+@lru_cache(maxsize=65536)
 def _descriptor_kind(word: str) -> str | None:
     """The kind a lower-case head noun implies, its compounds ("politiewoordvoerder") and plurals
     ("onderzoekers", "experts", "getuigen") included."""
@@ -213,9 +278,16 @@ def _descriptor_kind(word: str) -> str | None:
     for kind in ("person", "outlet", "organisation"):
         roles = person_roles() if kind == "person" else _words("roles", kind)
         for form in forms:
-            if form in roles or any(form.endswith(r) and len(form) > len(r) + 3 for r in roles if len(r) > 4):
+            # a compound: four letters or more before a role of five or more ("politiewoordvoerder")
+            if form in roles or form[4:].endswith(_long_roles(kind)):
                 return kind
     return None
+
+
+@cache
+def _long_roles(kind: str) -> tuple[str, ...]:
+    roles = person_roles() if kind == "person" else _words("roles", kind)
+    return tuple(r for r in roles if len(r) > 4)
 
 
 def _without_stray_words(found: SourceName) -> SourceName | None:
@@ -226,6 +298,10 @@ def _without_stray_words(found: SourceName) -> SourceName | None:
     while words and (_stray(words[0]) if len(words) > 1 else _stray_alone(words[0])):
         if _descriptor_kind(words[0]) == "person":
             kind = "person"  # "Zorgminister Bruno Bruins": a role compound, dropped
+        words = words[1:]
+    if len(words) == 2 and is_acronym(words[1]) and _descriptor_kind(words[0]) in ("organisation", "outlet") \
+            and words[0].lower() not in _role_words():
+        kind = "organisation"  # "Oppositiepartij PvdA", "Regeringspartij D66": a descriptor compound, dropped
         words = words[1:]
     if not words or (len(words) == 1 and len(words[0].strip(".")) < 2):
         return None
@@ -273,9 +349,15 @@ def _parse_plain(text: str) -> SourceName | None:
     affiliation: str | None = None
     head, tail = _split_affiliation(text)
     tokens = head.split()
+    # "de Europese Unie", "De Europese Unie", but not "De Groot": a surname's particle opens a sentence so too
+    article = bool(tokens) and (tokens[0] in ("de", "het", "the")
+                                or tokens[0] in ("De", "Het", "The") and len(tokens) > 2)
+    determined = bool(tokens) and tokens[0].lower() in _words("words", "determiners")
     while tokens and tokens[0].lower() in _words("words", "determiners"):
         tokens = tokens[1:]
-    role_kind, name_tokens, role_affiliation = _strip_description(tokens)
+    role_kind, name_tokens, role_affiliation = _strip_description(tokens, determined)
+    if article and role_kind is None and name_tokens == tokens and len(tokens) > 1:
+        role_kind = "organisation"  # "het Openbaar Ministerie", "de Europese Unie": people go without one
     if not name_tokens and tail:
         # "de jihadisten van ISIL": a description of members names the organisation after "van";
         # "de woordvoerder van May" speaks for May, whatever May is.
@@ -283,8 +365,8 @@ def _parse_plain(text: str) -> SourceName | None:
         if found is None or found.kind != "unknown" or role_kind != "organisation":
             return found
         return replace(found, kind="organisation")
-    if not name_tokens:
-        return None
+    if not name_tokens or not any(ch.isalpha() for ch in "".join(name_tokens)):
+        return None  # "een kleine 40 procent": a figure names no one
     affiliation = role_affiliation
     if tail:
         parsed_tail = parse_mention(tail)
@@ -349,7 +431,7 @@ def _role_kind(word: str) -> str | None:
     return None
 
 
-def _strip_description(tokens: list[str]) -> tuple[str | None, list[str], str | None]:
+def _strip_description(tokens: list[str], after_article: bool = False) -> tuple[str | None, list[str], str | None]:
     """(kind the description implies, the name's tokens, an affiliation prefixed to the role).
 
     The name is what follows the last role or descriptor word ("de Amerikaanse nieuwszender | Fox News");
@@ -362,6 +444,9 @@ def _strip_description(tokens: list[str]) -> tuple[str | None, list[str], str | 
     for i, token in enumerate(tokens):
         word = token.strip(",")
         found = _role_kind(word)
+        if found is not None and i == len(tokens) - 1 and i > 0 and _starts_upper(word) \
+                and _starts_upper(tokens[i - 1]) and not tokens[i - 1].endswith(","):
+            found = None  # "advocaat Taner Sen": a surname, not the senator's "Sen."
         if found is None and "-" in word:
             prefix, _, role = word.rpartition("-")
             found = _role_kind(role)
@@ -386,7 +471,7 @@ def _strip_description(tokens: list[str]) -> tuple[str | None, list[str], str | 
             return kind, _name_run([t.rstrip(",") for t in named]), affiliation
         # A description that names no one ("de Arabisch-Koerdische strijdmacht").
         return kind, [], affiliation
-    return kind, _name_run(tokens), affiliation
+    return kind, _name_run(tokens, after_article), affiliation
 
 
 def _compound_affiliation(before: list[str], prefix: str) -> str | None:
@@ -409,19 +494,21 @@ def _compound_affiliation(before: list[str], prefix: str) -> str | None:
     return None if not found or found.lower() in _words("words", "determiners") else found
 
 
-def _name_run(tokens: list[str]) -> list[str]:
+def _name_run(tokens: list[str], after_article: bool = False) -> list[str]:
     """The name in `tokens`: the last run of capitalised words, with linking words allowed inside
     ("Islamitische Staat in Irak en de Levant", "Mark van Rooij") but not at its ends.
 
     A capitalised first word followed by a lower-case one is only the start of a sentence ("Andere
-    demonstranten"), and a lone Dutch adjective ("Amerikaanse", "Nederlandse") names no one.
+    demonstranten"), unless an article came before it ("De Kiesraad wees"), and a lone Dutch adjective
+    ("Amerikaanse", "Nederlandse") before a lower-case word names no one.
     """
     inner = _words("words", "name_particles") | _words("words", "name_links")
     runs: list[list[str]] = []
     current: list[str] = []
     for token in tokens:
         word = token.rstrip(",")
-        if _starts_upper(word) or word[:1].isdigit() or (current and word.lower() in inner):
+        figure = word[:1].isdigit() and not re.search(r"-[a-z]", word)  # "Kurdistan 24", not "46-jarige"
+        if _starts_upper(word) or figure or (current and word.lower() in inner):
             current.append(word)
             if token.endswith(","):
                 runs.append(current)
@@ -433,9 +520,13 @@ def _name_run(tokens: list[str]) -> list[str]:
     if current:
         runs.append(current)
     runs = [_trim(run) for run in runs]
-    runs = [run for run in runs if run and not _only_an_adjective(run)]
+    # "Britse parlementariërs", "Nederlandse": an adjective; "vismijndirecteur Lokerse": a surname closing the
+    # mention after other words (alone, "Berendse" and "Nederlandse" look the same, and stay no one)
+    closing = len(tokens) > 1 and bool(runs) and runs[-1] == [tokens[-1].rstrip(",")]
+    runs = [run for run in runs if run and not (_only_an_adjective(run) and not (closing and run is runs[-1]))]
     if runs and len(runs[0]) == 1 and tokens and tokens[0].rstrip(",") == runs[0][0] and len(tokens) > 1 \
-            and not _starts_upper(tokens[1]) and tokens[1].lower() not in inner and not is_acronym(runs[0][0]):
+            and not _starts_upper(tokens[1]) and tokens[1].lower() not in inner and not is_acronym(runs[0][0]) \
+            and not after_article:
         runs = runs[1:]
     return runs[-1] if runs else []
 
@@ -516,6 +607,14 @@ def _same_in_article(mention: SourceName, groups: list[SourceName]) -> int | Non
                 and g.kind != "person"]
         if len(fits) == 1:
             return fits[0]
+    elif mention.kind != "person" and (len(mention.name.split()) > 1 or len(initials(mention.name)) > 1):
+        # "Openbaar Ministerie" after "OM", or after "het Nederlandse Openbaar Ministerie".
+        plain = name_key(without_adjective(mention.name))
+        fits = [i for i, g in enumerate(groups) if g.kind != "person" and (
+            is_acronym(g.name) and stands_for(g.name, without_adjective(mention.name))
+            or any(name_key(without_adjective(s)) == plain for s in g.spellings()))]
+        if len(fits) == 1:
+            return fits[0]
     for index, group in enumerate(groups):
         if _close(mention, group):
             return index
@@ -526,8 +625,12 @@ def _merge(kept: SourceName, other: SourceName) -> SourceName:
     """`kept` with what `other` adds. An acronym is the canonical name of an organisation ("SDF")."""
     kind = kept.kind if kept.kind != "unknown" else other.kind
     name = kept.name
-    if kind in ("organisation", "outlet") and is_acronym(other.name) and not is_acronym(name):
+    if is_acronym(other.name) and not is_acronym(name) and (kind in ("organisation", "outlet")
+                                                            or stands_for(other.name, without_adjective(name))):
         name = other.name
+        kind = kind if kind != "unknown" else "organisation"
+    elif not is_acronym(name) and without_adjective(name) == other.name:
+        name = other.name  # "Openbaar Ministerie", not "Nederlandse Openbaar Ministerie"
     spellings = [s for s in dict.fromkeys([*kept.spellings(), *other.spellings()]) if s != name]
     # A bare surname is no spelling worth keeping: across articles it could be anyone.
     spellings = [s for s in spellings if not (len(s.split()) == 1 and kind == "person")]
@@ -563,6 +666,10 @@ class SourceIndex:
         self._by_key: dict[str, int] = {}
         self._name_keys: list[str] = []
         self._surnames: dict[str, set[int]] = {}  # last word of a full name -> the sources with it
+        self._acronyms: dict[str, set[int]] = {}  # an acronym as written ("OM", "PvdA") -> the sources so named
+        self._spelled_out: dict[str, set[int]] = {}  # the acronym a long name would have -> the sources
+        self._first_names: set[str] = set()  # first words of stored persons' full names ("mark", "aart")
+        self._affiliations: set[str] = set()  # keys of the names sources are affiliated with: organisations
         for source in sources:
             self.add(source)
 
@@ -579,8 +686,18 @@ class SourceIndex:
         for spelling in (source.name, *source.aliases):
             self.add_spelling(index, spelling)
         words = name_key(source.name).split()
-        if source.kind in ("person", "unknown") and len(words) > 1 and not is_acronym(source.name):
+        if source.kind in ("person", "unknown") and len(words) > 1 and a_full_name(source.name):
             self._surnames.setdefault(words[-1], set()).add(index)
+        if source.kind == "person" and len(words) > 1:
+            self._first_names.add(words[0])
+        if source.affiliation:
+            self._affiliations.add(name_key(source.affiliation))
+        if is_acronym(source.name):
+            self._acronyms.setdefault(source.name.replace(".", ""), set()).add(index)
+        elif not any(len(w) > 1 and w.isupper() for w in re.split(r"[\s\-]+", source.name)):
+            # "EU-lidstaten" holds the acronym, it does not spell it out
+            for form in _acronym_forms(source.name):
+                self._spelled_out.setdefault(form, set()).add(index)
         return index
 
     def add_spelling(self, index: int, spelling: str) -> None:
@@ -608,6 +725,16 @@ class SourceIndex:
                 return next(i for i in same if self.sources[i] is one)
             if not same and key.endswith("s") and key[:-1] in self._by_key:
                 return self._by_key[key[:-1]]
+        spelled = self._acronym_match(candidate)
+        if spelled is not None:
+            return spelled
+        words = key.split()
+        if len(words) > 2 and candidate.kind in ("person", "unknown"):
+            # "Washington Donald Trump": a word opening the sentence before a stored person's full name
+            index = self._by_key.get(" ".join(words[1:]))
+            if index is not None and self.sources[index].kind in ("person", "unknown") \
+                    and not is_description(self.sources[index].name):
+                return index
         if is_acronym(candidate.name):
             # A bare acronym only matches exactly; fuzzy acronyms ("AP"/"AFP") are different outlets.
             return None
@@ -622,17 +749,82 @@ class SourceIndex:
         return None
 
 
+    def _acronym_match(self, candidate: SourceName) -> int | None:
+        """The one stored organisation an acronym stands for ("OM" -> "Openbaar Ministerie"), or the one stored
+        acronym of a long name ("GroenLinks" -> "GL"). Not a person, nor a name shaped like one ("Van Schie",
+        or a first name the store knows: "Aart Zevenbergen" is no "AZ"); None when two fit."""
+        if candidate.kind == "person" or self._person_shaped(candidate.name):
+            return None
+        if is_acronym(candidate.name):
+            short = candidate.name.replace(".", "")
+            fits = {i for i in self._spelled_out.get(short, ()) if stands_for(short, self.sources[i].name)}
+        else:
+            fits = {i for form in _acronym_forms(candidate.name) for i in self._acronyms.get(form, ())
+                    if stands_for(form, candidate.name)}
+        fits = {i for i in fits if self.sources[i].kind != "person" and not self._person_shaped(self.sources[i].name)}
+        # Only a stored organisation: one by kind, or one that people are affiliated with ("GroenLinks"), so
+        # "SP" finds no "Smoke Palace" and "GL" no "Gideon Lichfield".
+        fits = {i for i in fits if self.sources[i].kind in ("organisation", "outlet")
+                or name_key(self.sources[i].name) in self._affiliations}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _person_shaped(self, name: str) -> bool:
+        words = name.split()
+        if is_acronym(name) or is_description(name) or not words:
+            return False
+        return words[0].lower() in _words("words", "name_particles") or name_key(words[0]) in self._first_names
+
+    def with_surnames(self, surnames: Collection[str]) -> list[Known]:
+        """The sources whose name ends in one of `surnames` (name keys of one word), in order: the full names
+        and bare surnames `surnames_to_fold` would pair for them. Descriptions are left out."""
+        return [source for source, key in zip(self.sources, self._name_keys, strict=True)
+                if key and key.rsplit(" ", 1)[-1] in surnames]
+
+
 def _description_key(name: str, affiliation: str) -> str:
     return f"{name_key(name)} @ {name_key(affiliation)}"
 
 
+def a_full_name(name: str) -> bool:
+    """Whether a name can be a person's full name that a bare surname stands for: "Mark Rutte", "Tamara van
+    Ark", not "VVD van Rutte" (an acronym opens it) nor "Wiebes en Rutte" (two people)."""
+    words = name.split()
+    links = _words("words", "name_links") - _words("words", "name_particles")
+    return len(words) > 1 and not is_acronym(words[0]) and not is_acronym(name) \
+        and not any(w.lower() in links for w in words[1:-1])
+
+
 def surnames_to_fold(known: Sequence[Known]) -> list[tuple[int, int]]:
-    """(full name's id, bare surname's id) for each stored bare surname ("Baudet") that exactly one stored
-    person's full name ("Thierry Baudet") ends in: an article that names only the surname came first."""
+    """(kept id, folded id) for each stored bare surname ("Baudet") that exactly one stored person's full name
+    ("Thierry Baudet") ends in: an article that names only the surname came first. Also (acronym's id, long
+    name's id) for an acronym and the one organisation it stands for, stored apart because the long name was
+    not yet known as an organisation when the acronym came ("EU" and "Europese Unie")."""
+    pairs = _surname_pairs(known)
+    gone = {g for _, g in pairs}
+    for keep, other in _acronym_pairs(known):
+        if not {keep, other} & gone and all(other != k for k, _ in pairs):
+            pairs.append((keep, other))
+            gone.add(other)
+    return pairs
+
+
+def _acronym_pairs(known: Sequence[Known]) -> list[tuple[int, int]]:
+    index = SourceIndex([s for s in known if not is_acronym(s.name)])
+    pairs: dict[int, int] = {}  # long name's id -> acronym's id: one acronym per long name
+    for source in known:
+        if is_acronym(source.name) and source.kind in ("organisation", "outlet"):
+            found = index._acronym_match(SourceName(source.name, source.kind))
+            if found is not None:
+                pairs.setdefault(index.sources[found].id, source.id)  # type: ignore[attr-defined]
+    return [(acronym, long) for long, acronym in pairs.items()]
+
+
+def _surname_pairs(known: Sequence[Known]) -> list[tuple[int, int]]:
     full: dict[str, list[Known]] = {}
     for source in known:
         words = name_key(source.name).split()
-        if len(words) > 1 and source.kind in ("person", "unknown") and not is_description(source.name):
+        if len(words) > 1 and a_full_name(source.name) and source.kind in ("person", "unknown") \
+                and not is_description(source.name):
             full.setdefault(words[-1], []).append(source)
     pairs = []
     for source in known:
@@ -661,8 +853,13 @@ def match_known(candidate: SourceName, known: Sequence[Known]) -> int | None:
 
 
 def merge_into_known(candidate: SourceName, source: Known) -> SourceName:
-    """What a matched candidate adds to a stored source: its kind if that was unknown, its affiliation."""
-    return _merge(SourceName(source.name, source.kind, source.affiliation, tuple(source.aliases)), candidate)
+    """What a matched candidate adds to a stored source: its kind if that was unknown, its affiliation (not
+    the source itself: "Openbaar Ministerie (OM)" is not affiliated with the OM)."""
+    merged = _merge(SourceName(source.name, source.kind, source.affiliation, tuple(source.aliases)), candidate)
+    own = {name_key(s) for s in (*merged.spellings(), *candidate.spellings())}
+    if merged.affiliation and name_key(merged.affiliation) in own:
+        merged = replace(merged, affiliation=None)
+    return merged
 
 
 def suggest(name: str, names: Iterable[str], limit: int = 3) -> list[str]:

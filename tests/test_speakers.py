@@ -82,6 +82,7 @@ def test_group_pronoun_in_dutch() -> None:
     ("de jihadisten van ‘Islamitische Staat in Irak en de Levant’ (ISIL)", "nl", ("ISIL", None)),
     ("De Volkspartij voor Vrijheid en Democratie (VVD)", "nl", ("VVD", None)),
     ("Mark Rutte (VVD)", "nl", ("Mark Rutte", "VVD")),
+    ("De Groot (GL)", "nl", ("De Groot", "GL")),  # a surname's particle, not an article
     ("Sen. Mara Holt (D-Ore.)", "en", ("Mara Holt", None)),
 ])
 def test_acronym_in_brackets(source: str, lang: str, expected: tuple[str, str | None]) -> None:
@@ -104,3 +105,127 @@ def test_description_names_the_one_organisation_of_its_kind(
     text: str, description: str, lang: str, expected: str | None
 ) -> None:
     assert speakers.organisation_described(text, description, lang) == expected
+
+
+def test_name_of_keeps_a_surname_that_is_also_a_title() -> None:
+    assert speakers.name_of("advocaat Taner Sen", "nl") == ("Taner Sen", None)
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    # The article writes the surname in full once, in a sentence no statement is drawn from.
+    ("Een contrast met krullebol Bram de Groot (21), rechtenstudent. De Groot zegt dat het klopt.", "De Groot",
+     "Bram de Groot"),
+    # Two people of that surname: it stays as written.
+    ("Jan Vos en Piet Vos kwamen langs. Vos zegt dat het klopt.", "Vos", "Vos"),
+])
+def test_surname_takes_the_one_full_name_the_article_writes(text: str, source: str, expected: str) -> None:
+    statement = _statement(text, source, "zegt")
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == expected
+
+
+@pytest.mark.parametrize(("text", "named", "expected"), [
+    # A named source written with the role, not the latest named source.
+    ("Zorgminister Bruno Bruins zei dat het plan klaar is. Henk Smit zei dat het te laat is. "
+     "De minister zegt dat het kan.", ["Zorgminister Bruno Bruins", "Henk Smit"], ("Bruno Bruins", None)),
+    ("Bruno Bruins, minister van Medische Zorg, zei dat het klaar is. Henk Smit zei dat het te laat is. "
+     "De minister zegt dat het kan.", ["Bruno Bruins", "Henk Smit"], ("Bruno Bruins", None)),
+    # No statement of his: the name the text writes after the role, without what runs into the next sentence.
+    ("Daar was premier Rutte. Hij lachte. De premier zegt dat het kan.", [], ("Rutte", None)),
+    ("Het gaat om president Erdogan van Turkije. De president zegt dat het kan.", [], ("Erdogan", "Turkije")),
+    # No one written with the role: the description stays.
+    ("Henk Smit zei dat het te laat is. De minister zegt dat het kan.", ["Henk Smit"], ("De minister", None)),
+    # After a noun that is no person's role, a name may be an object: only a named source counts.
+    ("Daarop besloot de gemeente Dura Vermeer een boete op te leggen. De gemeente zegt dat het kan.", [],
+     ("De gemeente", None)),
+])
+def test_description_points_back_to_the_named_source_with_its_role(
+    text: str, named: list[str], expected: tuple[str, str | None]
+) -> None:
+    statements = [_statement(text, source, "zei", n) for n, source in enumerate(named)]
+    last = _statement(text, text.split(". ")[-1].removesuffix(" zegt dat het kan."), "zegt")
+    speakers.resolve(text, [*statements, last], "nl")
+    assert (last.speaker, last.affiliation) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milieudefensie klaagt Shell aan. Shell ontkent. Milieudefensie wil meer. Ook verwijt Milieudefensie Shell "
+     "tijd te rekken.", "Milieudefensie"),
+    # A person's name: the first name is not written alone.
+    ("Sander Dekker wil meer. Dekker zegt dat. Dekker lacht. Ook verwijt Sander Dekker niemand iets.",
+     "Sander Dekker"),
+])
+def test_two_names_run_together_give_the_first(text: str, expected: str) -> None:
+    # The source follows the cue here (verb second), so the spans are set by hand.
+    cue = text.index("verwijt")
+    source = cue + len("verwijt ")
+    end = text.index(" ", text.index(" ", source) + 1)
+    statement = Statement(cue=Span.of(text, cue, cue + 7), content=Span.of(text, end + 1, len(text)),
+                          source=Span.of(text, source, end))
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == expected
+
+
+def test_pronoun_with_no_named_source_takes_the_description_that_spoke_last() -> None:
+    text = "Een 81-jarige man zei dat hij boos is. Hij verklaarde dat hij moet omrijden."
+    statements = [_statement(text, "Een 81-jarige man", "zei"), _statement(text, "Hij", "verklaarde")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Een 81-jarige man", "Een 81-jarige man"]
+
+
+def test_an_initial_takes_the_one_person_written_with_it() -> None:
+    text = "De IS-strijder Yago R. wil terug. Volgens R. is het kamp zwaar. Hij zegt dat hij spijt heeft."
+    statements = [_statement(text, "R.", "is het"), _statement(text, "Hij", "zegt")]
+    statements[0].source = Span.of(text, text.index("R. is"), text.index("R. is") + 2)
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Yago R.", "Yago R."]
+
+
+def test_a_source_that_names_no_one_is_no_antecedent() -> None:
+    text = "Lena Smit zei dat het klopt. Marketingfoto's Telefonisch zegt niets. Ze zei het opnieuw."
+    statements = [_statement(text, "Lena Smit", "zei"), _statement(text, "Marketingfoto's Telefonisch", "zegt"),
+                  _statement(text, "Ze", "zei", 1)]
+    speakers.resolve(text, statements, "nl")
+    assert statements[2].speaker == "Lena Smit"
+
+
+def test_pronoun_far_after_a_description_is_not_resolved_to_it() -> None:
+    filler = "Het regende die dag de hele middag en de straten stonden vol water. " * 7
+    text = f"Een 81-jarige man zei dat hij boos is. {filler}Hij verklaarde dat hij moet omrijden."
+    statements = [_statement(text, "Een 81-jarige man", "zei"), _statement(text, "Hij", "verklaarde")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Een 81-jarige man", "Hij"]
+
+
+def test_a_description_that_does_not_speak_is_no_antecedent() -> None:
+    text = "De heftige confrontatie zorgde voor onrust. Ze ontdekken ook dat het niet de eerste keer is."
+    statements = [_statement(text, "De heftige confrontatie", "zorgde"), _statement(text, "Ze", "ontdekken")]
+    speakers.resolve(text, statements, "nl")
+    assert statements[1].speaker == "Ze"
+
+
+def test_a_singular_pronoun_is_no_plural_description() -> None:
+    text = "Twee agenten zeiden dat het rustig was. Hij verklaarde dat hij moet omrijden."
+    statements = [_statement(text, "Twee agenten", "zeiden"), _statement(text, "Hij", "verklaarde")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Twee agenten", "Hij"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jan Smit kreeg de Nobelprijs voor de Vrede. Hij zegt dat hij blij is.", "Jan Smit"),
+    # An organisation or a prize is no "hij"; with no person's name before, the pronoun stays.
+    ("Het werk kreeg de Nobelprijs voor de Vrede. Hij zegt dat hij blij is.", "Hij"),
+    ("Het geld ging naar het ANP-kantoor van NOS Sport. Hij zegt dat hij blij is.", "Hij"),
+])
+def test_pronoun_with_no_named_source_takes_a_persons_name_written_before(text: str, expected: str) -> None:
+    statement = _statement(text, "Hij", "zegt")
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == expected
+
+
+def test_a_name_run_into_a_description_after_a_particle_is_no_full_name() -> None:
+    text = ("Brussee zei dat het klopt. Brussee lacht. De Kamer vroeg om meer. Ook de Kamer wil dat. Toen "
+            "informeerde Brussee de Kamer over het plan. De Kamer zegt dat het te laat is.")
+    statement = _statement(text, "De Kamer", "zegt")
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == "De Kamer"

@@ -9,16 +9,23 @@ Language-neutral; the words come from the language's TOML file:
   Capitalised words ending as `[titles] adjective_endings` says ("Amerikaanse") are adjectives, not an
   affiliation.
 - `[pronouns] person` (he, she, hij, zij, ...) and `[pronouns] group` (they, zij, ze, ...): a pronoun
-  source takes the speaker of the nearest earlier statement with a named source or, failing that, the
-  last name written before it in the text.
+  source takes the speaker of the nearest earlier statement with a named source, unless a description that
+  speaks came after it, less than 400 characters before, and agrees in number ("zei een 81-jarige man ...
+  Hij"; "hij" is no "de helft van de ministers"); with no named source, the last person's name written
+  before it in the text. Sources that name no one ("Marketingfoto's Telefonisch") are no antecedents.
+- `[pronouns] descriptions` ("de minister", "het bedrijf"): a description that points back takes the latest
+  named source written with that role or noun ("Zorgminister Bruno Bruins", "Bruins, minister van ..."), else
+  the latest name the text writes after the role ("premier Rutte"); with none, it stays the description.
 
-A name written in full once and later by surname alone ("Bernadette Vos" ... "Vos") is given in full.
+A name written in full once and later by surname alone ("Bernadette Vos" ... "Vos") is given in full, also
+when no statement spelled it out, if the article writes only one full name ending so ("Bram de Groot (21)" ...
+"De Groot"). Two names run together by verb-second order ("verwijt Milieudefensie Shell ...") give the first.
 A description nothing names ("a local official", "experts") stays the speaker as written. A source of
 None leaves the speaker None.
 
-Not handled: gender and number agreement (a "she" may resolve to the last male speaker), descriptions
-that point back to a name ("the senator"), first-person sources ("I", "we") beyond taking the nearest
-speaker, and names with lower-case particles split across a role ("director of research at X").
+Not handled: gender and number agreement (a "she" may resolve to the last male speaker), first-person
+sources ("I", "we") beyond taking the nearest speaker, and names with lower-case particles split across a
+role ("director of research at X").
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import load, word_set
 from ..records import Statement
-from ..sources import person_roles
+from ..sources import a_full_name, is_acronym, is_agent, is_description, parse_mention, person_roles
 
 # A run of capitalised words (allowing initials, hyphens and lower-case name particles inside).
 _NAME = re.compile(
@@ -52,6 +59,8 @@ class _Words:
     longest_role: int
     person: frozenset[str]
     group: frozenset[str]
+    singular: frozenset[str]
+    pointing: frozenset[str]
     adjective_endings: tuple[str, ...]
 
 
@@ -66,6 +75,9 @@ def _words(lang: str) -> _Words:
         longest_role=max((len(r.split()) for r in roles), default=1),
         person=frozenset(p.lower() for p in pronouns.get("person", [])),
         group=frozenset(p.lower() for p in pronouns.get("group", [])),
+        singular=frozenset(p.lower() for p in pronouns.get("person", [])) - frozenset(
+            p.lower() for p in pronouns.get("group", [])),
+        pointing=frozenset(p.lower() for p in pronouns.get("descriptions", [])),
         adjective_endings=tuple(data.get("titles", {}).get("adjective_endings", [])),
     )
 
@@ -78,8 +90,12 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
     """Fill `speaker` and `affiliation` on every statement, in text order."""
     words = _words(lang)
     named: list[tuple[int, str, str | None]] = []  # (position, speaker, affiliation) of named sources
+    named_spans: list[tuple[int, int]] = []  # where each named source is written
+    # (start and end of the source, speaker, affiliation) of sources that are descriptions
+    spoken: list[tuple[int, int, str, str | None]] = []
     full_names: dict[str, str] = {}  # "vos" -> "Bernadette Vos": the latest named source each word run ends
-    for statement in sorted(statements, key=lambda s: s.source.start if s.source else s.cue.start):
+    ordered = sorted(statements, key=lambda s: s.source.start if s.source else s.cue.start)
+    for statement in ordered:
         source = statement.source
         if source is None:
             statement.speaker = None
@@ -87,22 +103,56 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
         raw = _strip_edges(source.text)
         low = raw.lower()
         if low in words.person or low in words.group:
-            referent = _referent(text, source.start, named, lang)
+            # The description of a statement close before, after the last named source ("zei een 81-jarige
+            # man, ... Hij verklaarde"), if it speaks ("de heftige confrontatie" does not) and can be one person
+            # when the pronoun is ("hij" is no "de helft van de ministers"); further back it is as likely
+            # someone else.
+            fits = [d for d in spoken if is_agent(d[2]) and not (low in words.singular and _plural(d[2]))]
+            close = fits and (not named or named[-1][0] < fits[-1][0]) and source.start - fits[-1][1] < _CLOSE
+            referent = fits[-1][2:] if close else _referent(text, source.start, named, lang)
             statement.speaker, statement.affiliation = referent if referent else (raw, None)
             continue
+        if low in words.pointing:
+            referent = _described(text, low, source.start, named, named_spans, lang)
+            if referent is not None:
+                statement.speaker, statement.affiliation = referent
+                continue
         speaker, affiliation = name_of(raw, lang)
         described = organisation_described(text, speaker, lang)
         if described:
             speaker, affiliation = described, None
         elif not any(ch.isupper() for ch in speaker[:1]) and not any(w[:1].isupper() for w in speaker.split()):
             statement.speaker, statement.affiliation = speaker, affiliation
+            if low not in words.pointing and parse_mention(speaker) is not None:
+                spoken.append((source.start, source.end, speaker, affiliation))
             continue
-        speaker = _full_name(speaker, full_names)
+        speaker = _first_of_two(text, speaker) if affiliation is None else speaker
+        speaker = _full_name(speaker, full_names, text)
         statement.speaker, statement.affiliation = speaker, affiliation
+        found = parse_mention(speaker)
+        if found is None:
+            continue  # no one ("Marketingfoto's Telefonisch", "De"): no antecedent for a later "hij"
+        if is_description(found.name):  # "Een 81-jarige man", "De politie": opening a sentence, no name
+            spoken.append((source.start, source.end, speaker, affiliation))
+            continue
         named.append((source.start, speaker, affiliation))
+        named_spans.append((source.start, source.end))
         parts = speaker.split()
         for k in range(1, len(parts)):
             full_names[" ".join(parts[k:]).lower()] = speaker
+
+
+_CLOSE = 400  # characters: a pronoun this close after a description's statement may be that description
+
+
+def _plural(description: str) -> bool:
+    """Whether a description is of more than one: "de boa's", "twee agenten", "de helft van de ministers"."""
+    words = description.lower().split()
+    head = words[: words.index("van")] if "van" in words[1:] else words
+    return head[-1].endswith(("en", "s", "ici")) or head[-1] in _SHARES
+
+
+_SHARES = frozenset(["helft", "kwart", "procent", "meerderheid", "deel", "aantal", "merendeel", "minderheid"])
 
 
 def _strip_edges(phrase: str) -> str:
@@ -121,8 +171,11 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
     if acronym:
         before = head[: acronym.start()].strip(_STRIP)
         first = before.split()[0].lower() if before.split() else ""
-        if not before or first in _descriptions(lang).determiners:
-            # "de jihadisten van 'Islamitische Staat ...' (ISIL)": the organisation by its acronym
+        spelled = parse_mention(head)
+        if not before or first in _descriptions(lang).determiners and spelled is not None \
+                and spelled.name == acronym.group(1):
+            # "de jihadisten van 'Islamitische Staat ...' (ISIL)": the organisation by its acronym, but
+            # "De Groot (GL)" is a person and her party
             return acronym.group(1), None
         person, party = name_of(before, lang)
         # "Mark Rutte (VVD)": a person and the organisation in brackets behind the name
@@ -142,9 +195,15 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
             if _norm(" ".join(tokens[k : k + size])) in words.roles:
                 matched = size
                 break
+        if matched == 1 and k == len(tokens) - 1 and k > 0 and tokens[k][:1].isupper() and tokens[k - 1][:1].isupper():
+            matched = 0  # "advocaat Taner Sen": a surname that is also a title ("Sen."), closing a name
         if matched:
             last_role, role_start = k + matched - 1, k
             k += matched
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1][:1].isupper() and _role_compound(_norm(tokens[k]), words.roles):
+            last_role = role_start = k  # "Zorgminister Bruno Bruins", "vismijndirecteur Lokerse"
+            k += 1
             continue
         prefix, hyphen, rest = tokens[k].rpartition("-")
         if hyphen and prefix and _norm(rest) in words.roles:
@@ -170,6 +229,16 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
         if glued:
             affiliation = " ".join(glued).removesuffix("'s").removesuffix("’s")
     return " ".join(name).strip(_STRIP), affiliation
+
+
+def _role_compound(word: str, roles: frozenset[str]) -> bool:
+    """A compound ending in a role of five letters or more: "zorgminister", "politiewoordvoerder"."""
+    return "-" not in word and any(word.endswith(r) and len(word) > len(r) + 2 for r in _long_roles(roles))
+
+
+@cache
+def _long_roles(roles: frozenset[str]) -> tuple[str, ...]:
+    return tuple(r for r in roles if len(r) > 4 and " " not in r)
 
 
 @dataclass(frozen=True)
@@ -220,27 +289,110 @@ def _defined_acronyms(text: str, lang: str) -> list[tuple[str, set[str | None]]]
     ]
 
 
+def _described(text: str, description: str, position: int, named: list[tuple[int, str, str | None]],
+               spans: list[tuple[int, int]], lang: str) -> tuple[str, str | None] | None:
+    """The source a description points back to: the latest named source written with that role or noun
+    ("Zorgminister Bruno Bruins", "Bruins, minister van Medische Zorg", "het bedrijf Fastned") or, failing
+    that, the latest name the text writes so before it. None when there is none: the description stays."""
+    head = description.split()[-1]
+
+    def fits(word: str) -> bool:
+        word = word.lower().strip(",.()")
+        return word == head or len(head) > 4 and len(word) > len(head) and word.endswith(head)
+
+    for (_, speaker, affiliation), (start, end) in zip(reversed(named), reversed(spans), strict=True):
+        before = text[max(0, start - 40) : start].split()[-1:]
+        after = text[end : end + 60].split()[:3] if text[end : end + 1] == "," else []
+        if any(fits(w) for w in [*text[start:end].split(), *before, *after]):
+            return speaker, affiliation
+    if head not in person_roles():
+        return None  # "de gemeente Dura Vermeer een boete opleggen": after a noun, a name may be an object
+    role = rf"\b[\w-]*{re.escape(head)}" if len(head) > 4 else rf"\b{re.escape(head)}"
+    written = [
+        *re.finditer(rf"(?i:{role})\s+(?P<name>{_NAME.pattern})", text[:position]),
+        *re.finditer(rf"(?P<name>{_NAME.pattern}),\s+(?:de\s+|het\s+|the\s+)?(?:[\w-]+\s+)?(?i:{role})\b",
+                     text[:position]),
+    ]
+    if not written:
+        return None
+    latest = max(written, key=lambda m: m.start("name"))
+    parts = re.split(r"(?<=[.!?])\s+", latest.group("name"))  # a run can cross a sentence end ("Rutte. Hij")
+    name = parts[0] if latest.start("name") > latest.start() else parts[-1]
+    role_and_name = text[latest.start() : latest.start("name")] + name if name is parts[0] else name
+    found = parse_mention(role_and_name)  # "president Erdogan van Turkije": Erdogan, of Turkije
+    if found is None or " " not in found.name and found.kind != "person":
+        return None
+    return found.name, found.affiliation
+
+
 def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
               ) -> tuple[str, str | None] | None:
     if named:
         _, speaker, affiliation = named[-1]
         return speaker, affiliation
-    # No named source yet: the last name written before the pronoun ("The", "In" and the like dropped).
+    # No named source yet: the last person's name written before the pronoun ("The", "In" and the like dropped),
+    # not an organisation or a prize ("Nobelprijs voor de Vrede"), nor a heading run into "Hij" ("Begrip Hij").
     stopwords = word_set(lang, "language", "stopwords")
+    words = _words(lang).person | _words(lang).group
     for match in reversed(list(_NAME.finditer(text, 0, position))):
         # A run can cross a sentence end ("... de Waal. Het ..."): each sentence's part is its own candidate.
         for part in reversed(re.split(r"(?<=[.!?])\s+", match.group())):
             tokens = part.split()
             while tokens and tokens[0].lower() in stopwords:
                 tokens.pop(0)
-            if len(tokens) >= 2:
+            found = parse_mention(" ".join(tokens)) if len(tokens) >= 2 else None
+            if found is not None and found.kind in ("person", "unknown") and len(found.name.split()) > 1 \
+                    and a_full_name(found.name) and not any(is_acronym(w) or w.lower() in words
+                                                            for w in found.name.split()):
                 return name_of(" ".join(tokens), lang)
     return None
 
 
-def _full_name(speaker: str, full_names: dict[str, str]) -> str:
+
+def _full_name(speaker: str, full_names: dict[str, str], text: str = "") -> str:
     """ "Vos" after "Bernadette Vos" -> "Bernadette Vos"; case-blind, as Dutch surnames capitalise their
-    particle when they stand alone ("Tamara van Ark" ... "Van Ark")."""
+    particle when they stand alone ("Tamara van Ark" ... "Van Ark"). A surname no source spelled out takes the
+    one full name the article writes it in ("De Groot" -> "Bram de Groot (21), rechtenstudent"), if only one."""
     if " " in speaker and speaker.split()[0].lower() not in _SURNAME_PARTICLES:
         return speaker
-    return full_names.get(speaker.lower(), speaker)
+    if speaker.lower() in full_names:
+        return full_names[speaker.lower()]
+    if len(speaker) == 1 and speaker.isupper():
+        # "R." of "Yago R.": the one person the article writes with that initial
+        written = re.findall(rf"\b([A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|el|al))*\s+{speaker}\.)", text)
+        initialled = {found.name for found in map(parse_mention, written) if found is not None and " " in found.name}
+        return f"{initialled.pop()}." if len(initialled) == 1 else speaker  # "Volgens R." is no name
+    if not speaker[:1].isupper() or is_acronym(speaker.split()[-1]):
+        return speaker  # a description, or an acronym ("OM", "De SP")
+    return _written_in_full(text, speaker.lower()) or speaker
+
+
+def _first_of_two(text: str, speaker: str) -> str:
+    """ "Ook verwijt Milieudefensie Shell tijd te rekken", "informeert Brussee de Kamer": two names run together,
+    the subject first. Only when the article writes each of the two alone at least twice and the pair only
+    once, which a person's first and last name seldom are."""
+    words = speaker.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0].isalpha():
+        return speaker
+    # Substring counts, not word matches: cheap, and a name inside a longer word is rare enough.
+    pair = text.lower().count(speaker.lower())
+    alone_first = text.count(words[0]) - text.count(speaker)
+    alone_rest = text.lower().count(" ".join(words[1:]).lower()) - pair
+    return words[0] if pair == 1 and alone_first >= 2 and alone_rest >= 2 else speaker
+
+
+def _written_in_full(text: str, surname: str) -> str | None:
+    ends = {run for run in _name_runs(text) if run.lower().endswith(" " + surname)}
+    names = {found.name for found in map(parse_mention, ends) if found is not None and " " in found.name
+             and found.name.lower().endswith(" " + surname) and found.kind in ("person", "unknown")
+             # not "Navo-bondgenoot Turkije", "GPS-programma India", nor two names run together
+             and not re.search(r"-[a-z]", found.name) and _first_of_two(text, found.name) == found.name}
+    return names.pop() if len(names) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _name_runs(text: str) -> frozenset[str]:
+    """Each sentence's runs of capitalised words, read once per article."""
+    return frozenset(
+        part for match in _NAME.finditer(text) for part in re.split(r"(?<=[.!?])\s+", match.group()) if " " in part
+    )
