@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.extract import en, extract_statements
+from claimcheck.extract import extract_statements, extractor_for
 from claimcheck.records import Statement
+
+extract = extractor_for("en")
 
 
 def found(text: str) -> list[tuple[str | None, str, str, str]]:
     return [
-        (s.source.text if s.source else None, s.cue.text, _content(s, text), s.stance) for s in en.extract(text, None)
+        (s.source.text if s.source else None, s.cue.text, _content(s, text), s.stance) for s in extract(text, None)
     ]
 
 
@@ -57,14 +59,16 @@ CASES = [
     # content before the cue, no quotes
     ("The deal is dead, the union leader said.",
      [("the union leader", "said", "The deal is dead", "assert")]),
-    # "That is what X reported": the content is the sentence before
+    # "That is what X reported": the content is the sentence before, without its full stop (as in Dutch)
     ("The council will cut the bus budget. That is what the Daily Courier reported.",
-     [("the Daily Courier", "reported", "The council will cut the bus budget.", "assert")]),
-    # nominal cues with that
+     [("the Daily Courier", "reported", "The council will cut the bus budget", "assert")]),
+    # nominal cues with that; a statement nested in a denial is kept as its own statement (as in Dutch)
     ("Lund dismissed reports by the Herald that she would resign.",
-     [("Lund", "dismissed", "reports by the Herald that she would resign", "deny")]),
+     [("Lund", "dismissed", "reports by the Herald that she would resign", "deny"),
+      ("the Herald", "reports", "she would resign", "assert")]),
     ("Officials rejected Moreno's claim that the vote was rigged.",
-     [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny")]),
+     [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny"),
+      ("Moreno", "claim", "the vote was rigged", "assert")]),
     ("Her criticism of the airport plan, voiced on Monday, surprised the council.",
      [("Her", "criticism", "the airport plan", "assert")]),
     # raising verbs: PolNeAR names no source and puts the subject in the content
@@ -166,18 +170,18 @@ NO_ATTRIBUTION = [
 
 @pytest.mark.parametrize("text", NO_ATTRIBUTION)
 def test_no_attribution(text: str) -> None:
-    assert en.extract(text, None) == []
+    assert extract(text, None) == []
 
 
 def test_quote_continues_in_the_next_paragraph() -> None:
     text = "“We will appeal,” Dana Cole said.\n\n“The ruling ignores the evidence.”"
-    (statement,) = en.extract(text, None)
+    (statement,) = extract(text, None)
     assert _content(statement, text) == "We will appeal | The ruling ignores the evidence."
 
 
 def test_quote_of_several_sentences_before_its_cue() -> None:
     text = "“Is that fair? Is that even legal?” Ortiz asked. “I doubt it.”"
-    (statement,) = en.extract(text, None)
+    (statement,) = extract(text, None)
     assert statement.cue.text == "asked"
     assert _content(statement, text) == "Is that fair? Is that even legal? | I doubt it."
 
@@ -205,13 +209,13 @@ def test_cue_inside_someone_elses_quote_is_not_an_attribution() -> None:
     ("Berg said that the plant would close in May.", False),
 ])
 def test_hedged(text: str, hedged: bool) -> None:
-    (statement,) = en.extract(text, None)
+    (statement,) = extract(text, None)
     assert statement.hedged is hedged
 
 
 def test_spans_are_offsets_into_the_text() -> None:
     text = "Intro line.\n\n“Prices will fall,” said Ann Ode. Ode added that rents would follow."
-    for statement in en.extract(text, None):
+    for statement in extract(text, None):
         for span in (statement.cue, statement.content, statement.source):
             assert span is not None
             assert text[span.start : span.end] == span.text
@@ -227,7 +231,7 @@ def test_pipeline_resolves_the_pronoun() -> None:
 
 def test_confidence_follows_the_frame() -> None:
     text = "“Rates will rise,” the banker said. Dana thinks rates will fall."
-    quoted, belief = en.extract(text, None)
+    quoted, belief = extract(text, None)
     assert quoted.confidence > belief.confidence > 0
 
 

@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.evaluate import evaluate
-from claimcheck.extract.nl import extract
+from claimcheck.extract import extractor_for
 from claimcheck.records import STANCES, Statement
+
+extract = extractor_for("nl")
 
 
 def _parts(text: str, statement: Statement) -> tuple[str | None, str, str, str]:
@@ -272,7 +274,7 @@ def test_any_text_gives_spans_inside_it(pieces: list[str]) -> None:
 
 def test_a_lexicon_with_an_unknown_stance_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.extract import nl
+    from claimcheck.extract.grammars import nl
 
     data = {key: dict(value) for key, value in nl.load("nl").items()}
     data["verbs"]["doubt"] = ["twijfelen twijfelt"]

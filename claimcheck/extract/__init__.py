@@ -1,30 +1,41 @@
 """Text -> attributed statements.
 
-Stages: a language module (`nl.py`, `en.py`) finds cue, source and content spans with stance and hedging;
-`credits` drops what it read from picture credits and bylines; then shared stages fill in what the whole
-article tells: `speakers` resolves pronouns and descriptions to the named source, `dates` resolves when each
-statement was made, `channels` names the medium.
+Stages: the engine (`engine/`) reads the text into one document model, runs the language's grammar
+(`grammars/nl.py`, `grammars/en.py`: cue, source and content spans with the cue's stance) and settles, the
+same way for both languages, span edges, nesting, hedging and confidence; `credits` drops what it read from
+picture credits and bylines; then shared stages fill in what the whole article tells: `speakers` resolves
+pronouns and descriptions to the named source, `dates` resolves when each statement was made, `channels`
+names the medium.
+
+Where things are: "volgens X" / "according to X" in the grammars (`according_before`, `_according`); the
+document model `engine/doc.py`; "Dat meldt X" / "That is what X said" `engine/frames.py`; nesting
+`engine/nesting.py`; hedging `engine/stance.py`; span edges `engine/assemble.py`; frames and their
+confidence `engine/found.py` and the lexicon's [engine] table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 
 from ..errors import ClaimcheckError
 from ..lexicon import LANGUAGES
 from ..records import Article, Statement
-from . import channels, credits, dates, speakers
+from . import channels, credits, dates, engine, speakers
 from .language import article_language, refusal
 
 Extractor = Callable[[str, "str | None"], list[Statement]]
 
 
 def extractor_for(lang: str) -> Extractor:
+    """The engine with the grammar of `lang`, as a function of (text, published); `published` is not used
+    by the engine (the dates stage reads it)."""
     if lang not in LANGUAGES:
         raise ClaimcheckError(f"unsupported language {lang!r}; claimcheck reads {', '.join(LANGUAGES)}")
-    module = import_module(f"{__name__}.{lang}")
-    extract: Extractor = module.extract
+    engine.grammar(lang)
+
+    def extract(text: str, published: str | None = None) -> list[Statement]:
+        return engine.extract(text, lang)
+
     return extract
 
 

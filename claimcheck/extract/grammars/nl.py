@@ -1,9 +1,19 @@
-"""Dutch attributions by rule: who (source) said (cue) what (content), with stance and hedging.
+"""The Dutch grammar: who (source) said (cue) what (content), with the stance of the cue.
 
-Works on tokens with character offsets, sentence by sentence, with the word lists of `lexicon/nl.toml`
-(verbs with all their forms, separable verbs, multi-word cues, reporting nouns, impersonal cues, hedges,
-grammar words); only the few words the rules are about ("dat", "of", "en", "zo", "niet", "te") are written
-in the code. No model is loaded; the whole pipeline runs at about 750 articles a second on one core.
+It reads the engine's document model (`engine/doc.py`: tokens, sentences, quotes) and hands the engine
+its readings with the frame that found each (`engine/found.py`); the engine settles nesting, hedging,
+confidence and the edges of the spans the same way as for English. What is here is what Dutch needs: verb
+second and verb last ("Gisteren zei X dat …", "omdat de minister de beschuldigingen ontkende"), separable
+verbs ("kondigden … aan"), the perfect cluster ("zouden ze hebben geroepen"), ",,…''" quotes, and the noun
+phrase grammar that finds a Dutch source. The word lists are `lexicon/nl.toml` (verbs with all their forms,
+separable verbs, multi-word cues, reporting nouns, impersonal cues, grammar words); only the few words the
+rules are about ("dat", "of", "en", "zo", "niet", "te") are written in the code. No model is loaded.
+
+Where a frame is handled (the entry point is `_Extractor.at`): "Volgens X" `according_before`, "…, aldus
+X" `according_after`, "naar eigen zeggen" `own_account`, nominal cues `nominal`, impersonal cues
+`impersonal`, "Name: ,,…''" `colon_quote`, verbs `verb` (then `_trailing` for ",,…'', zegt X", `_subordinate`
+for verb last, `content_after` for "X zegt dat …"), "Dat meldt X." `previous_sentence_content` (the
+content itself: `engine/frames.py`).
 
 Constructions it finds:
 
@@ -26,8 +36,8 @@ Constructions it finds:
 - fixed expressions are not cues ("Het gesprek vindt plaats": lexicon [fixed]);
 - impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …", "De verwachting is dat …") with source None;
 - stance from the cue (deny, question, predict, else assert), and "niet" right after an asserting verb
-  makes a denial ("wil niet dat …"); hedging from "zou", "naar verluidt", ... in indirect content (not in
-  quotes, not in attributions nested inside), and always for impersonal cues.
+  makes a denial ("wil niet dat …"). Hedging ("zou", "naar verluidt", impersonal cues) is the engine's
+  (`engine/stance.py`).
 
 What it does not handle: it has no parser, so a source is the noun phrase before the verb or the one right
 after it, found by word lists: it can cut a long subject short ("Het instituut voor onderzoek" stops at
@@ -37,26 +47,28 @@ Not found: passives with "door X" ("werd gezegd door"), subordinate clauses whos
 a long middle field, quotes attributed only by the surrounding paragraphs, reporting nouns without a
 "dat" clause ("een eis van X"), idioms not in the lexicon ("kwam tot de slotsom", "op de vingers getikt"),
 and first-person sources outside quotes (the writer's own voice, left out on purpose). Pronouns stay
-pronouns here: the speakers stage resolves them.
+pronouns here: the speakers stage resolves them. Shared with English through the engine: quotes that run
+on (`engine/frames.py` quotes_after, called from `quote_content`). Still its own: where a run-on may start
+(`_following_quotes`, `_continuation`, `_join_following_quotes`) and the frames' source and content spans,
+whose Dutch noun phrase and clause grammar has no English counterpart.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..errors import ClaimcheckError
-from ..lexicon import load
-from ..records import STANCES, Span, Statement
-from .segment import quotes, sentences
+from ...errors import ClaimcheckError
+from ...lexicon import load
+from ...records import STANCES, Span, Statement
+from ..engine import assemble, frames
+from ..engine.doc import QUOTE_MARKS, Doc
+from ..engine.found import Found
 
-_TOKEN = re.compile(r"['’][stn](?=\s)|\w+(?:[-'’.&]\w+)*|,,|''|’’|[^\w\s]", re.UNICODE)
 _END_PUNCT = frozenset(".,;:!?")
 _OPEN_PAREN, _CLOSE_PAREN = "(", ")"
 _ARTICLES = frozenset(["de", "het", "een", "die", "deze", "dit", "dat"])
-_QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "’", "'", '"', ",,", "''", "’’"])
 
 
 @dataclass(frozen=True)
@@ -67,8 +79,6 @@ class _Lexicon:
     source_phrases: frozenset[tuple[str, ...]]
     nominal: dict[str, str]
     impersonal: dict[str, list[tuple[tuple[str, ...], str]]]
-    hedge_words: frozenset[str]
-    hedge_phrases: tuple[tuple[str, ...], ...]
     determiners: frozenset[str]
     pronouns: frozenset[str]
     stop: frozenset[str]  # words that end a noun phrase
@@ -159,8 +169,6 @@ def _lexicon() -> _Lexicon:
         source_phrases=frozenset(source_phrases),
         nominal=nominal,
         impersonal=impersonal,
-        hedge_words=frozenset(w.lower() for w in data["hedges"]["words"]),
-        hedge_phrases=tuple(tuple(p.lower().split()) for p in data["hedges"]["phrases"]),
         determiners=determiners,
         pronouns=frozenset(grammar["subject_pronouns"]),
         stop=stop - {"van"},
@@ -220,59 +228,16 @@ def _check_stance(stance: str) -> None:
         raise ClaimcheckError(f"lexicon nl.toml: unknown stance {stance!r} as a key; use one of {', '.join(STANCES)}")
 
 
-class _Doc:
-    """The article as tokens, with for each token the quote it lies in and the sentence it belongs to."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans: list[tuple[int, int]] = [m.span() for m in _TOKEN.finditer(text)]
-        self.low: list[str] = [text[s:e].lower() for s, e in self.spans]
-        self.starts = [s for s, _ in self.spans]
-        self.quotes = quotes(text)
-        n = len(self.spans)
-        self.quote_of = [-1] * n
-        self.opener_of: dict[int, int] = {}  # token index of an opening mark -> quote index
-        self.closer_of: dict[int, int] = {}  # token index of a closing mark -> quote index
-        for q, (qs, qe) in enumerate(self.quotes):
-            first = bisect.bisect_left(self.starts, qs)
-            last = bisect.bisect_left(self.starts, qe)
-            for i in range(first, last):
-                self.quote_of[i] = q
-            if first > 0:
-                self.opener_of[first - 1] = q
-            if last < n and self.low[last] in _QUOTE_MARKS:
-                self.closer_of[last] = q
-        self.sentences: list[tuple[int, int]] = []  # token ranges
-        self.sentence_of = [0] * n
-        for number, sentence in enumerate(sentences(text)):
-            a = bisect.bisect_left(self.starts, sentence.start)
-            b = bisect.bisect_left(self.starts, sentence.end)
-            self.sentences.append((a, b))
-            for i in range(a, b):
-                self.sentence_of[i] = number
-
-    def word(self, i: int) -> str:
-        s, e = self.spans[i]
-        return self.text[s:e]
-
-    def is_word(self, i: int) -> bool:
-        low = self.low[i]
-        return low[0].isalnum() or (len(low) == 2 and low[0] in "'’")  # "'t" in "Van 't Hoff"
-
-    def capitalised(self, i: int) -> bool:
-        return self.text[self.spans[i][0]].isupper()
-
-
 class _Extractor:
-    def __init__(self, text: str) -> None:
-        self.doc = _Doc(text)
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
         self.lex = _lexicon()
         self.out: list[Statement] = []
+        self.found: list[Found] = []
+        self.frame = "speech"  # the frame of the rule at work (engine.found.FRAMES)
+        self.sentence = 0
         self.cue_tokens: set[int] = set()
-        self.check_hedge: list[Statement] = []
         self._quote_spans = set(self.doc.quotes)
-        self._by_cue: list[Statement] = []  # self.out by cue start, once the rules have run (_hedged)
-        self._cue_starts: list[int] = []
 
     # --- noun phrases ------------------------------------------------------------------------------
 
@@ -408,7 +373,7 @@ class _Extractor:
     def _after_quote(self, q: int, end: int) -> int:
         qe = self.doc.quotes[q][1]
         k = bisect.bisect_left(self.doc.starts, qe)
-        if k < end and self.doc.low[k] in _QUOTE_MARKS:
+        if k < end and self.doc.low[k] in QUOTE_MARKS:
             k += 1
         return k
 
@@ -566,21 +531,10 @@ class _Extractor:
         """The pieces of a quoted content: the quote, then quotes that follow directly (the speaker goes
         on), stopping at a quote that has its own cue. Returns the pieces and the quote index last used."""
         doc = self.doc
-        pieces = [doc.quotes[q]]
-        last = q
-        while last + 1 < len(doc.quotes):
-            nxt = doc.quotes[last + 1]
-            closer = self._after_quote(last, len(doc.spans))
-            gap_end = bisect.bisect_left(doc.starts, nxt[0]) - 1  # the opening mark
-            between = [doc.low[t] for t in range(closer, gap_end)]
-            if any(w not in _END_PUNCT for w in between):
-                break
-            nxt_after = self._after_quote(last + 1, len(doc.spans))
-            if self._cue_after_quote(nxt_after) or self._quote_has_cue_inside(last + 1):
-                break
-            pieces.append(nxt)
-            last += 1
-        return pieces, last
+        n = len(doc.spans)
+        more = frames.quotes_after(doc, doc.quotes[q][1], lambda nxt: self._cue_after_quote(
+            self._after_quote(nxt, n)) or self._quote_has_cue_inside(nxt))
+        return [doc.quotes[q], *more], q + len(more)
 
     def _cue_after_quote(self, k: int) -> bool:
         doc, lex = self.doc, self.lex
@@ -606,7 +560,7 @@ class _Extractor:
         if not content:
             return
         cue_chars = [(doc.spans[a][0], doc.spans[b - 1][1]) for a, b in cue]
-        content_chars = [_trim(text, s, e) for s, e in content]
+        content_chars = [assemble.trim(text, s, e) for s, e in content]
         content_chars = [p for p in content_chars if p[1] > p[0]]
         if content_chars and not quoted:
             # Like "dat", a leading "om" ("verzocht om op te stappen") or conjunction is not content.
@@ -615,7 +569,7 @@ class _Extractor:
             if first + 1 < len(doc.spans) and doc.low[first] in self.lex.leading and \
                     doc.spans[first + 1][0] < first_end:
                 content_chars[0] = (doc.spans[first + 1][0], first_end)
-        if not content_chars or sum(e - s for s, e in content_chars) < 3:
+        if not content_chars:
             return
         source_span = None
         if source is not None:
@@ -631,36 +585,9 @@ class _Extractor:
             source=source_span,
             stance=stance,
         )
-        statement.hedged = impersonal
-        if not impersonal and not quoted:
-            self.check_hedge.append(statement)
         self.out.append(statement)
-
-    def _hedged(self, statement: Statement) -> bool:
-        """Hedge words in the statement's own content, not in the attributions nested inside it."""
-        doc, lex = self.doc, self.lex
-        own = statement.content
-        # Only statements whose cue lies within this content can be nested in it: a bisect over the cues,
-        # not a scan of every statement (a long document has thousands).
-        first = bisect.bisect_left(self._cue_starts, own.start)
-        last = bisect.bisect_right(self._cue_starts, own.end)
-        nested = [
-            (min(o.cue.start, o.content.start), max(o.cue.end, o.content.end))
-            for o in self._by_cue[first:last]
-            if o is not statement and o.content.end <= own.end
-        ]
-        for s, e in own.pieces():
-            a = bisect.bisect_left(doc.starts, s)
-            b = bisect.bisect_left(doc.starts, e)
-            for i in range(a, b):
-                if doc.quote_of[i] >= 0 or any(ns <= doc.starts[i] < ne for ns, ne in nested):
-                    continue
-                if doc.low[i] in lex.hedge_words:
-                    return True
-                for phrase in lex.hedge_phrases:
-                    if tuple(doc.low[i : i + len(phrase)]) == phrase:
-                        return True
-        return False
+        self.found.append(Found(statement, "impersonal" if impersonal else self.frame, self.sentence, cue[0][0],
+                                doc.low[cue[0][0]]))
 
     def tok_range(self, a: int, b: int) -> tuple[int, int]:
         return (self.doc.spans[a][0], self.doc.spans[b - 1][1])
@@ -676,10 +603,6 @@ class _Extractor:
                     self.at(i, a, b, number)
                 i += 1
         self._join_following_quotes()
-        self._by_cue = sorted(self.out, key=lambda o: o.cue.start)
-        self._cue_starts = [o.cue.start for o in self._by_cue]
-        for statement in self.check_hedge:
-            statement.hedged = self._hedged(statement)
         return self.out
 
     def _join_following_quotes(self) -> None:
@@ -712,11 +635,15 @@ class _Extractor:
     def at(self, i: int, a: int, b: int, number: int) -> None:
         doc, lex = self.doc, self.lex
         w = doc.low[i]
+        self.sentence = number
         if w == ":":
+            self.frame = "colon"
             self.colon_quote(i, a)
             return
+        self.frame = "impersonal"
         if w in lex.impersonal and self.impersonal(i, a, b):
             return
+        self.frame = "according"
         if w in lex.according_before:
             self.according_before(i, a, b)
             return
@@ -727,9 +654,11 @@ class _Extractor:
         if w in lex.according_after:
             self.according_after(i, a, b)
             return
+        self.frame = "nominal"
         if w in lex.nominal and i + 1 < b and doc.low[i + 1] == "van":
             self.nominal(i, a, b)
             return
+        self.frame = "speech"
         if w in lex.phrases and self.phrase(i, a, b, number):
             return
         if w in lex.separable and self.separable(i, a, b, number):
@@ -737,6 +666,7 @@ class _Extractor:
         if w in lex.verbs:
             self.verb(i, a, b, number, [(i, i + 1)], lex.verbs[w])
             return
+        self.frame = "nominal"
         if w in lex.nominal:
             self.nominal(i, a, b)
 
@@ -895,6 +825,7 @@ class _Extractor:
                     continue
                 source = (i + n, np_end)
                 cue = [(i, i + n)]
+                self.frame = "according"
                 if i == a + 1 and doc.low[a] == "dat":
                     self.previous_sentence_content(number, cue, source, stance)
                     return True
@@ -954,6 +885,7 @@ class _Extractor:
             np_end = self.np_after(aux + 1, i)
             content = self.content_before(aux, a)
             if np_end is not None and content:
+                self.frame = "post"
                 self.add(cue, content, (aux + 1, np_end), stance, quoted=self._is_quote(content))
             return
         # 1. Trailing cue after a quote or a clause: ",,…'', zegt X." / "…, schrijft de Volkskrant."
@@ -962,6 +894,7 @@ class _Extractor:
         if aux is None and i - 2 > a and doc.low[i - 1] == "dat" and doc.low[i - 2] == ",":
             np_end = self.np_after(after, b)
             if np_end is not None:  # "De samenleving wordt veiliger, dat zeggen criminologen."
+                self.frame = "post"
                 self.add(cue, [self.tok_range(a, i - 2)], (after, np_end), stance)
                 return
         # 2. "Dat meldt X." / "Dat heeft X gezegd.": the content is the previous sentence.
@@ -1174,6 +1107,7 @@ class _Extractor:
             return False
         after = np_start
         tail = self._continuation(np_end, b, content)
+        self.frame = "post"
         self.add(cue, content + tail, (after, np_end), stance, quoted=quoted)
         return True
 
@@ -1256,6 +1190,7 @@ class _Extractor:
         if len(cue) == 1 and cue[0][1] - cue[0][0] == 1 and doc.low[cue[0][0]] in lex.needs_complement:
             return
         if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
+            self.frame = "object"
             self.add(cue, [self.tok_range(start, end)], source, stance)
 
     def _object_noun(self, m: int, k: int) -> bool:
@@ -1319,21 +1254,11 @@ class _Extractor:
 
     def previous_sentence_content(self, number: int, cue: list[tuple[int, int]], source: tuple[int, int],
                                   stance: str) -> None:
-        if number == 0:
-            return
-        doc = self.doc
-        pa, pb = doc.sentences[number - 1]
-        if pb <= pa:
-            return
-        if doc.quote_of[pa + 1 if pa + 1 < pb else pa] >= 0 and pa in doc.opener_of:
-            q = doc.opener_of[pa]
-            self.add(cue, [doc.quotes[q]], source, stance, quoted=True)
-            return
-        end = pb
-        while end > pa and doc.low[end - 1] in _END_PUNCT:
-            end -= 1
-        if end > pa:
-            self.add(cue, [self.tok_range(pa, end)], source, stance)
+        content = frames.previous_sentence(self.doc, number)
+        if content is not None:
+            self.frame = "previous"
+            pieces, quoted = content
+            self.add(cue, pieces, source, stance, quoted=quoted)
 
     def nominal(self, i: int, a: int, b: int) -> None:
         doc = self.doc
@@ -1363,14 +1288,8 @@ def _pronominal_adverb(word: str) -> bool:
     return len(word) > 4 and word.startswith(("daar", "hier", "waar"))
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
-        e -= 1
-    return s, e
-
-
-def extract(text: str, published: str | None) -> list[Statement]:
-    """Attributed statements in a Dutch text, in the order their cues occur; `published` is not used here."""
-    return _Extractor(text).run()
+def find(doc: Doc) -> list[Found]:
+    """The statements of a Dutch text, with the frame that found each, in the order their cues occur."""
+    extractor = _Extractor(doc)
+    extractor.run()
+    return extractor.found

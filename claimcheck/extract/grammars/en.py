@@ -1,8 +1,18 @@
-"""English attributions by rule: who (source) said (cue) what (content), with stance and hedging.
+"""The English grammar: who (source) said (cue) what (content), with the stance of the cue.
 
-Rule-based over tokens and the quote offsets from `segment`, with every word list in `lexicon/en.toml`, so it
-loads no model and runs at hundreds of articles a second. Which verbs act as cues, and which forms are too
-ambiguous to be cues, was tuned on the PolNeAR training split (statistics only; no text is shipped).
+It reads the engine's document model (`engine/doc.py`) sentence by sentence and hands the engine every
+reading of every cue with the frame that found it (`engine/found.py`); the engine settles which readings
+stay (PolNeAR's outer-first convention, `engine/nesting.py`), hedging, confidence and the edges of the spans,
+the same way as for Dutch. What is here is what English needs: the inverted "…, said X, a Y", the subject
+scan backwards from the verb, "to"-infinitive and governing verbs ("went on to say"), possessive nominal
+cues ("X's claim that"). Every word list is in `lexicon/en.toml`; no model is loaded. Which verbs act as
+cues, and which forms are too ambiguous to be cues, was tuned on the PolNeAR training split (statistics
+only; no text is shipped).
+
+Where a frame is handled (the entry point is `_sentence`): "according to X" `_according`, nominal cues
+`_match_nominal`/`_nominal`, "Asked about X" `_question`, content before the cue `_post` (and
+`_quote_before`), content after it `_pre`, "That is what X said" `_that_is_what` (the content itself:
+`engine/frames.py`), transcripts "NAME: …" `_colon_speaker`.
 
 Span conventions follow PolNeAR: the source is the subject phrase as written ("Sen. Mara Holt
 (D-Ore.)", "Lund, who is 48,", "he", "who", "a local official", and after the cue the whole apposition:
@@ -28,8 +38,8 @@ Handled:
 - relative objects of naming cues: "a law which he called “a cartel”" (content "which | “a cartel”");
 - passives: "It is believed that …" and "The plan is expected to …" (source None), "X was praised by Y";
   "X seemed to …" (source None, PolNeAR style); transcripts and headlines ("NAME: …");
-- stance (deny / question / predict / assert) from the cue's lemma; hedging from hedge words near the cue
-  ("reportedly"), hedging cues ("claimed"), and modals in the content ("could", "might", "may").
+- stance (deny / question / predict / assert) from the cue's lemma. Hedging ("reportedly", "claimed",
+  "could") is the engine's (`engine/stance.py`).
 
 Not handled:
 - cues outside the word lists (a long tail: "voiced a wish for", "made no secret of"), adjectives ("X is
@@ -37,26 +47,30 @@ Not handled:
 - cues whose PolNeAR span runs over a long adjunct ("said in an email message through an aide");
 - attributions spread over sentences other than the one before, apart from quote continuations; a quote
   paragraph with no cue near it stays unattributed, and a cue inside a quote is never an attribution;
-- nested attributions: PolNeAR keeps only the outer one, and so does this module;
+- nested attributions: PolNeAR keeps only the outer one, and so does the engine for English, except that a
+  statement nested in a denial is kept ("X denied reports by Y that …" gives two statements), as in Dutch;
 - subjects the backwards scan cannot delimit (subjects with verbs inside, fronted clauses, dashes), and
   relative clauses inside subjects ("Voters who live near the plant backed …" gives "the plant");
 - the end of an object or a clause is found by punctuation and a few words, not by parsing;
 - negated cues are asserts ("did not say that …"), not denials; sarcasm; questions without a question cue.
+Shared with Dutch through the engine: quotes that run on (`engine/frames.py` quotes_after, from
+`_continuation`; `_cue_inside` says when a quote has its own cue). Still its own: the frames' source and
+content spans, cut to PolNeAR's conventions by English word order.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
-from ..lexicon import load, word_set
-from ..records import Span, Statement
-from . import segment
+from ...lexicon import load, word_set
+from ...records import Span, Statement
+from .. import segment
+from ..engine import frames
+from ..engine.doc import Doc, Tok, tokenize
+from ..engine.found import Found
 
 LANG = "en"
-_TOKEN = re.compile(r"''|``|\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 _OPEN_QUOTES = "“„«‘\"'"
 _CLOSE_QUOTES = "”»’\"'"
 _QUOTES = set(_OPEN_QUOTES + _CLOSE_QUOTES)
@@ -65,14 +79,6 @@ _PRONOUNS = frozenset(["i", "he", "she", "they", "we", "you", "it"])
 _RELATIVES = frozenset(["which", "that", "who", "what", "whom"])
 _SUBJECTS = frozenset(["i", "he", "she", "they", "we", "there"])
 _ORDER = ("speech", "address", "belief", "intent", "object")
-
-
-class Tok(NamedTuple):
-    start: int
-    end: int
-    low: str
-    word: bool
-    upper: bool
 
 
 @dataclass
@@ -88,8 +94,8 @@ class Cue:
 @dataclass
 class _Lexicon:
     cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]
-    according: list[tuple[str, ...]]
-    cue_extensions: list[tuple[str, ...]]
+    according: dict[str, list[tuple[str, ...]]]  # first word -> phrases, longest first
+    cue_extensions: dict[str, list[tuple[str, ...]]]  # first word -> extensions, longest first
     according_first: frozenset[str]
     nominal: frozenset[str]
     nominal_by: frozenset[str]
@@ -97,11 +103,6 @@ class _Lexicon:
     deny: frozenset[str]
     question: frozenset[str]
     predict: frozenset[str]
-    hedge_words: frozenset[str]
-    hedge_phrases: tuple[tuple[str, ...], ...]
-    hedge_cues: frozenset[str]
-    hedge_pattern: re.Pattern[str]
-    modal_pattern: re.Pattern[str]
     clause: frozenset[str]
     adverbs: frozenset[str]
     openers: frozenset[str]
@@ -121,6 +122,7 @@ class _Lexicon:
     possessed: frozenset[str]
     possessed_links: frozenset[str]
     possessives: frozenset[str]
+    articles: frozenset[str]
     finite: frozenset[str]
     subject_prepositions: frozenset[str]
     raising: frozenset[str]
@@ -130,7 +132,6 @@ class _Lexicon:
     conjunct_ok: frozenset[str]
     object_end: frozenset[str]
     not_in_cue: frozenset[str]
-    confidence: dict[str, float]
     require_subject: bool
     time_back: frozenset[str]
     roles: frozenset[str]
@@ -172,8 +173,9 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         starters=frozenset(cues) | according_first | nominal,
         cues=cues,
-        according=sorted((tuple(p.split()) for p in data["according"]["phrases"]), key=lambda p: -len(p)),
-        cue_extensions=sorted((tuple(p.split()) for p in data["grammar"]["cue_extensions"]), key=lambda p: -len(p)),
+        according=_by_first(sorted((tuple(p.split()) for p in data["according"]["phrases"]), key=lambda p: -len(p))),
+        cue_extensions=_by_first(sorted((tuple(p.split()) for p in data["grammar"]["cue_extensions"]),
+                                        key=lambda p: -len(p))),
         according_first=frozenset(p.split()[0] for p in data["according"]["phrases"]),
         nominal=words("nominal", "nouns"),
         nominal_by=words("nominal", "by"),
@@ -181,14 +183,6 @@ def lexicon() -> _Lexicon:
         deny=words("stance", "deny"),
         question=words("stance", "question"),
         predict=words("stance", "predict"),
-        hedge_words=words("hedges", "words"),
-        hedge_phrases=tuple(tuple(p.split()) for p in data["hedges"]["phrases"]),
-        hedge_cues=words("hedges", "cues"),
-        modal_pattern=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["hedges"]["modals"]) + r")\b"),
-        hedge_pattern=re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(
-                list(data["hedges"]["words"]) + list(data["hedges"]["phrases"]), key=len, reverse=True)) + r")\b"
-        ),
         clause=words("grammar", "clause"),
         adverbs=words("grammar", "adverbs"),
         # with their contractions, as tokens keep them whole: "he'd", "they're", "it's"
@@ -209,6 +203,7 @@ def lexicon() -> _Lexicon:
         possessed=words("nominal", "possessed"),
         possessed_links=words("nominal", "possessed_links"),
         possessives=words("nominal", "possessives"),
+        articles=frozenset(["the", "a", "an"]),
         finite=words("grammar", "finite"),
         subject_prepositions=words("grammar", "subject_prepositions"),
         raising=words("grammar", "raising"),
@@ -218,7 +213,6 @@ def lexicon() -> _Lexicon:
         conjunct_ok=words("grammar", "conjunct_ok"),
         object_end=words("grammar", "object_end"),
         not_in_cue=words("grammar", "not_in_cue"),
-        confidence={str(k): float(v) for k, v in data["confidence"].items()},
         require_subject=True,
         time_back=words("grammar", "time_back"),
         roles=words("titles", "roles"),
@@ -233,53 +227,42 @@ def lexicon() -> _Lexicon:
     )
 
 
-def tokens(text: str, start: int, end: int) -> list[Tok]:
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        s = m.group()
-        word = s[0].isalnum() or s[0] == "_"
-        out.append(Tok(m.start(), m.end(), s.lower().replace("’", "'"), word, word and s[0].isupper()))
+def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
     return out
 
 
 # --- the extractor --------------------------------------------------------------------------------------
 
 
-def extract(text: str, published: str | None) -> list[Statement]:
-    """Attributed statements in `text`; speaker, date and channel are left to the shared stages."""
+def find(doc: Doc) -> list[Found]:
+    """Every reading of every cue, sentence by sentence; the engine settles nesting, stance and confidence."""
     lex = lexicon()
-    sentences = segment.sentences(text)
-    quotes = segment.quotes(text)
-    out: list[Statement] = []
-    claimed: list[tuple[int, int]] = []  # character ranges already used by a statement
-    for index, sentence in enumerate(sentences):
-        toks = tokens(text, sentence.start, sentence.end)
-        found = _sentence(text, toks, lex, sentences, index, quotes, out)
-        for statement in found:
-            if any(_inside(statement.cue.start, r) for r in claimed):
-                continue
-            out.append(statement)
-            claimed.extend(statement.content.pieces())
+    out: list[Found] = []
+    earlier: list[Statement] = []  # the readings of the sentences before, for quotes that run on
+    for index, (a, b) in enumerate(doc.sentences):
+        found = _sentence(doc, doc.tokens[a:b], lex, index, earlier)
+        for f in found:
+            f.sentence = index
+        out.extend(found)
+        earlier.extend(f.statement for f in found)
     return out
 
 
-def _inside(pos: int, rng: tuple[int, int]) -> bool:
-    return rng[0] <= pos < rng[1]
-
-
-def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment.Sentence], index: int,
-              quotes: list[tuple[int, int]], previous: list[Statement]) -> list[Statement]:
+def _sentence(doc: Doc, toks: list[Tok], lex: _Lexicon, index: int, previous: list[Statement]) -> list[Found]:
+    text, sentences, quotes = doc.text, doc.sentence_spans, doc.quotes
     speaker = _colon_speaker(text, toks, lex, sentences, index)
     if speaker is not None:
-        speaker.confidence = lex.confidence["colon"]
-        return [speaker]
+        return [Found(speaker, "colon")]
     sentence_quotes = [q for q in quotes if q[0] < toks[-1].end and q[1] > toks[0].start] if toks else []
-    candidates: list[tuple[int, Statement, Cue]] = []
+    candidates: list[Found] = []
     cues = _find_cues(toks, lex)
     found: list[Statement] = []
     for n, cue in enumerate(cues):
         if any(qs <= toks[cue.i].start < qe for qs, qe in sentence_quotes):
-            # Quoted words are someone's content, not the writer's attributions (PolNeAR has no nesting).
+            # Quoted words are someone's content, not the writer's attributions.
             continue
         statement: Statement | None = None
         if cue.kinds == ("according",):
@@ -289,31 +272,19 @@ def _sentence(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment
         elif _asked(toks, cue):
             statement, frame = _question(text, toks, cue, lex), "speech"
         else:
-            statement, frame = _post(text, toks, cue, lex, quotes, found, previous, sentences, index), "post"
+            statement, frame = _post(doc, toks, cue, lex, found, previous, index), "post"
             if statement is None:
-                statement = _pre(text, toks, cue, lex, quotes, cues[n + 1 :], sentences, index, found, previous)
-                frame = cue.kinds[0]
+                statement = _pre(doc, toks, cue, lex, cues[n + 1 :], index, found, previous)
+                # "That is what X said": the content lies in the sentence before
+                frame = "previous" if statement is not None and statement.content.end <= toks[0].start else \
+                    cue.kinds[0]
         if statement is None:
             continue
-        _stance(statement, cue, toks, lex, text)
-        # how often this frame was right on the PolNeAR training split
-        statement.confidence = lex.confidence[frame]
-        candidates.append((n, statement, cue))
+        statement.stance = _stance(cue, lex)
+        head = (toks[cue.i].start, toks[cue.j - 1].end)
+        candidates.append(Found(statement, frame, order=n, cue_key=cue.lemma, head=head))
         found.append(statement)
-    accepted: list[Statement] = []
-    # The outer attribution wins over a cue inside its content, as PolNeAR keeps only the outer one:
-    # "according to" first ("X said …, according to Y"), then a cue whose content holds others ("C, X said.").
-    def nested(statement: Statement) -> int:
-        return sum(any(s <= other.cue.start < e for s, e in statement.content.pieces()) for _, other, _ in candidates)
-
-    for _n, statement, _cue in sorted(candidates, key=lambda c: (c[2].kinds != ("according",), -nested(c[1]), c[0])):
-        cue_start = statement.cue.start
-        if any(any(s <= cue_start < e for s, e in other.content.pieces()) for other in accepted):
-            continue
-        if any(any(s <= other.cue.start < e for s, e in statement.content.pieces()) for other in accepted):
-            continue
-        accepted.append(statement)
-    return accepted
+    return candidates
 
 
 def _colon_speaker(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[segment.Sentence],
@@ -354,6 +325,18 @@ def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
         if tok.low not in starters:
             i += 1
             continue
+        if tok.low in lex.nominal and i + 1 < len(toks) and i > 0 and (
+                toks[i + 1].low in lex.nominal_by and (toks[i - 1].low in lex.articles or toks[i - 1].low in
+                                                       lex.possessives or out and out[-1].j == i)
+                or toks[i + 1].low == "that" and (_possessive(toks[i - 1], lex) or i > 1 and toks[i - 1].word and
+                                                  not toks[i - 1].upper and _possessive(toks[i - 2], lex))):
+            # "dismissed reports by the Herald that …", "the claims from X that …", "police's earlier claim
+            # that …": a noun, not a verb
+            cue = _match_nominal(toks, i, lex)
+            if cue is not None:
+                out.append(cue)
+                i = cue.j
+                continue
         cue = _match_cue(toks, i, lex)
         if cue is not None:
             previous = out[-1] if out else None
@@ -379,8 +362,9 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
     low = toks[i].low
     if low not in lex.cues and low not in lex.according_first:
         return None
-    for phrase in lex.according:
-        if tuple(t.low for t in toks[i : i + len(phrase)]) == phrase:
+    for phrase in lex.according.get(low, ()):
+        # the first word is `low` by construction: compare the rest only
+        if len(phrase) == 1 or tuple(t.low for t in toks[i : i + len(phrase)]) == phrase:
             if phrase == ("per",) and (i + 1 >= len(toks) or not toks[i + 1].upper):
                 continue
             return Cue(i, i + len(phrase), " ".join(phrase), ("according",), toks[i].start)
@@ -393,7 +377,7 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
                 return Cue(i, i + 1, "in", ("according",), toks[i].start)
         return None
     for key, lemma, kinds in lex.cues.get(low, []):
-        if tuple(t.low for t in toks[i : i + len(key)]) != key:
+        if len(key) > 1 and tuple(t.low for t in toks[i : i + len(key)]) != key:
             continue
         before = toks[i - 1].low if i else ""
         if before in lex.not_before or (i and toks[i - 1].start == toks[i].start - 1 and before == "-"):
@@ -425,8 +409,8 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
                 lead = start = start - 1
         j = i + len(key)
         # PolNeAR takes "said Tuesday" and "said in a statement" as the cue.
-        for extension in lex.cue_extensions:
-            if tuple(t.low for t in toks[j : j + len(extension)]) == extension:
+        for extension in lex.cue_extensions.get(toks[j].low, ()) if j < len(toks) else ():
+            if len(extension) == 1 or tuple(t.low for t in toks[j : j + len(extension)]) == extension:
                 j += len(extension)
                 break
         return Cue(i, j, lemma, kinds, toks[start].start, lead)
@@ -536,11 +520,19 @@ def _nominal(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement |
             k += 1
         if k > s:
             source = (toks[s].start, toks[k - 1].end)
-    elif cue.i > 0 and toks[cue.i - 1].low in lex.possessives:
-        source = (toks[cue.i - 1].start, toks[cue.i - 1].end)
-    elif cue.i > 0 and toks[cue.i - 1].low.endswith(("'s", "s'")):
-        s = _subject_start(toks, cue.i - 1, lex)
-        source = (toks[s].start, toks[cue.i - 1].end - 2)
+    owner = cue.i - 1
+    cue_start = toks[cue.i].start
+    if owner > 0 and toks[owner].word and not toks[owner].upper and toks[owner].low not in lex.finite and \
+            _possessive(toks[owner - 1], lex) and not _possessive(toks[owner], lex):
+        # "Tulsa police's earlier claim that …": PolNeAR's cue takes the adjective
+        cue_start = toks[owner].start
+        owner -= 1
+    if source is not None:
+        pass
+    elif owner >= 0 and toks[owner].low in lex.possessives:
+        source = (toks[owner].start, toks[owner].end)
+    elif owner >= 0 and toks[owner].low.endswith(("'s", "s'")):
+        source = (toks[_possessor(toks, owner, lex)].start, toks[owner].end - 2)
     end = len(toks)
     if k >= end:
         return None
@@ -559,16 +551,16 @@ def _nominal(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement |
     if end <= k:
         return None
     return Statement(
-        cue=Span.of(text, toks[cue.i].start, toks[cue.j - 1].end),
+        cue=Span.of(text, cue_start, toks[cue.j - 1].end),
         content=Span.of(text, toks[k].start, toks[end - 1].end),
         source=Span.of(text, *source) if source else None,
     )
 
 
-def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple[int, int]],
-          found: list[Statement], previous: list[Statement], sentences: list[segment.Sentence],
+def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statement], previous: list[Statement],
           index: int) -> Statement | None:
     """Content before the cue: "“C,” X said.", "C, X said Tuesday.", "C, said X, a Y.", "“C,” he said, “C2.”" """
+    text, quotes = doc.text, doc.quotes
     n = len(toks)
     if "speech" not in cue.kinds and "belief" not in cue.kinds and "address" not in cue.kinds and not (
             cue.j >= n - 1 and any(_is_quote(t) for t in toks[: cue.i])):
@@ -613,8 +605,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
             return None
         brk = start - 1
         if brk < 0:
-            return _quote_before(text, toks, cue, (toks[start].start, toks[before].end), quotes, sentences, index,
-                                 previous, found, lex)
+            return _quote_before(doc, toks, cue, (toks[start].start, toks[before].end), index, previous, lex)
         if not _is_break(toks[brk]):
             # a long source after a closing quote: "“…,” union for fair wages director Ed Moss told a radio host."
             quote = next((m for m in range(before, max(-1, before - 14), -1) if _is_quote(toks[m])), None)
@@ -664,7 +655,7 @@ def _post(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tupl
         return None
     # the quote may go on after this sentence ("“A,” said X, a Y who …. “B.”")
     content_end = max([e for _, e in pieces] + [toks[-1].end])
-    pieces.extend(_continuation(text, quotes, content_end, previous, found))
+    pieces.extend(_continuation(doc, content_end))
     return Statement(
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
         content=Span.joined(text, pieces),
@@ -686,10 +677,10 @@ def _only_adjuncts(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
     return True
 
 
-def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int], quotes: list[tuple[int, int]],
-                  sentences: list[segment.Sentence], index: int, previous: list[Statement],
-                  found: list[Statement], lex: _Lexicon) -> Statement | None:
+def _quote_before(doc: Doc, toks: list[Tok], cue: Cue, source: tuple[int, int], index: int,
+                  previous: list[Statement], lex: _Lexicon) -> Statement | None:
     """ "“…, right?” Dana said.": the quote ended the sentence before; this one is only "X said"."""
+    text, quotes, sentences = doc.text, doc.quotes, doc.sentence_spans
     rest = cue.j
     if "address" in cue.kinds:
         # "he told the cheering crowd."
@@ -707,7 +698,7 @@ def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int],
     ):
         return None
     pieces = [inner[-1]]
-    pieces.extend(_continuation(text, quotes, toks[-1].end, previous, found))
+    pieces.extend(_continuation(doc, toks[-1].end))
     return Statement(
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
         content=Span.joined(text, pieces),
@@ -715,38 +706,16 @@ def _quote_before(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int],
     )
 
 
-def _continuation(text: str, quotes: list[tuple[int, int]], after: int, previous: list[Statement],
-                  found: list[Statement]) -> list[tuple[int, int]]:
-    """Quotes that go on after the attribution: the rest of the paragraph, then paragraphs that open a quote."""
-    pieces: list[tuple[int, int]] = []
-    pos = after
-    for qs, qe in quotes:
-        if qs < pos:
-            continue
-        gap = text[pos:qs - 1]
-        # Only quotes separated by sentence ends and paragraph breaks, nothing else.
-        stripped = gap.strip(" \t\n.,”’\"'“‘")
-        if stripped:
-            break
-        if gap.count("\n\n") > 1 or ("\n" in gap and not _opens_paragraph(text, qs)):
-            break
-        if _cue_inside(text, qs, qe):
-            break
-        pieces.append((qs, qe))
-        pos = qe + 1
-    return pieces
-
-
-def _opens_paragraph(text: str, qs: int) -> bool:
-    line_start = text.rfind("\n", 0, qs) + 1
-    return text[line_start:qs - 1].strip() == ""
+def _continuation(doc: Doc, after: int) -> list[tuple[int, int]]:
+    """Quotes that go on after the attribution (the engine's rule), up to one with a cue word of its own."""
+    return frames.quotes_after(doc, after, lambda q: _cue_inside(doc.text, *doc.quotes[q]))
 
 
 def _cue_inside(text: str, qs: int, qe: int) -> bool:
     """A quote followed, within its sentence, by its own cue ("“…,” Bill Frelick, a director, said.")."""
     tail = text[qe : qe + 160].split("\n", 1)[0]
     lex = lexicon()
-    toks = tokens(tail, 0, len(tail))
+    toks = tokenize(tail)
     for k, tok in enumerate(toks[:30]):
         if tok.low in {".", "!", "?"} and k > 1 and not _abbreviation(toks, k, lex):
             return False
@@ -755,10 +724,10 @@ def _cue_inside(text: str, qs: int, qe: int) -> bool:
     return False
 
 
-def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple[int, int]],
-         later: list[Cue], sentences: list[segment.Sentence], index: int, found: list[Statement],
-         previous: list[Statement]) -> Statement | None:
+def _pre(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, later: list[Cue], index: int,
+         found: list[Statement], previous: list[Statement]) -> Statement | None:
     """Content after the cue: "X said (that) C", "X told CNN C", "X wants to C", "X criticized C"."""
+    text, quotes = doc.text, doc.quotes
     n = len(toks)
     by = _passive_by(text, toks, cue, lex)
     if by is not None:
@@ -821,7 +790,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
     if content_start is None:
         at_end = cue.j == n or (toks[cue.j].low in {".", "!"} and cue.j + 1 >= n - 1)
         if source is not None and at_end:
-            return _that_is_what(text, toks, cue, source, sentences, index)
+            return _that_is_what(doc, toks, cue, source, index)
         return None
     end = n
     for other in later:
@@ -863,7 +832,7 @@ def _pre(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon, quotes: list[tuple
             pieces.insert(0, (toks[s].start, toks[subject_end].end))
     if _opens_quote(toks, content_start) or "speech" in cue.kinds and _trim_end(toks, end, len(toks)) == end:
         # a quote, or a speech content that runs to the end of its sentence, may go on in quotes after it
-        pieces.extend(_continuation(text, quotes, max(end_char, toks[-1].end), previous, found))
+        pieces.extend(_continuation(doc, max(end_char, toks[-1].end)))
     return Statement(
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
         content=Span.joined(text, pieces),
@@ -934,15 +903,17 @@ def _opens_quote(toks: list[Tok], k: int) -> bool:
     return k > 0 and _is_quote(toks[k - 1])
 
 
-def _that_is_what(text: str, toks: list[Tok], cue: Cue, source: tuple[int, int],
-                  sentences: list[segment.Sentence], index: int) -> Statement | None:
+def _that_is_what(doc: Doc, toks: list[Tok], cue: Cue, source: tuple[int, int], index: int) -> Statement | None:
     """ "That is what X reported." / "So X said.": the content is the sentence before."""
-    if index == 0 or toks[0].low not in {"that", "this", "so", "or", "thus"}:
+    if toks[0].low not in {"that", "this", "so", "or", "thus"}:
         return None
-    prev = sentences[index - 1]
+    content = frames.previous_sentence(doc, index)
+    if content is None:
+        return None
+    text = doc.text
     return Statement(
         cue=Span.of(text, cue.start, toks[cue.j - 1].end),
-        content=Span.of(text, prev.start, prev.end),
+        content=Span.joined(text, content[0]),
         source=Span.of(text, *source),
     )
 
@@ -1196,6 +1167,29 @@ def _leading_subject(toks: list[Tok], limit: int, lex: _Lexicon) -> tuple[int, i
     return (toks[start].start, toks[k - 1].end)
 
 
+def _possessor(toks: list[Tok], owner: int, lex: _Lexicon) -> int:
+    """First token of the noun phrase that ends in the possessive at `owner`: "the current GOP nominee's",
+    "his campaign's", "Sen. Mara Holt's", "moderator Lester Holt's"; never the verb before it ("Officials
+    rejected Moreno's claim") nor a sentence opener ("But Trump's")."""
+    m = owner
+    while m > 0 and owner - m < 8:
+        t = toks[m - 1]
+        name = t.upper or t.low in {".", "-", "&"} and m > 1 and toks[m - 2].upper
+        noun = t.word and t.low not in lex.clause and t.low not in lex.cues and t.low not in lex.finite and \
+            t.low not in lex.articles and t.low not in lex.possessives and not t.low.endswith(("ed", "ing"))
+        if not (name or noun):
+            break
+        m -= 1
+    if m > 0 and (toks[m - 1].low in lex.articles or toks[m - 1].low in lex.possessives):
+        return m - 1
+    # no determiner: a name, with the titles before it ("chairman Paul Manafort's"), not the words before those
+    while m < owner and not toks[m].upper and toks[m].low not in lex.roles:
+        m += 1
+    while m < owner and (toks[m].low in lex.clause or toks[m].low in lex.subject_openers_dropped):
+        m += 1
+    return m
+
+
 def _nominal_word(tok: Tok, lex: _Lexicon) -> bool:
     """A word that can end a noun phrase before "of"/"in" inside a subject."""
     return tok.word and tok.low not in lex.clause and tok.low not in _PRONOUNS and tok.low not in lex.cues
@@ -1258,25 +1252,13 @@ def _trim_end(toks: list[Tok], start: int, end: int) -> int:
 # --- stance and hedging -----------------------------------------------------------------------------------
 
 
-def _stance(statement: Statement, cue: Cue, toks: list[Tok], lex: _Lexicon, text: str) -> None:
+def _stance(cue: Cue, lex: _Lexicon) -> str:
+    """The stance of the cue's lemma; hedging is the engine's (engine/stance.py)."""
     lemma = cue.lemma
     if lemma in lex.deny:
-        statement.stance = "deny"
-    elif lemma in lex.question:
-        statement.stance = "question"
-    elif lemma in lex.predict:
-        statement.stance = "predict"
-    else:
-        statement.stance = "assert"
-    if lemma in lex.hedge_cues:
-        statement.hedged = True
-        return
-    first = min(statement.cue.start, statement.content.start, statement.source.start if statement.source else len(text))
-    lowered = text[first : statement.content.end].lower()
-    if lex.hedge_pattern.search(lowered):
-        statement.hedged = True
-        return
-    # A modal in the content itself ("the deal could collapse"); case-sensitive, so "May" stays a month.
-    content = " ".join(text[a:b] for a, b in statement.content.pieces())
-    if lex.modal_pattern.search(content):
-        statement.hedged = True
+        return "deny"
+    if lemma in lex.question:
+        return "question"
+    if lemma in lex.predict:
+        return "predict"
+    return "assert"

@@ -1,0 +1,63 @@
+"""Frames both grammars read the same way. (The rest of each frame is in the grammars: see `found.FRAMES`.)
+
+- `quotes_after`: a quote that goes on after a statement's content with no cue of its own is more of the
+  same content ("“A,” she said. “B.”", ",,A'', zei hij. ,,B.''"): the quotes that follow, each separated from
+  what comes before only by whitespace, sentence punctuation and quote marks, across at most one paragraph
+  break and then only when the quote opens its paragraph. The grammar says when a quote has a cue of its
+  own (Dutch: a cue right after it or a statement inside it; English: a cue word later in its sentence).
+- `previous_sentence`: the content of "Dat meldt X.", "Dat heeft X gezegd.", "That is what X said.", "So X
+  said.": the sentence before, as its quote when it opens with one (quote marks left out), else its words
+  without the closing punctuation. The grammars decide when a sentence is such a frame (Dutch: a
+  pronoun or pronominal adverb before the finite verb, "Daarover schrijft X"; English: "That/This/So …"
+  with a cue that takes no content of its own).
+
+What it does not handle: a content that runs over more than the one sentence before ("… twee zinnen …
+Dat meldt X." takes only the last); a quote that opens the sentence before but does not fill it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from .doc import END_PUNCT, Doc
+
+_GAP = " \t\r\n.,!?“”„«»‘’\"'"
+
+
+def quotes_after(doc: Doc, pos: int, own_cue: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The quotes that run on from character `pos` (the end of a content or of its sentence), as pieces."""
+    text = doc.text
+    pieces: list[tuple[int, int]] = []
+    q = bisect.bisect_left(doc.quotes, (pos, pos))
+    while q < len(doc.quotes):
+        qs, qe = doc.quotes[q]
+        gap = text[pos:qs]
+        if gap.strip(_GAP):
+            break
+        if gap.count("\n\n") > 1 or ("\n" in gap and text[text.rfind("\n", 0, qs) + 1 : qs].strip(_GAP)):
+            break
+        if own_cue(q):
+            break
+        pieces.append((qs, qe))
+        pos = qe
+        q += 1
+    return pieces
+
+
+def previous_sentence(doc: Doc, number: int) -> tuple[list[tuple[int, int]], bool] | None:
+    """The content pieces for a frame in sentence `number` that points back at the sentence before, and
+    whether they are a quote; None for the first sentence or an empty one."""
+    if number == 0:
+        return None
+    pa, pb = doc.sentences[number - 1]
+    if pb <= pa:
+        return None
+    if doc.quote_of[pa + 1 if pa + 1 < pb else pa] >= 0 and pa in doc.opener_of:
+        return [doc.quotes[doc.opener_of[pa]]], True
+    end = pb
+    while end > pa and doc.low[end - 1] in END_PUNCT:
+        end -= 1
+    if end <= pa:
+        return None
+    return [doc.chars(pa, end)], False
