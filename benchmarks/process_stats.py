@@ -28,6 +28,13 @@ def current_rss_mb() -> float:
     return found if found is not None else float("nan")
 
 
+def rss_split_mb() -> tuple[float, float]:
+    """(anonymous, file-backed) parts of the current RSS: pages of a file mapped read-only (a saved HNSW graph)
+    count in RSS and in its peak, but they are the page cache's, shared and dropped first under pressure."""
+    anon, file = _status_mb("RssAnon"), _status_mb("RssFile")
+    return (anon if anon is not None else float("nan"), file if file is not None else float("nan"))
+
+
 def ru_maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

@@ -1,8 +1,9 @@
 """Articles into the store: extract statements, resolve their sources, store claims, then embed and link them.
 
-Work goes in batches. The slow parts (extraction, embedding) run before a batch's transaction; the writes
-(articles, sources, claims, vectors, links) run inside one IMMEDIATE transaction per batch, so a killed
-ingest leaves each article fully stored or absent, and a rerun stores what is missing. An article whose
+Work goes in batches. The slow parts (extraction, embedding) run before a batch's transaction, the
+embedding in a thread of its own, a batch ahead of the writes; the writes (articles, sources, claims,
+vectors, links) run inside one IMMEDIATE transaction per batch, so a killed ingest leaves each article
+fully stored or absent, and a rerun stores what is missing. An article whose
 text (content hash) is already stored is skipped: re-ingesting adds nothing.
 
 Linking needs an `Embedder` (claimcheck.embed) and a linker factory: given the store and the model id, it
@@ -15,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from .errors import StoreError, UnsupportedLanguage
 from .records import Article, Claim, Statement
@@ -133,14 +135,55 @@ def ingest(
     report = report if report is not None else IngestReport()
     started = time.perf_counter()
     batch_linker = linker(store, embedder.model_id) if linker is not None and embedder is not None else None
-    for batch in _batches(articles, batch_size):
-        _ingest_batch(store, batch, lang, extract, embedder, batch_linker, report, on_article)
+    known = KnownSources()
+    # The embedder runs in a thread of its own (its C or torch code releases the GIL): while it encodes one
+    # batch, this thread extracts the next one and stores the one before. Batches are stored in order.
+    encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-encode")
+    try:
+        waiting: _Batch | None = None
+        for articles_ in _batches(articles, batch_size):
+            batch = _prepare_batch(store, articles_, lang, extract, on_article)
+            if embedder is not None and batch.texts:
+                batch.vectors = encoder.submit(embedder.encode, batch.texts)
+            if waiting is not None:
+                _store_batch(store, waiting, embedder, batch_linker, report, known)
+            waiting = batch
+        if waiting is not None:
+            _store_batch(store, waiting, embedder, batch_linker, report, known)
+    finally:
+        encoder.shutdown(cancel_futures=True)
     if batch_linker is not None:
         batch_linker.save()
-    for keep, gone in surnames_to_fold(store.load_sources()):
-        store.fold_source(keep, gone)
+    if known.touched:
+        # Only a surname this ingest stored or matched can have become foldable: the ingests before folded theirs.
+        for keep, gone in surnames_to_fold(known.current(store).with_surnames(known.touched)):
+            store.fold_source(keep, gone)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class KnownSources:
+    """The store's sources as one SourceIndex kept across the batches of an ingest (loading a store's 100,000
+    sources takes a second): loaded once, kept up to date by `store_source` as the ingest adds sources and
+    spellings, and loaded again only when another connection has written to the store meanwhile. Also the
+    surnames of the sources the ingest stored or matched (`touched`), for folding bare surnames."""
+
+    def __init__(self) -> None:
+        self.touched: set[str] = set()
+        self._index: SourceIndex | None = None
+        self._version: int | None = None
+
+    def current(self, store: Store) -> SourceIndex:
+        """The index as the store holds it; inside a write transaction, it stays so until the commit."""
+        version = store.data_version()
+        if self._index is None or version != self._version:
+            self._index = SourceIndex(store.load_sources())
+            self._version = version
+        return self._index
+
+    def forget(self) -> None:
+        """Load again next time (a batch rolled back: the index may hold sources the store does not)."""
+        self._index = None
 
 
 def _default_extract() -> Extract:
@@ -155,20 +198,32 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _ingest_batch(
-    store: Store, batch: list[Article], lang: str | None, extract: Extract, embedder: Embedder | None,
-    linker: BatchLinker | None, total: IngestReport, on_article: Callable[[Article], None] | None = None,
-) -> None:
-    # Counted apart and added to `total` once the batch is committed, so the total never counts a batch
-    # that an interruption rolled back.
-    report = IngestReport(articles=len(batch))
-    for article in batch:
+@dataclass
+class _Batch:
+    """One batch between extraction and storing: its articles, those to store, and their vectors to come."""
+
+    articles: list[Article]
+    report: IngestReport  # counted apart, added to the total once the batch is committed
+    digests: dict[int, str]  # id(article) -> content hash, for the articles not stored yet
+    prepared: list[_Prepared]
+    vectors: Future[np.ndarray] | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.content.words for p in self.prepared for s in p.statements]
+
+
+def _prepare_batch(store: Store, articles: list[Article], lang: str | None, extract: Extract,
+                   on_article: Callable[[Article], None] | None) -> _Batch:
+    """Extract the statements and sources of a batch's articles not stored yet."""
+    report = IngestReport(articles=len(articles))
+    for article in articles:
         report.warnings.extend(article.warnings)
-    fresh = _fresh(store, batch)
-    report.skipped += len(batch) - len(fresh)
+    fresh = _fresh(store, articles)
+    report.skipped += len(articles) - len(fresh)
     digests = {id(article): digest for article, digest in fresh}
     prepared = []
-    for article in batch:
+    for article in articles:
         if id(article) in digests:
             try:
                 prepared.append(_prepare(article, digests[id(article)], lang, extract))
@@ -177,18 +232,35 @@ def _ingest_batch(
                 report.warnings.append(exc.skipped(article.origin or article.id))
         if on_article is not None:
             on_article(article)
-    texts = [s.content.words for p in prepared for s in p.statements]
-    vectors = embedder.encode(texts) if embedder is not None and texts else None
+    return _Batch(articles, report, digests, prepared)
+
+
+def _store_batch(store: Store, batch: _Batch, embedder: Embedder | None, linker: BatchLinker | None,
+                 total: IngestReport, sources: KnownSources) -> None:
+    """The writes of one batch, in one transaction: articles, sources, claims, vectors, links; then counted
+    in `total` (so the total never counts a batch that an interruption rolled back)."""
+    try:
+        sources.current(store)  # loaded before the write lock, while the encoder works (checked again inside)
+        _write_batch(store, batch, embedder, linker, sources)
+    except BaseException:
+        sources.forget()  # the index may hold sources the rollback removed
+        raise
+    total.add(batch.report)
+
+
+def _write_batch(store: Store, batch: _Batch, embedder: Embedder | None, linker: BatchLinker | None,
+                 sources: KnownSources) -> None:
+    report, prepared, digests = batch.report, batch.prepared, batch.digests
     with store.transaction():
         # Another ingest may have stored some of these since the check above; the unique hash would
         # refuse them anyway, but skipping keeps this batch's other articles.
         stored = store.known_hashes(p.digest for p in prepared)
-        known = SourceIndex(store.load_sources())
+        known = sources.current(store)
         sources_before = len(known.sources)
         new_ids: list[int] = []
         kept_rows: list[int] = []
         row = 0
-        again = [(article, content_hash(article)) for article in batch if id(article) not in digests]
+        again = [(article, content_hash(article)) for article in batch.articles if id(article) not in digests]
         for item in prepared:
             if item.digest in stored:
                 report.skipped += 1
@@ -196,7 +268,7 @@ def _ingest_batch(
                 row += len(item.statements)
                 continue
             stored.add(item.digest)
-            ids = _store_article(store, item, known)
+            ids = _store_article(store, item, known, sources.touched)
             new_ids.extend(ids)
             kept_rows.extend(range(row, row + len(ids)))
             row += len(item.statements)
@@ -205,16 +277,18 @@ def _ingest_batch(
         report.sources += len(known.sources) - sources_before
         # Stored already (maybe earlier in this batch): a new id for the same text is kept, so it can be looked up.
         report.new_ids += sum(store.add_article_alias(article.id, digest) for article, digest in again)
-        if embedder is not None and vectors is not None and new_ids:
-            store.check_model(embedder.model_id)
-            new_vectors = vectors[kept_rows]
-            store.insert_vectors(embedder.model_id, new_ids, new_vectors)
-            if linker is not None:
-                found = linker.link(store.claim_records(new_ids), new_vectors)
-                store.mark_copies(found.copies)
-                report.copies += len(found.copies)
-                report.links += store.insert_links(found.links)
-    total.add(report)
+        if embedder is None or batch.vectors is None or not new_ids:
+            return
+        new_claims = store.claim_records(new_ids) if linker is not None else []
+        # Everything above needs no vectors: it is done while the encoder finishes this batch.
+        new_vectors = batch.vectors.result()[kept_rows]
+        store.check_model(embedder.model_id)
+        store.insert_vectors(embedder.model_id, new_ids, new_vectors)
+        if linker is not None:
+            found = linker.link(new_claims, new_vectors)
+            store.mark_copies(found.copies)
+            report.copies += len(found.copies)
+            report.links += store.insert_links(found.links)
 
 
 def _fresh(store: Store, batch: list[Article]) -> list[tuple[Article, str]]:
@@ -260,7 +334,7 @@ def mention_of(statement: Statement) -> SourceName | None:
     return found
 
 
-def _store_article(store: Store, item: _Prepared, known: SourceIndex) -> list[int]:
+def _store_article(store: Store, item: _Prepared, known: SourceIndex, touched: set[str]) -> list[int]:
     article = item.article
     article_id = store.insert_article(
         article.id, article.text, item.digest, article.published, article.title, article.publisher, article.url,
@@ -271,7 +345,7 @@ def _store_article(store: Store, item: _Prepared, known: SourceIndex) -> list[in
     source_ids: dict[int, int | None] = {}
     for i in order:
         name = item.sources[i]
-        source_ids[i] = None if name is None else store_source(store, known, name)
+        source_ids[i] = None if name is None else store_source(store, known, name, touched)
     ids = []
     for i, statement in enumerate(item.statements):
         ids.append(store.insert_claim(_new_claim(article_id, article, item.lang, statement, source_ids[i])))
@@ -282,8 +356,9 @@ def _person_last(name: SourceName | None) -> int:
     return 1 if name is not None and name.kind in ("person", "unknown") else 0
 
 
-def store_source(store: Store, known: SourceIndex, name: SourceName) -> int:
-    """The id of the stored source `name` is, adding it (or the spellings it brings) to `known` and the store."""
+def store_source(store: Store, known: SourceIndex, name: SourceName, touched: set[str] | None = None) -> int:
+    """The id of the stored source `name` is, adding it (or the spellings it brings) to `known` and the store;
+    the surname (last word) of that source goes into `touched`."""
     affiliation = canonical_affiliation(name.affiliation, known)
     index = known.match(name)
     if index is None:
@@ -291,7 +366,7 @@ def store_source(store: Store, known: SourceIndex, name: SourceName) -> int:
         entry = KnownSource(source_id, name.name, name.kind, affiliation, [])
         index = known.add(entry)
     else:
-        entry = known.sources[index]  # type: ignore[assignment]
+        entry = cast(KnownSource, known.sources[index])  # the index holds what load_sources gave it
         merged = merge_into_known(replace(name, affiliation=affiliation), entry)
         store.update_source(entry.id, merged.kind, merged.affiliation)
         if entry.kind == "unknown":
@@ -304,6 +379,8 @@ def store_source(store: Store, known: SourceIndex, name: SourceName) -> int:
             store.add_alias(entry.id, spelling, name_key(spelling))
             entry.aliases.append(spelling)
             known.add_spelling(index, spelling)
+    if touched is not None and not is_description(entry.name) and (words := name_key(entry.name).split()):
+        touched.add(words[-1])
     return entry.id
 
 

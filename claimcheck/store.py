@@ -495,6 +495,10 @@ class Store:
             chunk = wanted[start : start + IN_CHUNK]
             yield from self.db.query(sql.format(marks=", ".join("?" * len(chunk))), chunk)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits a change to the store (not this one)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def count(self, table: str) -> int:
         if table not in ("articles", "sources", "claims", "embeddings", "links"):
             raise ValueError(table)

@@ -405,14 +405,15 @@ def speaker_extract(article: Article, lang: str | None) -> tuple[str, list[State
     return "nl", statements
 
 
-def test_one_person_is_one_source_across_articles(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch_size", [1, 2, 50])
+def test_one_person_is_one_source_across_articles(tmp_path: Path, batch_size: int) -> None:
     store = open_store(tmp_path / "c.db")
     articles = [
         Article(id="a", text="Bruins zegt dat de premies stijgen."),
         Article(id="b", text="Zorgminister Bruno Bruins zegt dat de zorg duurder wordt. Bruins zegt dat het moet."),
         Article(id="c", text="Bruno Bruins zegt dat de wachtlijsten korter worden."),
     ]
-    ingest(store, articles, extract=speaker_extract)
+    ingest(store, articles, extract=speaker_extract, batch_size=batch_size)
     rows = store.db.execute(
         "SELECT s.name, count(*) FROM claims c JOIN sources s ON s.id = c.source GROUP BY s.id"
     ).fetchall()
@@ -430,3 +431,77 @@ def test_two_people_of_one_surname_keep_the_bare_surname_apart(tmp_path: Path) -
     ingest(store, articles, extract=speaker_extract)
     names = sorted(r[0] for r in store.db.execute("SELECT name FROM sources"))
     assert names == ["Bruins", "Bruno Bruins", "Eppo Bruins"]
+
+
+def source_counts(store: Store) -> list[tuple[str, int]]:
+    return store.db.execute(
+        "SELECT s.name, count(c.id) FROM sources s LEFT JOIN claims c ON c.source = s.id GROUP BY s.id ORDER BY s.name"
+    ).fetchall()
+
+
+def test_a_bare_surname_is_folded_when_the_full_name_arrives_in_a_later_ingest(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    ingest(store, [Article(id="a", text="Bruins zegt dat de premies stijgen."),
+                   Article(id="b", text="Kamerlid Eppo Jansen zegt dat de premies dalen.")], extract=speaker_extract)
+    assert source_counts(store) == [("Bruins", 1), ("Eppo Jansen", 1)]
+    ingest(store, [Article(id="c", text="Zorgminister Bruno Bruins zegt dat de zorg duurder wordt.")],
+           extract=speaker_extract)
+    assert source_counts(store) == [("Bruno Bruins", 2), ("Eppo Jansen", 1)]
+
+
+def test_a_source_another_connection_stores_between_batches_is_found(tmp_path: Path) -> None:
+    """The index of sources is kept across batches, but not past another writer's commit."""
+    from claimcheck.sources import name_key
+
+    store = open_store(tmp_path / "c.db")
+
+    written = []
+
+    def meanwhile(article: Article) -> None:
+        # Once batch "a" is stored (it loaded the index) and before "b" is (extraction runs a batch ahead).
+        if not written and store.count("articles") == 1:
+            with open_store(tmp_path / "c.db") as other, other.transaction():
+                source = other.add_source("Bruno Bruins", "person", "VVD")
+                other.add_alias(source, "Bruno Bruins", name_key("Bruno Bruins"))
+            written.append(article.id)
+
+    articles = [Article(id="a", text="Kamerlid Eppo Jansen zegt dat de premies dalen."),
+                Article(id="b", text="Bruno Bruins zegt dat de zorg duurder wordt."),
+                Article(id="c", text="Kamerlid Eppo Jansen zegt dat de premies stijgen.")]
+    ingest(store, articles, extract=speaker_extract, batch_size=1, on_article=meanwhile)
+    assert written and source_counts(store) == [("Bruno Bruins", 1), ("Eppo Jansen", 2)]
+    assert store.find_source("Bruno Bruins").affiliation == "VVD"
+
+
+def test_a_mapped_graph_and_the_vectors_since_are_both_searched(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above EXACT_LIMIT the saved graph is mapped read-only and new vectors are searched exactly beside it:
+    a copy of a claim in the graph and a copy of a claim only in the recent vectors are both found."""
+    from claimcheck.embed import get_embedder
+    from claimcheck.link import linker as linker_module
+    from claimcheck.link.index import LayeredIndex
+
+    monkeypatch.setattr(linker_module, "EXACT_LIMIT", 0)
+    opened: list[object] = []
+    original_open = linker_module.StoreLinker._open
+
+    def spy(self: linker_module.StoreLinker, dim: int) -> object:
+        opened.append(original_open(self, dim))
+        return opened[-1]
+
+    monkeypatch.setattr(linker_module.StoreLinker, "_open", spy)
+    store = open_store(tmp_path / "c.db")
+    embedder = get_embedder("fake")
+    other = "Minister Hoekstra zegt dat de belasting op arbeid in 2021 met twee miljard euro omlaag gaat."
+    ingest(store, [Article(id="ad-1", text=AGENCY, published="2019-03-01")], embedder=embedder,
+           linker=default_linker(), lang="nl")
+    assert (tmp_path / "c.db.hnsw").exists()
+    articles = [Article(id="nu-2", text=other, published="2019-03-02"),
+                Article(id="trouw-7", text="Trouw. " + AGENCY, published="2019-03-02"),  # copies one in the graph
+                Article(id="parool-3", text="Parool. " + other, published="2019-03-02")]  # one added since
+    report = ingest(store, articles, embedder=embedder, linker=default_linker(), lang="nl", batch_size=1)
+    assert isinstance(opened[-1], LayeredIndex) and len(opened[-1].graph) == 1
+    assert report.copies == 2
+    copies = store.db.execute("SELECT a.doc, o.doc FROM claims c JOIN claims oc ON oc.id = c.copy_of "
+                              "JOIN articles a ON a.id = c.article JOIN articles o ON o.id = oc.article").fetchall()
+    assert sorted(copies) == [("parool-3", "nu-2"), ("trouw-7", "ad-1")]

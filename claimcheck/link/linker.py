@@ -8,8 +8,9 @@ republished): it is linked to nothing, so a conflict is listed once, not once pe
 
 `StoreLinker` keeps that index for a store across the batches of an ingest: exact below EXACT_LIMIT
 vectors, HNSW above, the graph saved beside the store (STORE.hnsw, with STORE.hnsw.json saying what it
-holds) and topped up with the vectors stored since, instead of rebuilt; it is written again once
-SAVE_EVERY vectors have been added since the saved one.
+holds). A saved graph is mapped from its file, not loaded, and the vectors stored since are searched
+exactly beside it (index.LayeredIndex); once SAVE_EVERY of them have gathered, the graph is written again
+with them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import numpy as np
 
 from ..records import Claim, Link
 from .calibration import Thresholds, thresholds_for
-from .index import EXACT_LIMIT, ExactIndex, HNSWIndex, IndexState, VectorIndex, candidate_pairs
+from .index import EXACT_LIMIT, ExactIndex, HNSWIndex, IndexState, LayeredIndex, VectorIndex, candidate_pairs
 from .judges import Judge, RuleJudge
 from .rules import Judgement, as_link, assess, is_copy
 
@@ -35,8 +36,9 @@ if TYPE_CHECKING:
 
 CANDIDATES_PER_CLAIM = 10  # nearest stored claims judged per new claim
 ARTICLE_WINDOW = 6  # claims before and after a claim in its own article that it is judged against
-# New vectors after which the HNSW graph is written again: writing a million-vector graph (900 MB) takes
-# seconds, topping a loaded graph up with a few thousand vectors from the store a fraction of that.
+# Vectors stored since the saved HNSW graph after which it is written again with them: writing a
+# million-vector graph (900 MB) takes seconds, reading a few thousand vectors from the store and searching
+# them exactly beside the mapped graph a fraction of that.
 SAVE_EVERY = 5_000
 COPY_FLOOR = 0.97  # cosine above which a neighbour may be the same text (is_copy decides)
 
@@ -164,7 +166,6 @@ class StoreLinker:
         self._index: VectorIndex | None = None
         self._last_id = 0
         self._changed = False
-        self._saved = 0  # vectors in the graph file this index was loaded from (0: none)
 
     @property
     def graph_path(self) -> Path:
@@ -175,16 +176,14 @@ class StoreLinker:
         return self.store.path.with_name(self.store.path.name + ".hnsw.json")
 
     def _open(self, dim: int) -> VectorIndex:
+        index: VectorIndex
         count = self.store.vector_count(self.model_id)
-        state = IndexState.read(self.state_path)
         if count < EXACT_LIMIT:
-            index: VectorIndex = ExactIndex(dim)
+            index = ExactIndex(dim)
             self._last_id = 0
-        elif (state is not None and state.model == self.model_id and state.count <= count
-              and self.graph_path.exists()):
-            index = HNSWIndex(dim, path=str(self.graph_path))
-            self._last_id = state.last_id
-            self._saved = state.count
+        elif (saved := self._saved_graph(dim, count)) is not None:
+            graph, self._last_id = saved
+            index = LayeredIndex(graph)
         else:
             index = HNSWIndex(dim)
             self._last_id = 0
@@ -193,6 +192,19 @@ class StoreLinker:
             self._last_id = int(ids[-1])
             self._changed = True
         return index
+
+    def _saved_graph(self, dim: int, count: int) -> tuple[HNSWIndex, int] | None:
+        """The saved graph, mapped from its file, and the highest claim id in it; None when there is none
+        for this model, or it holds vectors since deleted."""
+        for _ in range(2):  # the graph may be replaced between reading its state and mapping it: read again
+            state = IndexState.read(self.state_path)
+            if (state is None or state.model != self.model_id or not self.graph_path.exists()
+                    or state.count > count):
+                return None
+            graph = HNSWIndex(dim, path=str(self.graph_path), view=True)
+            if len(graph) == state.count:
+                return graph, state.last_id
+        return None
 
     def link(self, new: list[Claim], vectors: np.ndarray) -> Linking:
         """Add the batch's vectors to the index, then link the batch (its claims must be stored already)."""
@@ -213,15 +225,21 @@ class StoreLinker:
         return link_claims(new, vectors, self._index, self.store.claim_map, self.thresholds, self.k, self.judge)
 
     def save(self) -> None:
-        """Save an HNSW graph beside the store (atomically), so the next ingest loads it."""
-        if not isinstance(self._index, HNSWIndex) or not self._changed:
+        """Save an HNSW graph beside the store (atomically), so the next ingest maps it."""
+        if not self._changed:
             return
-        if self._saved and len(self._index) - self._saved < SAVE_EVERY:
-            return  # a few vectors more: the next open tops the saved graph up from the store instead
+        if isinstance(self._index, LayeredIndex):
+            if len(self._index.recent) < SAVE_EVERY:
+                return  # a few vectors more: the next open tops the saved graph up from the store instead
+            graph = self._index.merged()
+        elif isinstance(self._index, HNSWIndex):
+            graph = self._index
+        else:
+            return
         temporary = self.graph_path.with_name(self.graph_path.name + f".{os.getpid()}.tmp")
-        self._index.save(str(temporary))
+        graph.save(str(temporary))
         os.replace(temporary, self.graph_path)
-        IndexState(self.model_id, len(self._index), self._last_id).write(self.state_path)
+        IndexState(self.model_id, len(graph), self._last_id).write(self.state_path)
 
 
 # --------------------------------------------------------------------------------------------------------
