@@ -152,8 +152,6 @@ CASES = [
     # the subject with a demonstrative or a quantifier
     ("Dat land vreest sabotage door hackers.",
      ("Dat land", "vreest", "sabotage door hackers", "assert")),
-    ("Uit een peiling bleek dat ruim de helft van de boeren vindt dat de regels te streng zijn.",
-     ("ruim de helft van de boeren", "vindt", "de regels te streng zijn", "assert")),
     # "Volgens X": an apposition is not content; a verb second after a bare plural is not a title
     ("Volgens Karel Bos, voorzitter van de Stichting Open Zorg, toont de brief dat het fonds twijfelt.",
      ("Karel Bos", "Volgens", "toont de brief dat het fonds twijfelt", "assert")),
@@ -162,6 +160,60 @@ CASES = [
     # a quote with no cue word: the colon stands in for it
     ("Trainer Bert de Wit: ,,We moeten beter verdedigen.''",
      ("Trainer Bert de Wit", ":", "We moeten beter verdedigen.", "assert")),
+    # a quote that is a sentence of its own, with no cue: the subject of the sentence before speaks (the gold's
+    # cue-null attributions); the opening mark stands in for the cue
+    ("De oud-speler waakt voor vergelijkingen met zijn voorganger. ,,Iedereen doet het op zijn eigen manier.''",
+     ("De oud-speler", ",,", "Iedereen doet het op zijn eigen manier.", "assert")),
+    # ... and after a statement that does not close its sentence, its speaker goes on
+    ("Dat is te duur, zegt Jan de Vries van de bond. ,,We betalen nu al te veel.''",
+     ("Jan de Vries", "zegt", "Dat is te duur … We betalen nu al te veel.", "assert")),
+    # passives with the agent after "door"
+    ("De priester werd door de bisschop berispt vanwege zijn gedrag.",
+     ("de bisschop", "berispt", "De priester … vanwege zijn gedrag", "assert")),
+    # reporting nouns with an infinitive, impersonal nouns
+    ("De oproep van de burgemeester om thuis te blijven werd gehoord.",
+     ("de burgemeester", "oproep", "thuis te blijven", "assert")),
+    ("Het vermoeden is dat de leerlingen worden beïnvloed.",
+     (None, "Het vermoeden is", "de leerlingen worden beïnvloed", "assert")),
+    # verbs with their preposition, and the verbs of praise and blame
+    ("Het bedrijf verzet zich tegen de nieuwe regels.",
+     ("Het bedrijf", "verzet zich tegen", "de nieuwe regels", "assert")),
+    ("De ministers dreigden met opstappen.",
+     ("De ministers", "dreigden met", "opstappen", "assert")),
+    ("China heeft de arrestatie veroordeeld.",
+     ("China", "veroordeeld", "de arrestatie", "assert")),
+    # a colon ends indirect speech: what follows is the writer's
+    ("De premier waarschuwde dat het kort zou duren: een datum na juni is uitgesloten.",
+     ("De premier", "waarschuwde", "het kort zou duren", "assert")),
+    # "zegt X te …": the "te" infinitive is what was said, a "dat" after it belongs to it
+    ("De directeur zegt geen aanwijzingen te hebben dat er iets is gestolen.",
+     ("De directeur", "zegt", "geen aanwijzingen te hebben dat er iets is gestolen", "assert")),
+    # an infinitive cue after a modal, and a modal cue that closes a subordinate clause
+    ("De school kan niet zeggen of de daders leerlingen zijn.",
+     ("De school", "zeggen", "de daders leerlingen zijn", "assert")),
+    ("Tegenstanders zullen opnieuw roepen dat de leiders slap zijn.",
+     ("Tegenstanders", "roepen", "de leiders slap zijn", "assert")),
+    ("Het was geen nieuws dat Nederland een belang in de firma wilde kopen.",
+     ("Nederland", "wilde", "een belang in de firma … kopen", "assert")),
+    # a subject with an aside between dashes
+    ("De bisschop - die al lang op de hoogte is - schrijft in zijn reactie dat hij verrast is.",
+     ("De bisschop", "schrijft", "hij verrast is", "assert")),
+    # a name in apposition is the source; an adverbial first puts the pronoun subject after the verb
+    ("Een van de ministers, Richard Harrington, zei dat hij tevreden is.",
+     ("Richard Harrington", "zei", "hij tevreden is", "assert")),
+    ("Gehuld in een roze gewaad hekelde hij de kerk.",
+     ("hij", "hekelde", "de kerk", "assert")),
+    # a quoted phrase inside the clause before ", zegt X": the content is the clause, not the phrase
+    ("Toen hij het boek gaf, was de bisschop 'not amused', zegt woordvoerder Jansen.",
+     ("woordvoerder Jansen", "zegt", "Toen hij het boek gaf, was de bisschop 'not amused'", "assert")),
+    # "Uit X blijkt dat …": the source between "uit" and the verb
+    ("Uit onderzoek van het bureau bleek dat de helft van de scholen slecht beveiligd is.",
+     ("onderzoek van het bureau", "bleek", "de helft van de scholen slecht beveiligd is", "assert")),
+    # the source inside the cue: "als het aan X ligt", "wat X betreft"
+    ("Als het aan de premier ligt, komt er geen uitstel.",
+     ("de premier", "Als het aan … ligt", "komt er geen uitstel", "assert")),
+    ("Een datum na juni is wat haar betreft uitgesloten.",
+     ("haar", "wat … betreft", "Een datum na juni is … uitgesloten", "assert")),
 ]
 
 
@@ -184,6 +236,11 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Alleenstaande vrouwen en lesbische stellen kunnen niet meer aan zaad komen.",
     "Het overleg vindt morgen plaats op het stadhuis.",  # "vindt plaats" is a fixed expression
     "Daarna volgde Smit stellen gedurende een lange periode.",
+    "De rechter veroordeelde hem tot drie jaar cel.",  # a sentence, not a condemnation
+    "Vindt u dat de straf terecht is?",  # verb first: a question
+    "Wat de prijs betreft is het goed.",  # "wat X betreft" with a topic, not a person
+    "Uit het raam bleek niets.",  # "uit X blijkt" reports only with a "dat" clause
+    "De oud-speler waakt voor vergelijkingen. ,,Kort.''",  # too short to be a statement of its own
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []
@@ -206,6 +263,41 @@ def test_several_sources_of_the_previous_sentence() -> None:
     text = "De regels moeten strenger. Dat vinden de partij D66 en de vereniging van huisartsen LHV."
     assert [_parts(text, s) for s in extract(text, None)] == [
         ("de partij D66 en de vereniging van huisartsen LHV", "vinden", "De regels moeten strenger", "assert")]
+
+
+def test_a_quantified_subject_inside_a_finding() -> None:
+    # "Uit X bleek dat …" reports the finding; the belief nested in it is an attribution of its own
+    text = "Uit een peiling bleek dat ruim de helft van de boeren vindt dat de regels te streng zijn."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("een peiling", "bleek", "ruim de helft van de boeren vindt dat de regels te streng zijn", "assert"),
+        ("ruim de helft van de boeren", "vindt", "de regels te streng zijn", "assert")]
+
+
+def test_decimal_comma_does_not_break_a_clause() -> None:
+    text = "Volgens de bond kost het plan 9,8 miljard euro, volgens het kabinet is dat overdreven."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("de bond", "Volgens", "kost het plan 9,8 miljard euro", "assert"),
+        ("het kabinet", "volgens", "is dat overdreven", "assert")]
+
+
+def test_a_statement_inside_a_quote() -> None:
+    text = ",,De bond wil de lonen verhogen'', zegt de voorzitter."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("De bond", "wil", "de lonen verhogen", "assert"),
+        ("de voorzitter", "zegt", "De bond wil de lonen verhogen", "assert")]
+
+
+def test_an_answer_in_an_interview_is_the_last_named_speaker() -> None:
+    text = "Onderzoeker Jan Smit zegt dat het klopt. Waarom is dat zo? ,,Dat komt door de crisis van vorig jaar.''"
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("Onderzoeker Jan Smit", "zegt", "het klopt", "assert"),
+        ("Onderzoeker Jan Smit", ",,", "Dat komt door de crisis van vorig jaar.", "assert")]
+
+
+def test_a_speaker_quoting_their_own_organisation_is_one_statement() -> None:
+    text = ",,Ajax meldt een recordomzet'', zegt Ajax-directeur Jan Smit."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("Ajax-directeur Jan Smit", "zegt", "Ajax meldt een recordomzet", "assert")]
 
 
 def test_nested_report_inside_a_denial() -> None:
@@ -244,11 +336,11 @@ DEV_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "
 def test_dutch_dev_gold_figures() -> None:
     """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo). The gold
     grew from 14 to 38 articles (24 annotated exhaustively: beliefs, nominal cues, cue-less quotes); on all
-    38 the rules measure content overlap 0.659 and source+content 0.626 (2026-12-07; 0.589 and 0.553 before
-    the rules tuned in folds on half of the articles)."""
+    38 the rules measure content overlap 0.719 and source+content 0.681 (2026-12-07, rules written on fold A
+    and checked on fold B; 0.659 and 0.626 before that round, 0.589 and 0.553 before the first)."""
     report = evaluate(DEV_GOLD)
-    assert report.measures["content_overlap"].f1 >= 0.64
-    assert report.measures["source_content"].f1 >= 0.61
+    assert report.measures["content_overlap"].f1 >= 0.70
+    assert report.measures["source_content"].f1 >= 0.66
 
 
 _PIECES = ["De minister", "zegt", "zei", "dat", "het", "kabinet", "valt", ",", ".", ":", "“", "”", ",,", "''",

@@ -5,9 +5,10 @@ for each token the quote it lies in; the opening and closing marks of each quote
 grammars work on this one model, so a token, a sentence and a quote mean the same thing in Dutch and English.
 
 Tokens: words (with inner hyphens, apostrophes, full stops and ampersands: "Jean-Claude", "Trump's",
-"U.S.", "AT&T"), the Dutch clitics "'s", "'t", "'n" before a space, the two-character quote marks ",,",
-"''", "’’" and "``", and every other non-space character alone. The lower-cased form (`low`) writes the
-typographic apostrophe ’ as ', so a word list needs one spelling only.
+"U.S.", "AT&T"; numbers with a decimal or thousands comma, "9,8"), the Dutch clitics "'s", "'t", "'n"
+before a space, the two-character quote marks ",,", "''", "’’" and "``", and every other non-space character
+alone. The lower-cased form (`low`) writes the typographic apostrophe ’ as ', so a word list needs one
+spelling only.
 
 What it does not do: it tags no part of speech and parses nothing; sentence and quote boundaries come from
 `segment` (punctuation rules, an abbreviation list, quote pairing).
@@ -22,7 +23,8 @@ from typing import NamedTuple
 
 from ..segment import Sentence, quotes, sentences
 
-_TOKEN = re.compile(r"['’][stn](?=\s)|\w+(?:[-'’.&]\w+)*|,,|''|’’|``|[^\w\s]", re.UNICODE)
+# A comma between digits belongs to the number ("9,8 miljard", "1,200"): it must never break a clause.
+_TOKEN = re.compile(r"['’][stn](?=\s)|\w+(?:[-'’.&]\w+|(?<=\d),\d+)*|,,|''|’’|``|[^\w\s]", re.UNICODE)
 # Punctuation that closes a clause or a sentence, as tokens.
 END_PUNCT = frozenset(".,;:!?")
 # Marks that open or close a quote, as tokens (lower-cased, ’ written ').

@@ -33,6 +33,17 @@ Constructions it finds:
   with a "dat" clause (vindt, denkt, vreest, weet, merkt, realiseert zich);
 - a quote with no cue word after "Name:" (the colon stands in for the cue), and a quote that opens the
   sentence after any statement that closes its own, with no speaker of its own, joins that statement;
+- a quote that is a sentence of its own with no cue and no statement holding it (`_cueless_quotes`): it goes
+  on with the speaker of a statement in the sentence before, answers the speaker last named when that
+  sentence is a question (an interview), or else is the subject of the sentence before speaking; its
+  opening mark stands in for the cue (the gold's cue-null attributions);
+- statements inside a quote (",,Hij heeft benadrukt dat …''", `in_quote`), except a speaker quoting their
+  own organisation (`_drop_own_reports`);
+- passives with the agent after "door" (`_by_agent`), "Uit X blijkt dat …" (`from_source`), the source
+  inside the cue ("als het aan X ligt", "wat haar betreft": `around`), an infinitive cue after a modal
+  ("kan niet zeggen of …"), a modal that closes a subordinate clause ("dat Nederland een belang wilde
+  kopen"), reporting nouns with "om … te" or a colon, and verbs with their preposition ("verzet zich
+  tegen", "dreigt met");
 - fixed expressions are not cues ("Het gesprek vindt plaats": lexicon [fixed]);
 - impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …", "De verwachting is dat …") with source None;
 - stance from the cue (deny, question, predict, else assert), and "niet" right after an asserting verb
@@ -43,19 +54,21 @@ What it does not handle: it has no parser, so a source is the noun phrase before
 after it, found by word lists: it can cut a long subject short ("Het instituut voor onderzoek" stops at
 "voor") and cannot tell an adverb it does not know from a subject ("Een beetje spannend vindt X het").
 Titles and intertitles run into the first sentence (the articles have no line breaks) are read as text.
-Not found: passives with "door X" ("werd gezegd door"), subordinate clauses whose verb comes last after
-a long middle field, quotes attributed only by the surrounding paragraphs, reporting nouns without a
-"dat" clause ("een eis van X"), idioms not in the lexicon ("kwam tot de slotsom", "op de vingers getikt"),
-and first-person sources outside quotes (the writer's own voice, left out on purpose). Pronouns stay
-pronouns here: the speakers stage resolves them. Shared with English through the engine: quotes that run
-on (`engine/frames.py` quotes_after, called from `quote_content`). Still its own: where a run-on may start
-(`_following_quotes`, `_continuation`, `_join_following_quotes`) and the frames' source and content spans,
-whose Dutch noun phrase and clause grammar has no English counterpart.
+Not found: passives with no agent ("Dit verzoek is afgewezen": tried, it cost precision), subordinate
+clauses whose verb comes last after a long middle field, quotes attributed only by the surrounding
+paragraphs, reporting nouns without "van X" ("Mays argument dat", "doet een oproep"), idioms not in the
+lexicon ("kwam tot de slotsom", "op de vingers getikt"), and first-person sources outside quotes (the
+writer's own voice, left out on purpose). Pronouns stay pronouns here: the speakers stage resolves them.
+Shared with English through the engine: quotes that run on (`engine/frames.py` quotes_after, called from
+`quote_content`). Still its own: where a run-on may start (`_following_quotes`, `_continuation`,
+`_join_following_quotes`) and the frames' source and content spans, whose Dutch noun phrase and clause
+grammar has no English counterpart.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,6 +111,8 @@ class _Lexicon:
     according_before: frozenset[str]
     according_after: frozenset[str]
     own_account: tuple[tuple[str, ...], ...]
+    from_source: frozenset[str]
+    around: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]]  # first word -> [(before, after, person)]
     adjective_endings: tuple[str, ...]
     uninflected: frozenset[str]
     needs_complement: frozenset[str]
@@ -112,6 +127,8 @@ class _Lexicon:
     perfect: frozenset[str]
     anaphora: frozenset[str]
     participles: frozenset[str]
+    infinitives: frozenset[str]  # the first form of each reporting verb: "zeggen", "roepen"
+    modals: frozenset[str]  # finite verbs before an infinitive cue: "kan … zeggen", "zullen … roepen"
     quantifiers: frozenset[str]
     foreign_name_links: frozenset[str]
     fixed: dict[str, frozenset[str]]  # word that, later in the clause, makes a cue form a fixed expression
@@ -188,6 +205,8 @@ def _lexicon() -> _Lexicon:
         according_before=according_before,
         according_after=according_after,
         own_account=tuple(tuple(p.lower().split()) for p in data["according"]["own"]),
+        from_source=frozenset(data["according"].get("from_source", [])),
+        around=_around(data["according"].get("around", []), data["according"].get("around_person", [])),
         adjective_endings=tuple(data["titles"]["adjective_endings"]),
         uninflected=frozenset(grammar["uninflected_adjectives"]),
         needs_complement=frozenset(grammar["needs_complement"]),
@@ -204,10 +223,24 @@ def _lexicon() -> _Lexicon:
         quantifiers=frozenset(grammar["quantifiers"]),
         foreign_name_links=frozenset(grammar["foreign_name_links"]),
         fixed={w: frozenset(forms.split()) for w, forms in data["fixed"].items()},
+        infinitives=frozenset(entry.split()[0].lower() for entries in data["verbs"].values() for entry in entries
+                              if entry.split()[0].lower().endswith("en")),
+        modals=frozenset(grammar["modals"]),
         participles=frozenset(f for f in verbs if f.startswith(("ge", "aange", "toege", "uitge", "opge", "vastge",
                                                                   "bekendge", "meege", "afge", "voorge"))
                               or f.endswith(("d", "t")) and f in _participle_forms(data)),
     )
+
+
+def _around(entries: list[str], person: list[str]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]]:
+    """"als het aan … ligt" -> {"als": [(("als", "het", "aan"), ("ligt",), False)]}: the words before and after
+    the source, and whether the source must be a name or a pronoun."""
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]] = {}
+    for entry, must_be_person in [(e, False) for e in entries] + [(e, True) for e in person]:
+        before, _, after = entry.lower().partition("…")
+        words = tuple(before.split())
+        out.setdefault(words[0], []).append((words, tuple(after.split()), must_be_person))
+    return out
 
 
 def _participle_forms(data: dict[str, object]) -> frozenset[str]:
@@ -238,6 +271,8 @@ class _Extractor:
         self.sentence = 0
         self.cue_tokens: set[int] = set()
         self._quote_spans = set(self.doc.quotes)
+        self.inside = -1  # the quote being read for the statements it reports, -1 outside quotes
+        self.in_quotes: set[int] = set()  # ids of the statements found inside a quote
 
     # --- noun phrases ------------------------------------------------------------------------------
 
@@ -419,9 +454,11 @@ class _Extractor:
             if doc.capitalised(m) and not doc.word(m).isupper() and \
                     (w in lex.openers or w in lex.determiners or w in lex.pronouns):
                 start = m
-        if verb - start == 1 and verb + 1 < len(doc.low) and \
-                doc.low[verb + 1] in lex.person_pronouns:
-            return None  # "Natuurlijk wil ze ...": an adverb first, the pronoun subject after the verb
+        if verb + 1 < len(doc.low) and doc.low[verb + 1] in lex.person_pronouns and \
+                (verb - start == 1 or self.np_after(start, verb) != verb):
+            # "Natuurlijk wil ze ...", "Gehuld in roze hekelde hij ...": an adverbial first, the pronoun
+            # subject after the verb
+            return None
         if verb - start > 14:
             return None
         first = doc.low[start]
@@ -453,6 +490,16 @@ class _Extractor:
         "Die verklaarden", "X is tevreden, maar wijst erop"."""
         doc = self.doc
         before = doc.low[verb - 1] if verb > sent_start else ""
+        if before in ("-", "–"):
+            # "Punt - die al lang op de hoogte is - schrijft": skip the aside between dashes
+            m = verb - 2
+            while m > sent_start and doc.low[m] != before and verb - m < 20:
+                m -= 1
+            if m > sent_start and doc.low[m] == before:
+                inner = self.subject_before(sent_start, m)
+                if inner is not None and inner[1] == m:
+                    return inner
+            return None
         if before == ",":
             # "Rahm Emanuel, de burgemeester van Chicago, zei": skip an apposition or relative clause.
             m = verb - 2
@@ -461,6 +508,11 @@ class _Extractor:
             if m > sent_start and doc.low[m] == ",":
                 inner = self.subject_before(sent_start, m)
                 if inner is not None and inner[0] == sent_start:
+                    name = range(m + 1, verb - 1)
+                    if doc.capitalised(m + 1) and all(doc.capitalised(t) or doc.low[t] in self.lex.name_particles
+                                                      for t in name) and \
+                            not all(doc.capitalised(t) for t in range(*inner)):
+                        return (m + 1, verb - 1)  # "Een van de ministers, Richard Harrington, zei": the name
                     return inner
             elif m == sent_start:
                 # "Ministers die voor de brexit zijn, zeggen": a subject with its relative clause
@@ -503,7 +555,10 @@ class _Extractor:
         doc = self.doc
         k = sent_end
         for m in range(i, sent_end):
-            if doc.low[m] != "," or doc.quote_of[m] >= 0 or m + 1 >= sent_end:
+            if doc.low[m] in (":", ";") and m > i and not self._quoted(m):
+                k = m  # "dat het kort zou duren: een datum na juni is uitgesloten": a clause of the writer's
+                break
+            if doc.low[m] != "," or self._quoted(m) or m + 1 >= sent_end:
                 continue
             if self._trailing_cue(m + 1, sent_end) or doc.low[m + 1] in self.lex.clause_breaks:
                 k = m
@@ -514,7 +569,7 @@ class _Extractor:
 
     def _trailing_cue(self, m: int, sent_end: int) -> bool:
         doc, lex = self.doc, self.lex
-        if doc.quote_of[m] >= 0:
+        if self._quoted(m):
             return False
         w = doc.low[m]
         if w == "zo" and m + 1 < sent_end:
@@ -548,7 +603,7 @@ class _Extractor:
 
     def _quote_has_cue_inside(self, q: int) -> bool:
         qs, qe = self.doc.quotes[q]
-        return any(qs <= s.cue.start < qe for s in self.out if s.cue.start >= qs)
+        return any(qs <= s.cue.start < qe for s in self.out if s.cue.start >= qs and id(s) not in self.in_quotes)
 
     # --- building -----------------------------------------------------------------------------------
 
@@ -599,11 +654,117 @@ class _Extractor:
         for number, (a, b) in enumerate(doc.sentences):
             i = a
             while i < b:
-                if doc.quote_of[i] < 0 and i not in self.cue_tokens:
-                    self.at(i, a, b, number)
+                if i not in self.cue_tokens:
+                    if doc.quote_of[i] < 0:
+                        self.at(i, a, b, number)
+                    else:
+                        self.in_quote(i, a, b, number)
                 i += 1
         self._join_following_quotes()
+        self._cueless_quotes()
+        self._drop_own_reports()
         return self.out
+
+    def _cueless_quotes(self) -> None:
+        """"De oud-speler waakt voor vergelijkingen. ,,Iedereen doet het op zijn eigen manier.''": a quote
+        that makes up a sentence of its own, with no cue and no statement that holds it, is the subject of the
+        sentence before speaking (the gold's cue-null attributions). The opening mark stands in for the cue."""
+        doc, lex = self.doc, self.lex
+        n = len(doc.spans)
+        held = [(p0, p1) for s in self.out for p0, p1 in s.content.pieces()]
+        cues = [s.cue.start for s in self.out]
+        for opener, q in sorted(doc.opener_of.items()):
+            qs, qe = doc.quotes[q]
+            number = doc.sentence_of[opener]
+            if doc.sentences[number][0] != opener or number == 0 or \
+                    bisect.bisect_left(doc.starts, qe) - opener < 6:
+                continue
+            if any(p0 < qe and qs < p1 for p0, p1 in held) or any(qs <= c < qe for c in cues) or \
+                    self._cue_after_quote(self._after_quote(q, n)):
+                continue
+            pa, pb = doc.sentences[number - 1]
+            before = [s for s in self.out if s.source is not None and id(s) not in self.in_quotes and
+                      doc.spans[pa][0] <= s.cue.start < doc.spans[pb - 1][1]]
+            if before:
+                # "…, zegt X van de bond. ,,…''": the speaker of the sentence before goes on
+                pieces, _ = self.quote_content(q, n)
+                before[-1].content = Span.joined(doc.text, list(before[-1].content.pieces()) + pieces)
+                held.extend(pieces)
+                continue
+            if doc.low[pb - 1] == "?" and pa not in doc.opener_of:
+                # an interview: the quote after a question answers it; the speaker is the one last named
+                earlier = [s for s in self.out if s.source is not None and id(s) not in self.in_quotes and
+                           s.cue.start < qs and s.source.text[:1].isupper()]
+                if earlier:
+                    src = earlier[-1].source
+                    assert src is not None
+                    pieces, _ = self.quote_content(q, n)
+                    self.frame = "colon"
+                    self.sentence = number
+                    self.add([(opener, opener + 1)], pieces, (doc.token_at(src.start), doc.token_at(src.end)),
+                             "assert", quoted=True)
+                    held.extend(pieces)
+                continue
+            if pa in doc.opener_of or doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
+                continue
+            np_end = self.np_after(pa, pb)
+            if np_end is None or np_end >= pb or doc.low[pa] in lex.author or not doc.is_word(np_end) or \
+                    doc.capitalised(np_end) or (doc.low[np_end] not in lex.verbish and (
+                        doc.low[np_end] in lex.stop or doc.low[np_end] in lex.determiners)):
+                continue
+            pieces, _ = self.quote_content(q, n)
+            self.frame = "colon"
+            self.sentence = number
+            self.add([(opener, opener + 1)], pieces, (pa, np_end), "assert", quoted=True)
+            held.extend(pieces)
+
+    def _drop_own_reports(self) -> None:
+        """",,De SDF melden de overwinning'', zegt SDF-woordvoerder Bali": a speaker quoting what their own
+        organisation or they themselves say is one attribution, not two."""
+        if not self.in_quotes:
+            return
+        outer = [s for s in self.out if id(s) not in self.in_quotes and s.source is not None]
+        drop: set[int] = set()
+        for statement in self.out:
+            if id(statement) not in self.in_quotes or statement.source is None:
+                continue
+            names = self._names(statement.source.text)
+            for o in outer:
+                assert o.source is not None
+                if any(a <= statement.cue.start < b for a, b in o.content.pieces()) and \
+                        names & self._names(o.source.text):
+                    drop.add(id(statement))
+        if drop:
+            self.out = [s for s in self.out if id(s) not in drop]
+            self.found = [f for f in self.found if id(f.statement) not in drop]
+
+    def _names(self, text: str) -> set[str]:
+        """The capitalised words of a source ("SDF-woordvoerder Mustefa Bali": SDF, Mustefa, Bali)."""
+        return {w for w in re.findall(r"\w+", text) if w[0].isupper() and w.lower() not in self.lex.determiners}
+
+    def _quoted(self, m: int) -> bool:
+        """Token m lies in a quote other than the one being read."""
+        q = self.doc.quote_of[m]
+        return q >= 0 and q != self.inside
+
+    def in_quote(self, i: int, a: int, b: int, number: int) -> None:
+        """A speaker who reports what someone else said, thinks or wants (",,Hij heeft benadrukt dat …''"):
+        the verb frames inside a quote, with the quote as the bounds of their clause."""
+        doc, lex = self.doc, self.lex
+        w = doc.low[i]
+        if (w not in lex.verbs and w not in lex.separable and w not in lex.phrases) or w in lex.nominal:
+            return  # a form that is also a reporting noun ("vreemde berichten") is read as the noun
+        q = doc.quote_of[i]
+        qs, qe = doc.quotes[q]
+        qa = max(a, bisect.bisect_left(doc.starts, qs))
+        qb = min(b, bisect.bisect_left(doc.starts, qe))
+        found = len(self.out)
+        self.inside = q
+        try:
+            self.at(i, qa, qb, number)
+        finally:
+            self.inside = -1
+        self.in_quotes.update(id(s) for s in self.out[found:])
 
     def _join_following_quotes(self) -> None:
         """"Volgens X is het de laatste kans. ,,Het is een zware kluif.''": a statement that closes its
@@ -653,6 +814,10 @@ class _Extractor:
                 return
         if w in lex.according_after:
             self.according_after(i, a, b)
+            return
+        if w in lex.around and self.around(i, a, b):
+            return
+        if w in lex.from_source and i > a + 1 and doc.low[a] == "uit" and self.from_source(i, a, b):
             return
         self.frame = "nominal"
         if w in lex.nominal and i + 1 < b and doc.low[i + 1] == "van":
@@ -737,12 +902,70 @@ class _Extractor:
         while before_start > a and doc.low[before_start - 1] not in (",", ";", ":") and \
                 doc.low[before_start - 1] not in self.lex.subordinators:
             before_start -= 1
-        if before_end > before_start:
+        # "…, volgens X is dat overdreven": after a comma and with its verb right after the source,
+        # "volgens" opens a clause of its own; what stands before the comma is another statement.
+        own_clause = i > a and doc.low[i - 1] == "," and k == np_end and k < b and doc.is_word(k)
+        if before_end > before_start and not own_clause:
             pieces.append(self.tok_range(before_start, before_end))
         end = self.clause_end(k, b)
         if end > k:
             pieces.append(self.tok_range(k, end))
         self.add([(i, i + 1)], pieces, source, "assert")
+
+    def from_source(self, i: int, a: int, b: int) -> bool:
+        """"Uit onderzoek van het bureau bleek dat …": the source between "uit" and the verb."""
+        doc = self.doc
+        np_end = self.np_after(a + 1, i)
+        if np_end != i:
+            return False
+        k = i + 1
+        while k < b and (doc.low[k] in self.lex.adverbs or doc.low[k] == "dus"):
+            k += 1
+        if k < b and doc.low[k] in ("dat", ":"):
+            k += 1
+        else:
+            return False  # "Uit het raam bleek niets": a "dat" clause makes it a report
+        end = self.clause_end(k, b)
+        if end <= k:
+            return False
+        self.frame = "according"
+        self.add([(i, i + 1)], [self.tok_range(k, end)], (a + 1, np_end), "assert")
+        return True
+
+    def around(self, i: int, a: int, b: int) -> bool:
+        """"Als het aan May ligt, komt er geen uitstel" / "een datum na juni is wat haar betreft uitgesloten":
+        the source inside the cue; the content is the main clause after it, or around it."""
+        doc = self.doc
+        for before, after, person in self.lex.around[doc.low[i]]:
+            k = i + len(before)
+            if tuple(doc.low[i:k]) != before:
+                continue
+            np_end = self.np_after(k, b)
+            if tuple(doc.low[k + 1 : k + 1 + len(after)]) == after and doc.is_word(k):
+                np_end = k + 1  # "wat haar betreft": a pronoun, not a determiner
+            if np_end is None or tuple(doc.low[np_end : np_end + len(after)]) != after:
+                continue
+            if person and not (np_end == k + 1 and doc.low[k] in ("haar", "hem", "hen", "hun", "ons")) and \
+                    not doc.capitalised(np_end - 1):
+                continue
+            rest = np_end + len(after)
+            pieces = []
+            if i > a and doc.low[i - 1] not in _END_PUNCT and \
+                    any(doc.low[m] not in self.lex.openers for m in range(a, i)):
+                start = i
+                while start > a and doc.low[start - 1] not in (",", ";", ":") and not self._quoted(start - 1):
+                    start -= 1
+                pieces.append(self.tok_range(start, i))  # "… is wat haar betreft uitgesloten"
+            if rest < b and doc.low[rest] == ",":
+                rest += 1
+            end = self.clause_end(rest, b)
+            if end > rest:
+                pieces.append(self.tok_range(rest, end))
+            if not pieces:
+                continue
+            self.add([(i, k), (np_end, np_end + len(after))], pieces, (k, np_end), "assert")
+            return True
+        return False
 
     def own_account(self, i: int, a: int, b: int, n: int) -> None:
         """"Linda en Leo troffen haar naar eigen zeggen later aan": the subject is the source, the rest of
@@ -781,6 +1004,10 @@ class _Extractor:
             k -= 1
         if k - 1 >= 0 and (k - 1) in doc.closer_of:
             q = doc.closer_of[k - 1]
+            opener = bisect.bisect_left(doc.starts, doc.quotes[q][0]) - 1
+            if a < opener < k and doc.is_word(opener - 1) and not self._quoted(opener - 1) and \
+                    doc.sentence_of[opener] == doc.sentence_of[k - 1]:
+                return [self.tok_range(a, k)]  # "Toen … was Punt 'not amused', zegt X": a quote inside the clause
             first = self.quote_start_piece(q)
             return first
         if k > 0 and doc.quote_of[k - 1] >= 0 and doc.low[k - 1] == ",":
@@ -810,7 +1037,8 @@ class _Extractor:
 
     def _quote_attributed(self, q: int) -> bool:
         qs, qe = self.doc.quotes[q]
-        return any(qs <= p[0] and p[1] <= qe + 1 for s in self.out for p in s.content.pieces())
+        return any(qs <= p[0] and p[1] <= qe + 1 for s in self.out if id(s) not in self.in_quotes
+                   for p in s.content.pieces())
 
     def phrase(self, i: int, a: int, b: int, number: int) -> bool:
         doc, lex = self.doc, self.lex
@@ -846,7 +1074,7 @@ class _Extractor:
         doc, lex = self.doc, self.lex
         for particle, stance in lex.separable[doc.low[i]]:
             for m in range(i + 1, b):
-                if doc.quote_of[m] >= 0:
+                if self._quoted(m):
                     continue
                 if doc.low[m] in (";", ":") or doc.low[m] in ("dat", "omdat", "maar"):
                     break
@@ -875,9 +1103,16 @@ class _Extractor:
         after = cue[0][1] if after is None else after
         if not self._verb_here(i, a) or self._fixed_expression(i, after, b):
             return
+        if i == a and doc.low[b - 1] == "?" and not self._quoted(i):
+            return  # verb first and a question mark: "Vindt u dat u straf verdient?" asks, it reports nothing
         aux = self._aux_before(a, i)
         if aux is not None and doc.low[aux] in lex.passive:
-            return  # "werd gemeld": who said it is not named here (or only after "door")
+            # "werd gemeld": who said it is not named here, or only after "door"
+            self._by_agent(i, a, b, cue, stance, after, aux)
+            return
+        if aux is None and self._participle(doc.low[i]) and after < b and doc.low[after] in lex.passive and \
+                self._by_agent(i, a, b, cue, stance, after + 1, None):
+            return  # "die door de politie ervan beschuldigd werd …": verb last
         if aux is None and self._participle(doc.low[i]) and len(cue) == 1 and after == i + 1:
             return  # a participle without its auxiliary is an adjective: "een zuur geschreven stuk"
         stance = self._negated(after, b, stance)
@@ -948,6 +1183,44 @@ class _Extractor:
                 or doc.low[i - 1] == "," or doc.low[after] in lex.person_pronouns:
             self.content_after(np_end, b, cue, (after, np_end), stance, particle_at)
 
+    def _by_agent(self, i: int, a: int, b: int, cue: list[tuple[int, int]], stance: str, after: int,
+                  aux: int | None) -> bool:
+        """A passive with its agent: "Valkering werd door de bisschop berispt vanwege …" (source the agent,
+        content the subject and what follows the verb), "die door de politie ervan beschuldigd werd …"."""
+        doc, lex = self.doc, self.lex
+        door = None
+        for m in range(i - 1, max(a - 1, i - 14), -1):
+            if doc.low[m] in (",", ";", ":") or self._quoted(m):
+                break
+            if doc.low[m] == "door":
+                door = m
+                break
+        if door is None or (aux is not None and door < aux):
+            return False
+        np_end = self.np_after(door + 1, i)
+        if np_end is None:
+            return False
+        for m in range(door + 2, np_end):
+            if doc.low[m] in lex.adverbs and not doc.capitalised(m):
+                np_end = m  # "door bisschop Punt al vaak berispt": the adverb is not part of the agent
+                break
+        pieces = []
+        if aux is not None:
+            start = aux
+            while start > a and doc.low[start - 1] not in (",", ";", ":") and not self._quoted(start - 1) and \
+                    doc.low[start - 1] not in lex.conjunctions:
+                start -= 1
+            if start < aux and not (aux - start == 1 and doc.low[start] in lex.pronouns) and \
+                    doc.low[start] not in lex.openers:
+                pieces.append(self.tok_range(start, aux))
+        end = self._object_end(after, b)
+        if end > after and doc.low[after] not in _END_PUNCT:
+            pieces.append(self.tok_range(after, end))
+        if not pieces:
+            return False
+        self.add(cue, pieces, (door + 1, np_end), stance)
+        return True
+
     def _coordinated(self, np_end: int, b: int) -> int:
         """"Dat vinden regeringspartij D66 en de vereniging van jeugdartsen AJN.", "..., vinden Eyes on Animals
         en Dierenbescherming": a name with lower-case words inside, or "en" and a second noun phrase, goes on
@@ -961,7 +1234,7 @@ class _Extractor:
         if first != "en" and not inside_name:
             return np_end
         stop = np_end
-        while stop < b and stop - np_end <= 12 and doc.is_word(stop) and doc.quote_of[stop] < 0 and \
+        while stop < b and stop - np_end <= 12 and doc.is_word(stop) and not self._quoted(stop) and \
                 doc.low[stop] not in lex.verbish and doc.low[stop] not in lex.adverbs and \
                 (doc.low[stop] not in lex.prepositions or doc.low[stop] in lex.np_links):
             stop += 1
@@ -976,7 +1249,7 @@ class _Extractor:
         doc = self.doc
         for m in range(after, min(b, after + 8)):
             w = doc.low[m]
-            if w in _END_PUNCT or w in ("dat", "of") or doc.quote_of[m] >= 0:
+            if w in _END_PUNCT or w in ("dat", "of") or self._quoted(m):
                 return False
             if doc.low[i] in self.lex.fixed.get(w, ()):
                 return True
@@ -996,7 +1269,7 @@ class _Extractor:
         k = finite
         while k > a and finite - k < 16:
             w = doc.low[k - 1]
-            if w in (",", ";", ":") or (k - 1) in doc.closer_of or doc.quote_of[k - 1] >= 0:
+            if w in (",", ";", ":") or (k - 1) in doc.closer_of or self._quoted(k - 1):
                 return None
             if w in lex.subordinators or w == "dat":
                 return k if k < finite else None
@@ -1025,8 +1298,18 @@ class _Extractor:
         if self._complement_follows(after, b):
             self.content_after(after, b, cue, source, stance, None)
             return True
+        tail: list[tuple[int, int]] = []
         if after < b and doc.low[after] not in _END_PUNCT:
-            return False  # the verb does not close the clause ("wilde worden")
+            if doc.low[cue[0][0]] in lex.not_trailing and after + 1 < b and doc.low[after + 1] in _END_PUNCT and \
+                    doc.low[after] not in lex.verbish and doc.is_word(after):
+                tail = [self.tok_range(after, after + 1)]  # "dat Nederland een belang wilde kopen"
+            elif after + 1 < b and doc.low[after] in ("niet", "zelfs", "ook", "te") and \
+                    self._te_infinitive(after, self.clause_end(after, b)):
+                end = self.clause_end(after, b)  # "dat Valkering aangeeft niet te willen stoppen"
+                self.add(cue, [self.tok_range(after, end)], source, stance)
+                return True
+            else:
+                return False  # the verb does not close the clause ("wilde worden")
         middle = np_end
         while middle < finite and (doc.low[middle] in lex.openers or doc.low[middle] in lex.auxiliaries):
             middle += 1
@@ -1035,7 +1318,7 @@ class _Extractor:
         if any(m in self.cue_tokens or doc.low[m] in lex.according_before | lex.according_after
                for m in range(middle, finite)):
             return False
-        self.add(cue, [self.tok_range(middle, finite)], source, stance)
+        self.add(cue, [self.tok_range(middle, finite), *tail], source, stance)
         return True
 
     def _verb_here(self, i: int, a: int) -> bool:
@@ -1118,9 +1401,18 @@ class _Extractor:
         """The finite auxiliary of a participle cue ("heeft ... gezegd", "werd gemeld"), if any."""
         doc, lex = self.doc, self.lex
         if not self._participle(doc.low[i]):
+            if doc.low[i] not in lex.infinitives or not self._complement_follows(i + 1, len(doc.low)):
+                return None  # with a plain object the infinitive reads too many ways ("wil het niet zeggen")
+            # "De minister kan wel zeggen dat …": the modal is the finite verb of an infinitive cue
+            for m in range(i - 1, max(a - 1, i - 8), -1):
+                if doc.low[m] in _END_PUNCT or self._quoted(m) or doc.low[m] in lex.conjunctions:
+                    return None
+                if doc.low[m] in lex.modals:
+                    # "wilde niet zeggen of …": "wil" is a cue itself and has read the clause already
+                    return None if m in self.cue_tokens else m
             return None
         for m in range(i - 1, max(a - 1, i - 16), -1):
-            if doc.low[m] in (":", ";") or doc.quote_of[m] >= 0:
+            if doc.low[m] in (":", ";") or self._quoted(m):
                 return None
             if doc.low[m] in lex.perfect or doc.low[m] in lex.passive:
                 # "zouden ze hebben geroepen": the finite verb is the first of the cluster
@@ -1142,6 +1434,8 @@ class _Extractor:
             if w in ("dat", "of") and m < limit and (m + 1 < b and doc.low[m + 1] not in _END_PUNCT):
                 if w == "dat" and m + 1 < b and doc.is_word(m + 1) and doc.low[m + 1] in lex.verbish:
                     continue  # "dat" as a pronoun object: "zegt dat niet"
+                if m - 2 > k and doc.low[m - 2] == "te" and not self._quoted(m - 2):
+                    break  # "zegt geen aanwijzingen te hebben dat …": the "te" infinitive is what was said
                 end = self.clause_end(m + 1, b)
                 if end > m + 1:
                     if particle_at is not None and particle_at > m:
@@ -1206,7 +1500,7 @@ class _Extractor:
             if doc.low[m] == "," and m + 1 < end and doc.low[m + 1] in ("maar", "want", "en", "terwijl"):
                 return m
             if doc.low[m] in ("en", "maar") and m + 1 < end and doc.low[m + 1] in self.lex.verbish \
-                    and doc.quote_of[m] < 0:
+                    and not self._quoted(m):
                 return m  # "wil de scholen sluiten en denkt ...": a second verb with the same subject
         return end
 
@@ -1227,7 +1521,7 @@ class _Extractor:
         follow at once."""
         doc = self.doc
         k = np_end
-        while k < b and doc.low[k] not in (",",) and doc.low[k] not in _END_PUNCT and doc.quote_of[k] < 0 \
+        while k < b and doc.low[k] not in (",",) and doc.low[k] not in _END_PUNCT and not self._quoted(k) \
                 and k not in doc.opener_of:
             k += 1
         if k < b and doc.low[k] == ",":
@@ -1277,8 +1571,18 @@ class _Extractor:
                 m2 += 1
             if m2 < b and doc.low[m2] == "," and m2 + 1 < b and doc.low[m2 + 1] == "dat":
                 m = m2 + 1
-        if m < b and doc.low[m] == "dat":
+        if m < b and doc.low[m] in ("dat", "om", ":"):
             end = self.clause_end(m + 1, b)
+            for k2 in range(m + 1, end - 1):
+                if doc.low[k2] == "," and doc.low[k2 + 1] in self.lex.auxiliaries and not self._quoted(k2):
+                    end = k2  # "Het voorstel van X dat …, werd afgewezen": the noun phrase was the subject
+                    break
+            if doc.low[m] == "om":
+                # "om" opens a "te" infinitive, which ends the content: "de oproep van X om thuis te blijven"
+                te = next((k2 for k2 in range(m + 1, end - 1) if doc.low[k2] == "te"), None)
+                if te is None:
+                    return
+                end = te + 2
             if end > m + 1:
                 self.add([(i, i + 1)], [self.tok_range(m + 1, end)], source, self.lex.nominal[doc.low[i]])
 
