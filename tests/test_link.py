@@ -675,3 +675,13 @@ def test_agreement_needs_more_in_common_than_a_name() -> None:
     listed = claim("Ook Duitsland, Oostenrijk, Denemarken, België en Luxemburg zijn tegen het voorstel", id=3)
     named = claim("Zes tegenstanders waren al bekend: Duitsland, België, Luxemburg, Denemarken en Oostenrijk", id=4)
     assert relation(listed, named, 0.92) == ("agree", "similarity")
+
+
+def test_a_cross_language_negation_needs_sentences_of_like_length() -> None:
+    short = claim("he might rename the museum", lang="en", id=1)
+    long = claim("Deze trotse stad zal de burgemeester dit gebrek aan respect voor de oude traditie nooit vergeven",
+                 id=2)
+    assert relation(short, long, 0.86)[0] == "none"
+    scene = claim("Een man speelt geen gitaar op het podium", id=3)
+    english = claim("A man is playing a guitar on the stage", lang="en", id=4)
+    assert relation(scene, english, 0.86) == ("conflict", "negation")

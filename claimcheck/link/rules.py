@@ -53,6 +53,7 @@ from .reading import (
 
 NONE = "none"
 COPY_SIMILARITY = 85  # rapidfuzz ratio of two claim texts in different articles that are one text republished
+NAMELESS_LENGTH_RATIO = 2  # ... and the longer has at most this many times the content words of the shorter
 NAMELESS_MIN_WORDS = 2  # content words each side of a cross-language negation between claims naming nothing
 COPY_MIN_WORDS = 6  # words: below this, any edit may change what a claim says
 COPY_HELD_WORDS = 8  # words of a text found whole in a longer one for the two to be one report
@@ -284,8 +285,11 @@ def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
         # real-news dev pairs): only short sentences naming nothing, where the embedding sees the whole scene.
         if similarity < t.negation_crosslingual or not ov.nameless:
             return None
-        if min(len(counted_words(ra)), len(counted_words(rb))) < NAMELESS_MIN_WORDS:
+        short, long = sorted((len(counted_words(ra)), len(counted_words(rb))))
+        if short < NAMELESS_MIN_WORDS:
             return None  # fragments naming nothing ("Totaal niet gebeurd", "activiteiten") pick no scene out
+        if long > NAMELESS_LENGTH_RATIO * short:
+            return None  # a clause against a long sentence: the embedding compares topics, not scenes
         floor = t.negation_crosslingual
     else:
         if share < t.overlap or similarity + t.overlap_weight * share < t.negation:
