@@ -153,6 +153,38 @@ CASES = [
     # a time phrase that opens the content is not skipped
     ("Moss said each year of training adds to a nurse's pay.",
      [("Moss", "said", "each year of training adds to a nurse's pay", "assert")]),
+    # a naming participle after "a"/"an" and a noun is no cue; the same verb with a subject is
+    ("Holt leads a group called Safe Streets and said the levy was fair.",
+     [("Holt", "said", "the levy was fair", "assert")]),
+    ("An aide called the plan a disaster.",
+     [("An aide", "called", "the plan a disaster", "assert")]),
+    # "see"/"saw" are cues only with an object and "as" after it
+    ("Most voters see the levy as a burden.",
+     [("Most voters", "see", "the levy as a burden", "assert")]),
+    ("Some saw his remarks as a threat to the deal.",
+     [("Some", "saw", "his remarks as a threat to the deal", "assert")]),
+    # two lower-case subjects joined by "and" after the content
+    ("Taxes will rise, teachers and union officials said.",
+     [("teachers and union officials", "said", "Taxes will rise", "assert")]),
+    # examples after an object belong to it
+    ("Lind criticized several plans, including the levy and the toll.",
+     [("Lind", "criticized", "several plans, including the levy and the toll", "assert")]),
+    ("Lind criticized the plan, especially the levy.",
+     [("Lind", "criticized", "the plan, especially the levy", "assert")]),
+    # an inverted source keeps an apposition that opens with a party or "whose"
+    ("“The bill is dead,” said Senator Ana Ruiz, Democrat of Ohio.",
+     [("Senator Ana Ruiz, Democrat of Ohio", "said", "The bill is dead", "assert")]),
+    ("“The bill is dead,” said Alderman Tom Berry, whose ward includes the port.",
+     [("Alderman Tom Berry, whose ward includes the port", "said", "The bill is dead", "assert")]),
+    # an initialism's full stop does not end an inverted source
+    ("“The bill is dead,” said a former U.S. trade official.",
+     [("a former U.S. trade official", "said", "The bill is dead", "assert")]),
+    # a participle after an object: the speaker is the subject of the clause
+    ("Lind gave a speech outlining her plan for the port.",
+     [("Lind", "outlining", "her plan for the port", "assert")]),
+    # a transcript line keeps its speaker
+    ("Lind: The levy is unfair.",
+     [("Lind", ":", "The levy is unfair.", "assert")]),
 ]
 
 
@@ -165,6 +197,14 @@ NO_ATTRIBUTION = [
     "The bridge opened in May after three years of work.",
     "Residents of several states saw heavy snow on Sunday.",
     "She sent an email to the council about the parking rules.",
+    "I saw him at the rally on Sunday.",
+    # naming participles
+    "She leads a program called Safe Streets in the city.",
+    "They attended a rally dubbed the March for Farms.",
+    # "Name: …" lines that state no claim: a tally, a handle, a running-news heading
+    "Holt: 4,120.",
+    "Twitter: @cityhall.",
+    "The Latest: Holt wins the county vote.",
 ]
 
 

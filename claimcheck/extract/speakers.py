@@ -31,19 +31,21 @@ role ("director of research at X").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..lexicon import load, word_set
 from ..records import Statement
 from ..sources import a_full_name, is_acronym, is_agent, is_description, parse_mention, person_roles
 
-# A run of capitalised words (allowing initials, hyphens and lower-case name particles inside).
+# A run of capitalised words (allowing initials, hyphens and lower-case name particles inside). "[A-Z]" then
+# "no word character before it" is "\b[A-Z]", but lets the regex engine jump from capital to capital.
 _NAME = re.compile(
-    r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:van|de|der|den|von|la|le|di|da|del|bin|al)\s+)*[A-Z][\w'’.-]*)+"
+    r"[A-Z](?<!\w[A-Z])[\w'’.-]*(?:\s+(?:(?:van|de|der|den|von|la|le|di|da|del|bin|al)\s+)*[A-Z][\w'’.-]*)+"
 )
 # Particles that open a surname written alone ("Van Ark", "De Jonge", "Von der Leyen").
 _SURNAME_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "von", "la", "le", "di", "da"])
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[\w'’.&$-]+|[^\w\s]")
 _STRIP = " \t\n,.;:\"“”‘’'()[]"
 _TRAILING_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)$")
@@ -107,7 +109,7 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             # man, ... Hij verklaarde"), if it speaks ("de heftige confrontatie" does not) and can be one person
             # when the pronoun is ("hij" is no "de helft van de ministers"); further back it is as likely
             # someone else.
-            fits = [d for d in spoken if is_agent(d[2]) and not (low in words.singular and _plural(d[2]))]
+            fits = [d for d in spoken if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))]
             close = fits and (not named or named[-1][0] < fits[-1][0]) and source.start - fits[-1][1] < _CLOSE
             referent = fits[-1][2:] if close else _referent(text, source.start, named, lang)
             statement.speaker, statement.affiliation = referent if referent else (raw, None)
@@ -144,6 +146,9 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
 
 _CLOSE = 400  # characters: a pronoun this close after a description's statement may be that description
 
+# Each pronoun asks again of every description before it: asked once per description.
+_is_agent = lru_cache(maxsize=16384)(is_agent)
+
 
 def _plural(description: str) -> bool:
     """Whether a description is of more than one: "de boa's", "twee agenten", "de helft van de ministers"."""
@@ -163,6 +168,7 @@ def _strip_edges(phrase: str) -> str:
     return stripped
 
 
+@lru_cache(maxsize=16384)
 def name_of(source: str, lang: str) -> tuple[str, str | None]:
     """(speaker, affiliation) of a source phrase: titles and roles stripped, apposition dropped."""
     words = _words(lang)
@@ -233,12 +239,17 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
 
 def _role_compound(word: str, roles: frozenset[str]) -> bool:
     """A compound ending in a role of five letters or more: "zorgminister", "politiewoordvoerder"."""
-    return "-" not in word and any(word.endswith(r) and len(word) > len(r) + 2 for r in _long_roles(roles))
+    if "-" in word:
+        return False
+    long_roles = _long_roles(roles)
+    # Each ending of at least five letters that leaves three or more in front: a set lookup per ending,
+    # not a scan of every role per word.
+    return any(word[k:] in long_roles for k in range(3, len(word) - 4))
 
 
 @cache
-def _long_roles(roles: frozenset[str]) -> tuple[str, ...]:
-    return tuple(r for r in roles if len(r) > 4 and " " not in r)
+def _long_roles(roles: frozenset[str]) -> frozenset[str]:
+    return frozenset(r for r in roles if len(r) > 4 and " " not in r)
 
 
 @dataclass(frozen=True)
@@ -371,18 +382,47 @@ def _first_of_two(text: str, speaker: str) -> str:
     """ "Ook verwijt Milieudefensie Shell tijd te rekken", "informeert Brussee de Kamer": two names run together,
     the subject first. Only when the article writes each of the two alone at least twice and the pair only
     once, which a person's first and last name seldom are."""
+    memo = _memo(text).first_of_two
+    if speaker not in memo:
+        memo[speaker] = _first_of_two_uncached(text, speaker)
+    return memo[speaker]
+
+
+def _first_of_two_uncached(text: str, speaker: str) -> str:
     words = speaker.split()
     if len(words) < 2 or not words[0][:1].isupper() or not words[0].isalpha():
         return speaker
     # Substring counts, not word matches: cheap, and a name inside a longer word is rare enough.
-    pair = text.lower().count(speaker.lower())
+    lowered = _memo(text).lowered
+    pair = lowered.count(speaker.lower())
     alone_first = text.count(words[0]) - text.count(speaker)
-    alone_rest = text.lower().count(" ".join(words[1:]).lower()) - pair
+    alone_rest = lowered.count(" ".join(words[1:]).lower()) - pair
     return words[0] if pair == 1 and alone_first >= 2 and alone_rest >= 2 else speaker
 
 
+@dataclass
+class _Memo:
+    """What a long article would otherwise compute again for every statement."""
+
+    lowered: str
+    first_of_two: dict[str, str] = field(default_factory=dict)
+    written_in_full: dict[str, str | None] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=8)
+def _memo(text: str) -> _Memo:
+    return _Memo(text.lower())
+
+
 def _written_in_full(text: str, surname: str) -> str | None:
-    ends = {run for run in _name_runs(text) if run.lower().endswith(" " + surname)}
+    memo = _memo(text).written_in_full
+    if surname not in memo:
+        memo[surname] = _written_in_full_uncached(text, surname)
+    return memo[surname]
+
+
+def _written_in_full_uncached(text: str, surname: str) -> str | None:
+    ends = _runs_ending(text).get(surname, ())
     names = {found.name for found in map(parse_mention, ends) if found is not None and " " in found.name
              and found.name.lower().endswith(" " + surname) and found.kind in ("person", "unknown")
              # not "Navo-bondgenoot Turkije", "GPS-programma India", nor two names run together
@@ -393,6 +433,23 @@ def _written_in_full(text: str, surname: str) -> str | None:
 @lru_cache(maxsize=8)
 def _name_runs(text: str) -> frozenset[str]:
     """Each sentence's runs of capitalised words, read once per article."""
-    return frozenset(
-        part for match in _NAME.finditer(text) for part in re.split(r"(?<=[.!?])\s+", match.group()) if " " in part
-    )
+    runs: set[str] = set()
+    for match in _NAME.finditer(text):
+        run = match.group()
+        # A run can cross a sentence end ("Rutte. Hij"); most hold no stop to split at.
+        parts = _SENTENCE_GAP.split(run) if "." in run or "!" in run or "?" in run else (run,)
+        runs.update(part for part in parts if " " in part)
+    return frozenset(runs)
+
+
+@lru_cache(maxsize=8)
+def _runs_ending(text: str) -> dict[str, set[str]]:
+    """The article's name runs by each lower-cased ending that follows a space ("vos", "de groot"): one
+    lookup per surname instead of a scan of every run."""
+    ending: dict[str, set[str]] = {}
+    for run in _name_runs(text):
+        lowered = run.lower()
+        for k, char in enumerate(lowered):
+            if char == " ":
+                ending.setdefault(lowered[k + 1 :], set()).add(run)
+    return ending

@@ -29,21 +29,26 @@ Handled:
 - indirect speech ("X said (that) …", "X said Tuesday the …", "X told CNN that …", "X denied that …",
   "…, X said.", "…, said X.", "X told a news conference they …"), beliefs ("X thinks …"), intentions ("X
   wants to …", "X urged Y to …", "X called on fellow members to …"), objects ("X criticized the plan", "X
-  called for a ban"), participles ("…, saying …") and coordinated or infinitive cues ("X claimed A and
-  argued B", "X went on to say …") with the subject of their clause;
+  called for a ban", "voters see the plan as unfair": "see"/"saw" only with "as" after their object),
+  participles ("…, saying …") and coordinated or infinitive cues ("X claimed A and argued B", "X went on to
+  say …") with the subject of their clause;
 - "according to X, …", "…, according to X" (which wins over a cue inside its content), "In a Y poll, …";
 - "That is what X reported." (content = the sentence before); "Asked about X, …", "… when asked whether X"
   (source None, or "asked by Y");
 - nominal cues: "reports by X that …", "X's claim that …", "his criticism of …", "Lind's decision to …";
 - relative objects of naming cues: "a law which he called “a cartel”" (content "which | “a cartel”");
 - passives: "It is believed that …" and "The plan is expected to …" (source None), "X was praised by Y";
-  "X seemed to …" (source None, PolNeAR style); transcripts and headlines ("NAME: …");
+  "X seemed to …" (source None, PolNeAR style); transcripts and headlines ("NAME: …"), but not a tally or a
+  handle ("Clinton: 1,769.", "Twitter: @x");
 - stance (deny / question / predict / assert) from the cue's lemma. Hedging ("reportedly", "claimed",
   "could") is the engine's (`engine/stance.py`).
 
 Not handled:
 - cues outside the word lists (a long tail: "voiced a wish for", "made no secret of"), adjectives ("X is
   confident that …") and most nouns;
+- a naming participle after "a"/"an" and a noun ("leads a group called Safe Streets") is never a cue, so "Moss
+  said an aide called Ruiz a liar" loses the inner cue; "see … as" also fires on the conjunction ("we see
+  snow as winter comes");
 - cues whose PolNeAR span runs over a long adjunct ("said in an email message through an aide");
 - attributions spread over sentences other than the one before, apart from quote continuations; a quote
   paragraph with no cue near it stays unattributed, and a cue inside a quote is never an attribution;
@@ -60,6 +65,7 @@ content spans, cut to PolNeAR's conventions by English word order.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -143,6 +149,9 @@ class _Lexicon:
     documents: frozenset[str]
     in_sources: frozenset[str]
     governors: frozenset[str]
+    naming_participles: frozenset[str]
+    apposition_heads: frozenset[str]
+    as_cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]  # cues only before "… as …"
 
 
 @cache
@@ -157,9 +166,13 @@ def lexicon() -> _Lexicon:
                 if kind not in entry[1]:
                     entry[1].append(kind)
     cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
+    as_cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
     ambiguous = word_set(LANG, "ambiguous", "forms")
+    only_before_as = word_set(LANG, "grammar", "as_cues")
     for key, (lemma, kinds) in kinds_of.items():
         if " ".join(key) in ambiguous:
+            if " ".join(key) in only_before_as:
+                as_cues.setdefault(key[0], []).append((key, lemma, tuple(kinds)))
             continue
         cues.setdefault(key[0], []).append((key, lemma, tuple(kinds)))
     for entries in cues.values():
@@ -171,7 +184,7 @@ def lexicon() -> _Lexicon:
     nominal = words("nominal", "nouns") | words("nominal", "possessed")
     according_first = frozenset(p.split()[0] for p in data["according"]["phrases"])
     return _Lexicon(
-        starters=frozenset(cues) | according_first | nominal,
+        starters=frozenset(cues) | according_first | nominal | frozenset(as_cues),
         cues=cues,
         according=_by_first(sorted((tuple(p.split()) for p in data["according"]["phrases"]), key=lambda p: -len(p))),
         cue_extensions=_by_first(sorted((tuple(p.split()) for p in data["grammar"]["cue_extensions"]),
@@ -224,6 +237,9 @@ def lexicon() -> _Lexicon:
         documents=words("grammar", "documents"),
         in_sources=words("according", "in_sources"),
         governors=words("grammar", "governors"),
+        naming_participles=words("grammar", "naming_participles"),
+        apposition_heads=words("grammar", "apposition_heads"),
+        as_cues=as_cues,
     )
 
 
@@ -242,8 +258,12 @@ def find(doc: Doc) -> list[Found]:
     lex = lexicon()
     out: list[Found] = []
     earlier: list[Statement] = []  # the readings of the sentences before, for quotes that run on
+    # Where a cue can start, read once over the whole text: most tokens start none.
+    starters = lex.starters
+    hits = [i for i, w in enumerate(doc.low) if w in starters]
     for index, (a, b) in enumerate(doc.sentences):
-        found = _sentence(doc, doc.tokens[a:b], lex, index, earlier)
+        positions = [i - a for i in hits[bisect.bisect_left(hits, a) : bisect.bisect_left(hits, b)]]
+        found = _sentence(doc, doc.tokens[a:b], lex, index, earlier, positions)
         for f in found:
             f.sentence = index
         out.extend(found)
@@ -251,14 +271,18 @@ def find(doc: Doc) -> list[Found]:
     return out
 
 
-def _sentence(doc: Doc, toks: list[Tok], lex: _Lexicon, index: int, previous: list[Statement]) -> list[Found]:
+def _sentence(doc: Doc, toks: list[Tok], lex: _Lexicon, index: int, previous: list[Statement],
+              positions: list[int]) -> list[Found]:
+    """The readings of one sentence; `positions` are its tokens whose word can start a cue."""
     text, sentences, quotes = doc.text, doc.sentence_spans, doc.quotes
     speaker = _colon_speaker(text, toks, lex, sentences, index)
     if speaker is not None:
         return [Found(speaker, "colon")]
-    sentence_quotes = [q for q in quotes if q[0] < toks[-1].end and q[1] > toks[0].start] if toks else []
+    cues = _find_cues(toks, lex, positions)
+    if not cues:
+        return []
+    sentence_quotes = [q for q in quotes if q[0] < toks[-1].end and q[1] > toks[0].start]
     candidates: list[Found] = []
-    cues = _find_cues(toks, lex)
     found: list[Statement] = []
     for n, cue in enumerate(cues):
         if any(qs <= toks[cue.i].start < qe for qs, qe in sentence_quotes):
@@ -297,6 +321,11 @@ def _colon_speaker(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[se
         return None
     if " ".join(t.low for t in toks[:colon]) in lex.not_speakers:
         return None
+    after = toks[colon + 1]
+    if after.low == "@" or after.low[:1].isdigit() and all(
+            not t.word or t.low[:1].isdigit() for t in toks[colon + 1 :]):
+        # a handle ("Twitter: @Milbank") or a figure ("Clinton: 1,769.", a tally) is no statement
+        return None
     # the content runs to the end of the paragraph
     paragraph_end = toks[-1].end
     for sentence in sentences[index + 1 :]:
@@ -316,15 +345,15 @@ def _colon_speaker(text: str, toks: list[Tok], lex: _Lexicon, sentences: list[se
 # --- cues -----------------------------------------------------------------------------------------------
 
 
-def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
+def _find_cues(toks: list[Tok], lex: _Lexicon, positions: list[int]) -> list[Cue]:
+    """The cues of a sentence, left to right; `positions` are the tokens whose word is in `lex.starters`."""
     out: list[Cue] = []
     i = 0
-    starters = lex.starters
-    while i < len(toks):
+    for p in positions:
+        if p < i:
+            continue  # inside the cue found last
+        i = p
         tok = toks[i]
-        if tok.low not in starters:
-            i += 1
-            continue
         if tok.low in lex.nominal and i + 1 < len(toks) and i > 0 and (
                 toks[i + 1].low in lex.nominal_by and (toks[i - 1].low in lex.articles or toks[i - 1].low in
                                                        lex.possessives or out and out[-1].j == i)
@@ -354,13 +383,15 @@ def _find_cues(toks: list[Tok], lex: _Lexicon) -> list[Cue]:
                 out.append(cue)
                 i = cue.j
                 continue
-        i += 1
     return out
 
 
 def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
     low = toks[i].low
-    if low not in lex.cues and low not in lex.according_first:
+    entries = lex.cues.get(low)
+    if entries is None and low in lex.as_cues and _as_follows(toks, i + 1):
+        entries = lex.as_cues[low]  # "voters see the plan as unfair"
+    if entries is None and low not in lex.according_first:
         return None
     for phrase in lex.according.get(low, ()):
         # the first word is `low` by construction: compare the rest only
@@ -376,11 +407,18 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
             if toks[k].low in lex.in_sources:
                 return Cue(i, i + 1, "in", ("according",), toks[i].start)
         return None
-    for key, lemma, kinds in lex.cues.get(low, []):
-        if len(key) > 1 and tuple(t.low for t in toks[i : i + len(key)]) != key:
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    for key, lemma, kinds in entries or ():
+        # the second word first: most multi-word keys ("has come out in support of") fail there
+        if len(key) > 1 and (key[1] != nxt or tuple(t.low for t in toks[i : i + len(key)]) != key):
             continue
         before = toks[i - 1].low if i else ""
         if before in lex.not_before or (i and toks[i - 1].start == toks[i].start - 1 and before == "-"):
+            return None
+        if low in lex.naming_participles and i > 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].word \
+                and not toks[i - 1].upper:
+            # "leads a program called Safe Streets": the participle names the noun, nobody says anything (an
+            # opening "An aide called Ruiz a liar" keeps its cue)
             return None
         start = i
         while start > 0 and (toks[start - 1].low in lex.adverbs and toks[start - 1].low not in lex.not_in_cue or (
@@ -415,6 +453,16 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
                 break
         return Cue(i, j, lemma, kinds, toks[start].start, lead)
     return None
+
+
+def _as_follows(toks: list[Tok], k: int) -> bool:
+    """An object and then "as" within eight words, nothing but words between: "see the plan as", "saw him as"."""
+    for m in range(k + 1, min(len(toks), k + 9)):
+        if toks[m].low == "as":
+            return toks[k].word
+        if not toks[m].word or toks[m].low in {"that", "and", "but", "because", "when", "if"}:
+            return False
+    return False
 
 
 def _match_nominal(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
@@ -759,7 +807,12 @@ def _pre(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, later: list[Cue], i
             source = _leading_subject(toks, before, lex)
     elif before >= 0 and toks[before].word:
         start = _subject_start(toks, before, lex)
-        if start <= before:
+        if toks[cue.i].low.endswith("ing") and cue.lead is None and not toks[before].upper \
+                and toks[before].low not in _PRONOUNS and start > 0 and toks[start - 1].word:
+            # "Lind gave a speech outlining …": the noun before a participle is an object; the speaker is the
+            # clause's subject
+            source = _leading_subject(toks, cue.i, lex)
+        elif start <= before:
             source = (toks[start].start, toks[before].end)
     elif before > 0 and toks[before].low == "," and not toks[cue.i].low.endswith("ing"):
         # "Lund, who is 48, said", "Ana Ruiz, dean of the law school, said"
@@ -799,13 +852,15 @@ def _pre(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, later: list[Cue], i
     if cue.kinds[0] == "object" or cue.kinds[0] == "intent" and toks[content_start].low != "to":
         # An object ends at the first break: "X praised Y's record, and won …"
         for m in range(content_start + 1, end):
-            if toks[m].low in lex.object_end and not _inside_quote(toks, content_start, m):
+            if toks[m].low in lex.object_end and not _inside_quote(toks, content_start, m) and not (
+                    toks[m].low == "," and m + 1 < end and toks[m + 1].low in {"including", "especially"}):
+                # "discussed several topics, including …": the examples belong to the object
                 end = m
                 break
     for m in range(content_start + 1, end - 1 if cue.kinds[0] in ("intent", "object") else content_start):
         # "to bolster its military, reversing …": a trailing participle clause is not the content
         if toks[m].low == "," and toks[m + 1].low.endswith("ing") and toks[m + 1].word and not toks[m + 1].upper \
-                and not _inside_quote(toks, content_start, m):
+                and toks[m + 1].low != "including" and not _inside_quote(toks, content_start, m):
             end = m
             break
     end = _trim_end(toks, content_start, end)
@@ -1089,8 +1144,9 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
             # "critics of the plan", "voters in each county", "Ed Moss of the union"
             k -= 1
             continue
-        if t.low in {"and", "or"} and k > 0 and k < end and (toks[k - 1].upper or toks[k - 1].low in lex.conjunct_ok):
-            # "Lind and Holt said", "current and former officials said"
+        if t.low in {"and", "or"} and k > 0 and k < end and (toks[k - 1].upper or toks[k - 1].low in lex.conjunct_ok
+                                                             or _opening_plural(toks, k - 1, lex)):
+            # "Lind and Holt said", "current and former officials said", "…, teachers and union officials said"
             k -= 1
             continue
         # A clause word ends the subject, unless it is a capitalised name inside it ("Will", "May").
@@ -1113,6 +1169,14 @@ def _subject_start(toks: list[Tok], end: int, lex: _Lexicon) -> int:
     while start <= end and toks[start].low in lex.subject_openers_dropped:
         start += 1
     return start
+
+
+def _opening_plural(toks: list[Tok], m: int, lex: _Lexicon) -> bool:
+    """A plural noun that opens its clause ("…, teachers and …"), so "and" after it joins two subjects."""
+    t = toks[m]
+    return t.word and t.low.endswith("s") and len(t.low) > 3 and not t.low.endswith("'s") \
+        and t.low not in lex.clause and t.low not in lex.cues and (
+            m == 0 or not toks[m - 1].word or toks[m - 1].low in lex.articles or toks[m - 1].low in lex.possessives)
 
 
 def _skip_back(toks: list[Tok], k: int, lex: _Lexicon) -> int:
@@ -1199,7 +1263,8 @@ def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     """Extend an inverted source over its apposition: "said Tom Berry, a former mayor of ..."."""
     n = len(toks)
     if k < n - 1 and toks[k].low == "," and (
-            toks[k + 1].low in {"a", "an", "the", "who"} or toks[k + 1].low in lex.roles or toks[k + 1].low.isdigit()
+            toks[k + 1].low in {"a", "an", "the", "who", "whose"} or toks[k + 1].low in lex.roles
+            or toks[k + 1].low in lex.apposition_heads or toks[k + 1].low.isdigit()
             or toks[k + 1].word and not toks[k + 1].upper and toks[k + 1].low not in lex.clause
             and not toks[k + 1].low.endswith(("ing", "ed"))):
         # PolNeAR takes the whole apposition, relative clauses and all: "said Ed Moss, 58, a nurse who …"
@@ -1217,7 +1282,8 @@ def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
 def _abbreviation(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
     """A full stop that closes a title or an initial ("Rep.", "J.") rather than the sentence."""
     return k > 0 and k < len(toks) - 1 and toks[k - 1].end == toks[k].start and (
-        len(toks[k - 1].low) == 1 or toks[k - 1].low in lex.title_abbreviations)
+        len(toks[k - 1].low) == 1 or toks[k - 1].low in lex.title_abbreviations
+        or "." in toks[k - 1].low and toks[k - 1].word)  # "U.S.", "D.C.": an initialism's last stop
 
 
 def _is_break(tok: Tok) -> bool:
