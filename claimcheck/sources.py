@@ -92,20 +92,30 @@ def _outlet_keys() -> frozenset[str]:
     return frozenset(name_key(name) for name in lexicon()["outlets"]["names"])
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A spelling reduced for lookups: no accents, case, punctuation or leading article."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    words = re.sub(r"[^\w]+", " ", plain).split()
+    if text.isascii():
+        plain = text.lower()  # what the lines below give for ASCII, without decomposing it
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = _NON_WORD.sub(" ", plain).split()
     while len(words) > 1 and words[0] in ("de", "het", "the"):
         words = words[1:]
     return " ".join(words)
 
 
+_STRIPPED = _QUOTES + " ,.;:"
+
+
 def clean(text: str) -> str:
     text = " ".join(text.split())
-    return text.strip(_QUOTES + " ,.;:")
+    return text.strip(_STRIPPED)
 
 
 def is_acronym(word: str) -> bool:
@@ -114,10 +124,11 @@ def is_acronym(word: str) -> bool:
 
 def initials(text: str) -> str:
     """The capitals that open the words of a name, and those inside a word ("GroenLinks" -> "GL")."""
-    return "".join(
-        ch for word in re.split(r"[\s\-]+", clean(text)) if word and word[0].isupper() for ch in word
-        if ch.isupper()
-    )
+    return _initials([w for w in _WORD_BREAK.split(clean(text)) if w])
+
+
+def _initials(words: Iterable[str]) -> str:
+    return "".join(ch for word in words if word[0].isupper() for ch in word if ch.isupper())
 
 
 def without_adjective(name: str) -> str:
@@ -138,8 +149,11 @@ def stands_for(short: str, long: str) -> bool:
 def _acronym_forms(long: str) -> set[str]:
     """The acronyms a name can have: its capitals in upper case ("OM", "GL"), and the first letter of every word
     as written, link words in lower case ("PvdA", "FvD"), so "Vincent van Dugteren" is no "VVD"."""
-    forms = {initials(long).upper()}
-    words = [w for w in re.split(r"[\s\-]+", clean(long)) if w]
+    return _forms_of([w for w in _WORD_BREAK.split(clean(long)) if w])
+
+
+def _forms_of(words: list[str]) -> set[str]:
+    forms = {_initials(words).upper()}
     if any(w[0].islower() for w in words):
         forms.add("".join(w[0] for w in words))
     return {f for f in forms if len(f) >= 2}
@@ -665,6 +679,7 @@ class SourceIndex:
         self.sources: list[Known] = []
         self._by_key: dict[str, int] = {}
         self._name_keys: list[str] = []
+        self._fuzzy = _FuzzyKeys()  # the name keys again, for `process.extract` on the few that can be close
         self._surnames: dict[str, set[int]] = {}  # last word of a full name -> the sources with it
         self._acronyms: dict[str, set[int]] = {}  # an acronym as written ("OM", "PvdA") -> the sources so named
         self._spelled_out: dict[str, set[int]] = {}  # the acronym a long name would have -> the sources
@@ -682,21 +697,31 @@ class SourceIndex:
             if source.affiliation:
                 self._by_key.setdefault(_description_key(source.name, source.affiliation), index)
             return index
-        self._name_keys.append(name_key(source.name))
-        for spelling in (source.name, *source.aliases):
-            self.add_spelling(index, spelling)
-        words = name_key(source.name).split()
+        key = name_key(source.name)
+        self._name_keys.append(key)
+        if key:
+            self._fuzzy.add(key, index)
+        # The first source to claim a spelling keeps it (as `add_spelling`).
+        self._by_key.setdefault(key, index)
+        for spelling in source.aliases:
+            self._by_key.setdefault(name_key(spelling), index)
+        words = key.split()
         if source.kind in ("person", "unknown") and len(words) > 1 and a_full_name(source.name):
             self._surnames.setdefault(words[-1], set()).add(index)
         if source.kind == "person" and len(words) > 1:
             self._first_names.add(words[0])
         if source.affiliation:
             self._affiliations.add(name_key(source.affiliation))
-        if is_acronym(source.name):
-            self._acronyms.setdefault(source.name.replace(".", ""), set()).add(index)
-        elif not any(len(w) > 1 and w.isupper() for w in re.split(r"[\s\-]+", source.name)):
-            # "EU-lidstaten" holds the acronym, it does not spell it out
-            for form in _acronym_forms(source.name):
+        name = source.name
+        if is_acronym(name):
+            self._acronyms.setdefault(name.replace(".", ""), set()).add(index)
+            return index
+        parts = [w for w in _WORD_BREAK.split(name) if w]
+        if not any(len(w) > 1 and w.isupper() for w in parts):
+            # "EU-lidstaten" holds the acronym, it does not spell it out. A name `clean` leaves as it is
+            # splits into the same words as `_acronym_forms` would split it into (the common case, faster).
+            as_is = bool(name) and not any(ch.isspace() or ch in _STRIPPED for ch in (name[0], name[-1]))
+            for form in _forms_of(parts) if as_is else _acronym_forms(name):
                 self._spelled_out.setdefault(form, set()).add(index)
         return index
 
@@ -718,7 +743,8 @@ class SourceIndex:
         if found:
             return min(found)
         key = name_key(candidate.name)
-        if " " not in key and not is_acronym(candidate.name) and candidate.kind in ("person", "unknown"):
+        if " " not in key and not is_acronym(candidate.name) and candidate.kind in ("person", "unknown") \
+                and not is_place(key):
             same = sorted(self._surnames.get(key, ()))
             one = _the_one_person([self.sources[i] for i in same])
             if one is not None:
@@ -741,13 +767,18 @@ class SourceIndex:
         key = name_key(candidate.name)
         if len(key) < FUZZY_MIN_LENGTH:
             return None
-        close = process.extract(key, self._name_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=10)
-        for _, _, index in sorted(close, key=lambda match: match[2]):
+        for index in self._closest(key):
             source = self.sources[index]
             if _close(candidate, SourceName(source.name, source.kind, source.affiliation)):
                 return int(index)
         return None
 
+    def _closest(self, key: str, limit: int = 10) -> list[int]:
+        """The indexes of the (at most `limit`) name keys closest to `key` by fuzz.ratio, at least
+        FUZZY_CUTOFF, in index order."""
+        keys, indexes = self._fuzzy.within_reach(key, FUZZY_CUTOFF)
+        close = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
+        return sorted(indexes[at] for _, _, at in close)
 
     def _acronym_match(self, candidate: SourceName) -> int | None:
         """The one stored organisation an acronym stands for ("OM" -> "Openbaar Ministerie"), or the one stored
@@ -758,6 +789,10 @@ class SourceIndex:
         if is_acronym(candidate.name):
             short = candidate.name.replace(".", "")
             fits = {i for i in self._spelled_out.get(short, ()) if stands_for(short, self.sources[i].name)}
+        elif candidate.kind not in ("organisation", "outlet") and len(candidate.name.split()) > 1:
+            # Two capitalised words of unknown kind may be anyone: "Veel Soedanezen" is no "VS", "Sarah
+            # Papenheim" no "SP". One word with capitals inside ("GroenLinks") is a name made up as one.
+            return None
         else:
             fits = {i for form in _acronym_forms(candidate.name) for i in self._acronyms.get(form, ())
                     if stands_for(form, candidate.name)}
@@ -781,17 +816,107 @@ class SourceIndex:
                 if key and key.rsplit(" ", 1)[-1] in surnames]
 
 
+class _FuzzyKeys:
+    """Name keys (with their SourceIndex indexes, in order) and how often each letter class occurs in each, so
+    a fuzzy search can skip the keys that cannot reach the cutoff: fuzz.ratio is 100 * (1 - d / (m + n)) for
+    keys of lengths m and n, d insertions and deletions apart, and each insertion or deletion changes one
+    class's count by one, so d is at least the sum of the count differences. `process.extract` over the keys
+    left gives what it gives over all of them (its order: best score first, ties by position)."""
+
+    CLASSES = 32  # a to z, digits, space, and four classes for all other characters
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.indexes: list[int] = []
+        # numpy int16 (CLASSES, room): column j counts self.keys[j], for the first `_counted` keys; the room
+        # doubles when full, so the keys an ingest adds one by one are counted without copying all the others.
+        self._counts: Any = None
+        self._lengths: Any = None
+        self._counted = 0
+
+    def add(self, key: str, index: int) -> None:
+        self.keys.append(key)
+        self.indexes.append(index)
+
+    def within_reach(self, key: str, cutoff: float) -> tuple[list[str], list[int]]:
+        """The keys (and their indexes, in order) whose fuzz.ratio with `key` can reach `cutoff`."""
+        import numpy as np
+
+        n = len(self.keys)
+        if not n:
+            return [], []
+        if self._counted < n:
+            counts, lengths = _class_counts(self.keys[self._counted:])
+            if self._counts is None or self._counts.shape[1] < n:
+                room = max(2 * n, 1024)
+                grown = np.zeros((self.CLASSES, room), dtype=np.int16)
+                grown_lengths = np.zeros(room, dtype=np.intp)
+                if self._counts is not None:
+                    grown[:, : self._counted] = self._counts[:, : self._counted]
+                    grown_lengths[: self._counted] = self._lengths[: self._counted]
+                self._counts, self._lengths = grown, grown_lengths
+            self._counts[:, self._counted : n] = counts
+            self._lengths[self._counted : n] = lengths
+            self._counted = n
+        wanted, _ = _class_counts([key])
+        apart = np.zeros(n, dtype=np.int16)
+        for row, count in zip(self._counts, wanted[:, 0], strict=True):
+            apart += np.abs(row[:n] - count)
+        # A key can reach the cutoff only if 100 * (1 - apart / (both lengths)) does; one more for rounding.
+        reach = np.nonzero(apart <= (1.0 - cutoff / 100.0) * (len(key) + self._lengths[:n]) + 1.0)[0]
+        return [self.keys[j] for j in reach], [self.indexes[j] for j in reach]
+
+
+def _class_counts(keys: Sequence[str]) -> tuple[Any, Any]:
+    """(counts, lengths): counts[c, j] is how many characters of class c keys[j] has, up to 1,000 (in 16 bits:
+    a count cut short only lowers the bound, so no key that can reach the cutoff is skipped)."""
+    import numpy as np
+
+    codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.fromiter(map(len, keys), dtype=np.intp, count=len(keys))
+    classes = np.where(codes < 128, _ascii_classes()[codes & 127], 28 + (codes & 3))
+    rows = np.repeat(np.arange(len(keys)), lengths)
+    counts = np.bincount(classes * len(keys) + rows, minlength=_FuzzyKeys.CLASSES * len(keys))
+    counts = np.minimum(counts, 1000).astype(np.int16)
+    return counts.reshape(_FuzzyKeys.CLASSES, len(keys)), lengths
+
+
+@cache
+def _ascii_classes() -> Any:
+    """The class of each ASCII character: a to z 0-25, digits 26, space 27, the others 28 + code % 4 (as
+    every character beyond ASCII)."""
+    import numpy as np
+
+    codes = np.arange(128)
+    classes = 28 + codes % 4
+    classes[97:123] = np.arange(26)
+    classes[48:58] = 26
+    classes[32] = 27
+    return classes.astype(np.intp)
+
+
 def _description_key(name: str, affiliation: str) -> str:
     return f"{name_key(name)} @ {name_key(affiliation)}"
+
+
+def is_place(key: str) -> bool:
+    """Whether a name key ("nederland", "belgie") is a country, region or city that sources are named after."""
+    return key in _words("words", "places")
 
 
 def a_full_name(name: str) -> bool:
     """Whether a name can be a person's full name that a bare surname stands for: "Mark Rutte", "Tamara van
     Ark", not "VVD van Rutte" (an acronym opens it) nor "Wiebes en Rutte" (two people)."""
     words = name.split()
-    links = _words("words", "name_links") - _words("words", "name_particles")
+    links = _links_in_names()
     return len(words) > 1 and not is_acronym(words[0]) and not is_acronym(name) \
         and not any(w.lower() in links for w in words[1:-1])
+
+
+@cache
+def _links_in_names() -> frozenset[str]:
+    """Words that join two names ("en", "and"), less the particles inside one ("van", "de")."""
+    return _words("words", "name_links") - _words("words", "name_particles")
 
 
 def surnames_to_fold(known: Sequence[Known]) -> list[tuple[int, int]]:
@@ -830,7 +955,7 @@ def _surname_pairs(known: Sequence[Known]) -> list[tuple[int, int]]:
     for source in known:
         key = name_key(source.name)
         if " " in key or is_description(source.name) or is_acronym(source.name) \
-                or source.kind not in ("person", "unknown"):
+                or source.kind not in ("person", "unknown") or is_place(key):
             continue
         one = _the_one_person(full.get(key, []))
         if one is not None:

@@ -280,6 +280,9 @@ def test_one_article_joins_an_acronym_and_a_name_with_an_adjective(mentions: lis
          SourceName("EU", "organisation"), None),
         # "EU-lidstaten" holds the acronym; it does not spell it out.
         ([Stored("EU-lidstaten", "organisation")], SourceName("EU", "organisation"), None),
+        # Two capitalised words of unknown kind may be anyone, not the organisation whose initials they have.
+        ([Stored("VS", "organisation")], SourceName("Veel Soedanezen", "unknown"), None),
+        ([Stored("SP", "organisation")], SourceName("Sarah Papenheim", "unknown"), None),
     ],
 )
 def test_an_acronym_joins_the_one_stored_organisation_it_stands_for(
@@ -317,3 +320,62 @@ def test_a_word_opening_the_sentence_before_a_stored_full_name_is_dropped() -> N
     assert match_known(SourceName("Washington Post", "unknown"), known) is None
     found = parse_mention("Pijnlijk Dekker")  # an adverb opening the sentence
     assert found is not None and found.name == "Dekker"
+
+
+def _name_key_by_decomposing(text: str) -> str:
+    """name_key as written before its ASCII shortcut: every spelling decomposed, accents dropped."""
+    import re
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = re.sub(r"[^\w]+", " ", plain).split()
+    while len(words) > 1 and words[0] in ("de", "het", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("text", ["Mark Rutte", "De Telegraaf", "the Guardian", "CDA-fractie", "A. van 't Hek",
+                                  "  Fox   News ", "Recep Tayyip Erdoğan", "Café Øresund", "STRASSE", "Straße",
+                                  "De", "de  VVD", "Ĳsselmeer", "“Reuters”", "9-11"])
+def test_name_key_of_ascii_is_that_of_the_decomposing_path(text: str) -> None:
+    assert name_key(text) == _name_key_by_decomposing(text)
+
+
+def _fuzzy_names(count: int) -> list[str]:
+    firsts = ("Jan", "Johan", "Anna", "Ana", "Mark", "Marc", "Sanne", "Søren", "Fleur", "Ruud", "Joost", "Ilse")
+    lasts = ("de Vries", "de Vriess", "Jansen", "Janssen", "Bakker", "Bakkers", "van der Meer", "Meijer",
+             "Meyer", "Çelik", "Dijkstra", "Dykstra", "Smit", "Smits")
+    return [f"{firsts[i % len(firsts)]} {chr(65 + i // 168 % 26)}. {lasts[i // 12 % len(lasts)]}"
+            for i in range(count)]
+
+
+def test_fuzzy_search_finds_what_a_search_of_every_name_finds() -> None:
+    # The index searches only names whose letters can reach the cutoff; the answer must be the same as
+    # process.extract over all names (best 10 at or above FUZZY_CUTOFF, ties by position, in index order),
+    # also for names added after the first search.
+    from rapidfuzz import fuzz, process
+
+    from claimcheck.sources import FUZZY_CUTOFF
+
+    names = _fuzzy_names(3000)
+    index = SourceIndex(Stored(name, "person") for name in names[:2000])
+    queries = ["jan a de vries", "johan b jansen", "anna c bakker", "soren d van der meer", "marc a meyer",
+               "celik", "ruud e dykstra", "ilse b smits", "fleur c van der meerr", "mark a de vries jr"]
+    found_any = False
+    for round_, added in enumerate((names[2000:2500], names[2500:2501], names[2501:])):
+        for name in added:
+            index.add(Stored(name, "person"))
+        for query in queries:
+            every = process.extract(query, index._name_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                    limit=10)
+            expected = sorted(at for _, _, at in every)
+            assert index._closest(query) == expected, (round_, query)
+            found_any = found_any or bool(expected)
+    assert found_any  # the queries do meet close names: the comparison is not of empty lists
+
+
+def test_a_place_named_alone_is_no_surname_of_a_longer_name() -> None:
+    # "Nederland" (the country) is no surname of "Tuinbranche Nederland"; "Baudet" is Thierry Baudet's.
+    assert match_known(SourceName("Nederland", "unknown"), [Stored("Tuinbranche Nederland", "unknown")]) is None
+    assert match_known(SourceName("Baudet", "unknown"), [Stored("Thierry Baudet", "unknown")]) == 0

@@ -194,10 +194,17 @@ def counted_words(reading: Reading) -> list[Token]:
     return [t for t in reading.tokens if is_content(t, lang) and number_value(t.word, lang) is None]
 
 
+_DIGITS = re.compile(r"\d+")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+
+
+@lru_cache(maxsize=65536)
 def number_value(word: str, lang: str) -> float | None:
-    if re.fullmatch(r"\d+", word):
+    """The number a word writes ("17", "200.000", "twee"), or None (cached: every word of every claim judged
+    is asked, many times over)."""
+    if _DIGITS.fullmatch(word):
         return float(word)
-    if re.fullmatch(r"\d+[.,]\d+", word):
+    if _DECIMAL.fullmatch(word):
         # Dutch writes 200.000 for two hundred thousand and 1,5 for one and a half.
         if lang == "nl":
             return float(word.replace(".", "").replace(",", ".")) if "," in word else float(word.replace(".", ""))
@@ -342,22 +349,28 @@ def story_names(topic: str, lang: str) -> frozenset[str]:
     (many claims share one article) and only for names, not through `read_claim`."""
     lang = lang if lang in ("nl", "en") else "en"
     # Names are read as written: no lemmas needed, so no `tokenize`.
-    words = [Token(m.group(), m.group().lower(), "", 0) for m in _TOKEN.finditer(topic.replace("’", "'"))]
-    return frozenset(_names(words, lang))
+    return frozenset(_names_of((m.group() for m in _TOKEN.finditer(topic.replace("’", "'"))), lang))
 
 
 def _names(tokens: Sequence[Token], lang: str) -> set[str]:
     """Capitalised words (not stopwords, not months or weekdays), acronyms, and the capitalised parts of
     compounds ("CDA-fractievoorzitter" gives "cda"): the people, places and bodies a claim is about."""
+    return _names_of((token.text for token in tokens), lang)
+
+
+def _names_of(words: Iterable[str], lang: str) -> set[str]:
+    """`_names` of words as written."""
     found: set[str] = set()
     calendar = _calendar_words(lang)
-    for token in tokens:
-        for part in token.text.split("-"):
+    for text in words:
+        for part in text.split("-"):
+            if len(part) < 2 or not part[0].isupper():
+                continue  # tested first, being the cheapest: most words are in lower case
             lowered = part.lower()
             if lowered in calendar or lowered in negation_words(lang) or number_value(lowered, lang) is not None:
                 continue  # "March", "Niemand", "Twee": dates, negations and numbers, not names
             acronym = part.isupper() and part.isalpha()
-            if len(part) < 2 or not part[0].isupper() or (part.lower() in _stopwords(lang) and not acronym):
+            if lowered in _stopwords(lang) and not acronym:
                 continue
             # A sentence-initial word is capitalised anyway ("Volgens", "Het" are stopwords, skipped above);
             # kept, it is only evidence when the other claim capitalises it too, mid-sentence or as a name.

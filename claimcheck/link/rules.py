@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -127,6 +128,7 @@ def is_copy(a: Claim, b: Claim) -> bool:
     return not (only_x and only_y)
 
 
+@lru_cache(maxsize=16384)
 def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
@@ -576,6 +578,12 @@ def _agreement(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, 
                      confidence("similarity", _strength(comparable, t.paraphrase, ov)))
 
 
+@lru_cache(maxsize=65536)
+def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """`same_story`, once per pair of articles' story names (a new claim meets many claims of one article)."""
+    return same_story(a, b)
+
+
 def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None = None) -> Judgement:
     """The relation between two claims, "none" included, with the evidence that decided it."""
     t = thresholds or thresholds_for(None)
@@ -587,7 +595,7 @@ def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None 
     if a.article == b.article and _nested(a, b):
         # The extractor sometimes yields a statement and, inside it, a part of it: not two claims.
         return Judgement(NONE, similarity, "one claim is part of the other", "similarity")
-    if a.article != b.article and a.topic and b.topic and not same_story(
+    if a.article != b.article and a.topic and b.topic and not _same_story(
             story_names(a.topic, a.lang), story_names(b.topic, b.lang)):
         return Judgement(NONE, similarity, "claims of two different stories (their articles share no names)",
                          "similarity")
