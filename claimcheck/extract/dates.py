@@ -46,8 +46,12 @@ def _pattern(lang: str) -> tuple[re.Pattern[str], dict[str, Any]]:
     relative = "|".join(sorted((re.escape(w) for w in table["relative"]), key=len, reverse=True))
     last_week = "|".join(re.escape(w) for w in table["last_week"])
     last = "|".join(re.escape(w) for w in table["last"])
+    # A lookahead on the first character lets the scan skip most positions at once.
+    firsts = sorted({str(w)[0].lower() for w in [*months, *table["weekdays"], *table["relative"], *table["last_week"],
+                                                 *table["last"]]})
+    first = "(?=[" + re.escape("".join(firsts)) + r"\d])"
     pattern = re.compile(
-        rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{month})\.?(?:\s+(?P<year>\d{{4}}))?"
+        rf"{first}\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{month})\.?(?:\s+(?P<year>\d{{4}}))?"
         rf"|(?P<month2>{month})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?"
         rf"|(?P<lastweek>{last_week})\s+(?P<lwday>{weekday_word})"
         rf"|(?:(?P<last>{last})\s+)?(?P<weekday>{weekday_word})"
@@ -68,11 +72,12 @@ def resolve(text: str, statements: list[Statement], lang: str, published: str | 
     previous: Statement | None = None
     previous_said: str | None = None  # the date the text gave the previous statement, not the rule
     previous_sentence = -2
+    scanned: dict[tuple[int, int], list[re.Match[str]]] = {}  # statements share sentences: scan each once
     for statement in sorted(statements, key=lambda s: s.cue.start):
         number = max(bisect_right(starts, statement.cue.start) - 1, 0)
         found = None
         if bounds:
-            found = _date_in(text, bounds[number], statement, lang, anchor)
+            found = _date_in(text, bounds[number], statement, lang, anchor, scanned)
         if found is None and previous is not None and previous_said and number - previous_sentence <= 1 and \
                 _same_source(previous, statement, lang) and not _present_tense(statement, lang):
             found = previous_said
@@ -84,13 +89,19 @@ def resolve(text: str, statements: list[Statement], lang: str, published: str | 
 
 
 def _date_in(text: str, sentence: tuple[int, int], statement: Statement, lang: str,
-             anchor: date | None) -> str | None:
+             anchor: date | None, scanned: dict[tuple[int, int], list[re.Match[str]]]) -> str | None:
     pattern, table = _pattern(lang)
     start, end = sentence
     start = min(start, statement.cue.start)
     end = max(end, statement.cue.end)
-    for match in pattern.finditer(text, start, end):
-        if any(a <= match.start() < b for a, b in statement.content.pieces()):
+    matches = scanned.get((start, end))
+    if matches is None:
+        matches = scanned[start, end] = list(pattern.finditer(text, start, end))
+    if not matches:
+        return None
+    pieces = statement.content.pieces()
+    for match in matches:
+        if any(a <= match.start() < b for a, b in pieces):
             continue
         day = _resolve(match, table, anchor)
         if day is not None:

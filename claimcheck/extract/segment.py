@@ -183,8 +183,16 @@ def _opens_double_apostrophe(text: str, i: int, start: int) -> bool:
     return i == start or text[i - 1].isspace() or text[i - 1] in "([—–-"
 
 
+# The characters `_find_double_close` stops at; the scan jumps over all others.
+_DOUBLE_CLOSE_CANDIDATE = re.compile("[" + CLOSING_DOUBLE + "\"’'“]")
+
+
 def _find_double_close(text: str, i: int, end: int, opener: str) -> int | None:
     while i < end:
+        candidate = _DOUBLE_CLOSE_CANDIDATE.search(text, i, end)
+        if candidate is None:
+            return None
+        i = candidate.start()
         ch = text[i]
         if ch in CLOSING_DOUBLE or ch == '"':
             return i
@@ -216,8 +224,15 @@ def _opens_single(text: str, i: int, start: int) -> bool:
     return (before.isspace() or before in "([“\"") and (after.isalnum() or after in "“\"")
 
 
+_SINGLE_CLOSE_CANDIDATE = re.compile("[’']")
+
+
 def _find_single_close(text: str, i: int, end: int) -> int | None:
     while i < end:
+        candidate = _SINGLE_CLOSE_CANDIDATE.search(text, i, end)
+        if candidate is None:
+            return None
+        i = candidate.start()
         if text[i] in "’'":
             before = text[i - 1]
             after = text[i + 1] if i + 1 < len(text) else " "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from itertools import repeat
 from typing import NamedTuple
 
 from ..segment import Sentence, quotes, sentences
@@ -79,8 +80,7 @@ class Doc:
         for q, (qs, qe) in enumerate(self.quotes):
             first = bisect.bisect_left(self.starts, qs)
             last = bisect.bisect_left(self.starts, qe)
-            for i in range(first, last):
-                self.quote_of[i] = q
+            self.quote_of[first:last] = [q] * (last - first)
             if first > 0:
                 self.opener_of[first - 1] = q
             if last < n and self.low[last] in QUOTE_MARKS:
@@ -92,8 +92,7 @@ class Doc:
             a = bisect.bisect_left(self.starts, sentence.start)
             b = bisect.bisect_left(self.starts, sentence.end)
             self.sentences.append((a, b))
-            for i in range(a, b):
-                self.sentence_of[i] = number
+            self.sentence_of[a:b] = [number] * (b - a)
 
     def word(self, i: int) -> str:
         s, e = self.spans[i]
@@ -104,15 +103,14 @@ class Doc:
         """The tokens as records, built on first use (the English grammar reads these; the Dutch one reads the
         columns and asks `is_word` and `capitalised` of the few tokens it needs to know it of)."""
         text = self.text
-        forms = [text[s:e] for s, e in self.spans]
-        # _is_word inlined and the tuples made directly (Tok's own __new__ is a Python call): this runs once
-        # per token of every English article.
-        new = tuple.__new__
-        return [
-            new(Tok, (s, e, low, (w := f[0].isalnum() or f[0] == "_" or (len(f) == 2 and f[0] in "'’" and
-                                                                          f[1].isalpha())), w and f[0].isupper()))
-            for (s, e), low, f in zip(self.spans, self.low, forms, strict=True)
-        ]
+        ends = [e for _, e in self.spans]
+        firsts = list(map(text.__getitem__, self.starts))
+        # _is_word over first characters, the common case (alphanumeric) tested in C; the tuples made
+        # directly (Tok's own __new__ is a Python call): this runs once per token of every English article.
+        words = [a or f == "_" or (e - s == 2 and f in "'’" and text[s + 1].isalpha())
+                 for a, f, s, e in zip(map(str.isalnum, firsts), firsts, self.starts, ends, strict=True)]
+        upper = [w and u for w, u in zip(words, map(str.isupper, firsts), strict=True)]
+        return list(map(tuple.__new__, repeat(Tok), zip(self.starts, ends, self.low, words, upper, strict=True)))
 
     def is_word(self, i: int) -> bool:
         s, e = self.spans[i]

@@ -24,6 +24,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count, repeat
+from operator import or_
 
 from ...lexicon import load
 from ...records import Statement
@@ -63,11 +65,14 @@ def mark(doc: Doc, found: list[Found], lang: str) -> None:
     cue_starts = [s.cue.start for s in by_cue]
     # The few tokens that could hedge, found once for the whole text; each statement looks only at these.
     first_words = rules.first_words
-    hedge_at = [i for i, low in enumerate(doc.low) if low in first_words and _hedge_at(doc, i, rules)]
+    # (compress and map make the pass over every token in C; the rules then look at the few it keeps)
+    lows = doc.low
+    hedge_at = [i for i in compress(count(), map(first_words.__contains__, lows)) if _hedge_at(doc, i, rules)]
     modal_lows = frozenset(m.lower() for m in rules.modals)
+    maybe = map(or_, map(modal_lows.__contains__, lows), map(str.__contains__, lows, repeat("'")))
     modal_at = [
-        i for i, low in enumerate(doc.low)
-        if (low in modal_lows or "'" in low and low.split("'", 1)[0] in modal_lows)
+        i for i in compress(count(), maybe)
+        if (lows[i] in modal_lows or "'" in lows[i] and lows[i].split("'", 1)[0] in modal_lows)
         and _modal(doc.word(i)) in rules.modals
     ] if modal_lows else []
     for f in found:
@@ -98,7 +103,11 @@ def _any_in(doc: Doc, positions: list[int], pieces: list[tuple[int, int]], rules
         for i in positions[first:last]:
             if not rules.in_quotes and doc.quote_of[i] >= 0:
                 continue
-            if not any(a <= doc.starts[i] < b for a, b in skip):
+            at = doc.starts[i]
+            for a, b in skip:
+                if a <= at < b:
+                    break
+            else:
                 return True
     return False
 
@@ -119,6 +128,16 @@ def _modal(word: str) -> str:
 
 
 def _hedge_at(doc: Doc, i: int, rules: Hedges) -> bool:
-    if doc.low[i] in rules.words:
+    low = doc.low[i]
+    if low in rules.words:
         return True
-    return any(tuple(doc.low[i : i + len(phrase)]) == phrase for phrase in rules.phrases)
+    return any(tuple(doc.low[i : i + len(phrase)]) == phrase for phrase in _by_first(rules.phrases).get(low, ()))
+
+
+@cache
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word: "is", "was", "are" start many, and only those can match there."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in out.items()}

@@ -68,6 +68,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
 
 from ...lexicon import load, word_set
 from ...records import Span, Statement
@@ -260,7 +261,7 @@ def find(doc: Doc) -> list[Found]:
     earlier: list[Statement] = []  # the readings of the sentences before, for quotes that run on
     # Where a cue can start, read once over the whole text: most tokens start none.
     starters = lex.starters
-    hits = [i for i, w in enumerate(doc.low) if w in starters]
+    hits = list(compress(count(), map(starters.__contains__, doc.low)))
     for index, (a, b) in enumerate(doc.sentences):
         positions = [i - a for i in hits[bisect.bisect_left(hits, a) : bisect.bisect_left(hits, b)]]
         found = _sentence(doc, doc.tokens[a:b], lex, index, earlier, positions)
