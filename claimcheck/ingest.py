@@ -143,8 +143,9 @@ def ingest(
         waiting: _Batch | None = None
         for articles_ in _batches(articles, batch_size):
             batch = _prepare_batch(store, articles_, lang, extract, on_article)
-            if embedder is not None and batch.texts:
-                batch.vectors = encoder.submit(embedder.encode, batch.texts)
+            texts = batch.texts
+            if embedder is not None and texts:
+                batch.vectors = encoder.submit(embedder.encode, texts)
             if waiting is not None:
                 _store_batch(store, waiting, embedder, batch_linker, report, known)
             waiting = batch

@@ -9,6 +9,7 @@ languages) together with some of its words, or, for short claims with no names, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -69,9 +70,11 @@ def shared_names(a: Reading, b: Reading) -> frozenset[str]:
 STORY_NAMES = 1  # names two articles' openings must share to tell the same story
 
 
+@lru_cache(maxsize=65536)
 def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two articles tell one story: the names of their titles and openings (`story_names`) overlap.
-    News claims from two stories may look alike ("Pijn deed het niet"); their articles' names tell them apart."""
+    News claims from two stories may look alike ("Pijn deed het niet"); their articles' names tell them apart.
+    Cached: a new claim meets many claims of one article."""
     shared = [x for x in a if any(_same_name(x, y) for y in b)]
     return len(shared) >= min(STORY_NAMES, len(a), len(b)) > 0
 

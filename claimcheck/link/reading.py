@@ -154,8 +154,10 @@ def focus_negations(lang: str) -> frozenset[str]:
     return frozenset(relations_lexicon().get(lang, {}).get("focus_negations", []))
 
 
+@lru_cache(maxsize=1024)
 def is_denial_cue(cue: str, lang: str) -> bool:
-    """Whether a statement's cue ("ontkent", "wees … af", "denied") is a verb of denial."""
+    """Whether a statement's cue ("ontkent", "wees … af", "denied") is a verb of denial (cached: a cue is
+    asked once per pair it is judged in)."""
     lang = lang if lang in ("nl", "en") else "en"
     tokens = tokenize(cue, lang)
     return bool(_find(tokens, _phrases(relations_lexicon().get(lang, {}).get("denial_cues", [])), lang))

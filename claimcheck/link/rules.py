@@ -346,12 +346,12 @@ def _contrast(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
         # "wel" alone is weak ("X scoort niet beter, Y wel"): the two must say nearly the same words, as for
         # a negation.
         particle = _particle_contrast(x, y) if ov.coverage >= NEGATION_COVERAGE else None
-        if particle is not None and not any(x.tokens[i].clause == x.tokens[particle].clause for i in x.negated):
+        if particle is not None and not _negates_clause(x, x.tokens[particle].clause):
             return _insists(insister, b if insister is a else a, x.tokens[particle].text, similarity, t, ov)
         if x.contrast is None:
             continue
         clause = x.tokens[x.contrast_at].clause
-        if any(x.tokens[i].clause == clause for i in x.negated):
+        if _negates_clause(x, clause):
             continue  # "wel degelijk niet": insisting on a denial
         insisted = x.clause_content(clause)
         for i in y.negated:
@@ -359,6 +359,10 @@ def _contrast(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
             if _focus_is_shared(y, i, x) and negated_clause & insisted:
                 return _insists(insister, b if insister is a else a, x.contrast, similarity, t, ov)
     return None
+
+
+def _negates_clause(reading: Reading, clause: int) -> bool:
+    return any(reading.tokens[i].clause == clause for i in reading.negated)
 
 
 def _insists(insister: Claim, denier: Claim, marker: str, similarity: float, t: Thresholds,
@@ -560,28 +564,21 @@ def _agreement(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, 
         # links right on the real-news dev pairs, 0 of 7 in the DpgMedia2019 + Wikinews store, all below
         # cosine 0.89): only a translation agrees on similarity alone. Equal figures
         # (`_figures_across_languages`) and states agree across languages too.
-        if similarity < t.translation:
+        comparable, floor = similarity, t.translation
+        agreed = similarity >= t.translation
+    else:
+        if ov.plain_words < 1 and len(ov.names) < LISTED_NAMES:
+            # Only a name or two in common ("Boeing"): two facts of one story, not one fact twice. A list of
+            # names in common ("Duitsland, Oostenrijk, Denemarken …") is itself the fact.
             return None
-        return Judgement("agree", similarity, f"{_who(a)} and {_who(b)} say the same: '{_clip(a.text)}'",
-                         "similarity", confidence("similarity", _strength(similarity, t.translation, ov)))
-    if ov.plain_words < 1 and len(ov.names) < LISTED_NAMES:
-        # Only a name or two in common ("Boeing"): two facts of one story, not one fact twice. A list of
-        # names in common ("Duitsland, Oostenrijk, Denemarken …") is itself the fact.
-        return None
-    comparable = _comparable(similarity, ov, t)
-    # A near-paraphrase sharing words, or a close one about the same named event.
-    close = comparable >= t.agree and ov.words >= 1
-    named = comparable >= t.paraphrase and ov.same_event and len(ov.names) >= 1
-    if not (close or named):
+        comparable, floor = _comparable(similarity, ov, t), t.paraphrase
+        # A near-paraphrase sharing words, or a close one about the same named event.
+        agreed = (comparable >= t.agree and ov.words >= 1) or (
+            comparable >= t.paraphrase and ov.same_event and len(ov.names) >= 1)
+    if not agreed:
         return None
     return Judgement("agree", similarity, f"{_who(a)} and {_who(b)} say the same: '{_clip(a.text)}'", "similarity",
-                     confidence("similarity", _strength(comparable, t.paraphrase, ov)))
-
-
-@lru_cache(maxsize=65536)
-def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
-    """`same_story`, once per pair of articles' story names (a new claim meets many claims of one article)."""
-    return same_story(a, b)
+                     confidence("similarity", _strength(comparable, floor, ov)))
 
 
 def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None = None) -> Judgement:
@@ -595,7 +592,7 @@ def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None 
     if a.article == b.article and _nested(a, b):
         # The extractor sometimes yields a statement and, inside it, a part of it: not two claims.
         return Judgement(NONE, similarity, "one claim is part of the other", "similarity")
-    if a.article != b.article and a.topic and b.topic and not _same_story(
+    if a.article != b.article and a.topic and b.topic and not same_story(
             story_names(a.topic, a.lang), story_names(b.topic, b.lang)):
         return Judgement(NONE, similarity, "claims of two different stories (their articles share no names)",
                          "similarity")
