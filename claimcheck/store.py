@@ -15,6 +15,7 @@ SQL as a parameter; full-text queries are quoted token by token first.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -392,16 +393,30 @@ def _check_sqlite_header(path: Path) -> None:
 
 def _configure(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA foreign_keys = ON")
-    mode = db.conn.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode != "wal":
-        db.conn.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(db)
     # NORMAL is durable in WAL mode up to the last few commits on power loss, never corrupt.
     db.conn.execute("PRAGMA synchronous = NORMAL")
 
 
+def _switch_to_wal(db: sqlite_utils.Database) -> None:
+    """Put the store in WAL mode. SQLite answers 'locked' at once, without waiting, when another process
+    holds the file while the mode changes (two ingests creating one store), so wait and retry here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            db.conn.execute("PRAGMA journal_mode = WAL")
+        except OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 def _check_claimcheck(db: sqlite_utils.Database, path: Path) -> None:
-    application_id = db.conn.execute("PRAGMA application_id").fetchone()[0]
+    # Tables first: a store being created by another process at this moment then reads as empty, or whole.
     tables = set(db.table_names())
+    application_id = db.conn.execute("PRAGMA application_id").fetchone()[0]
     if application_id == APPLICATION_ID:
         return
     if tables - {LEGACY_MIGRATIONS_TABLE, Migrations.migrations_table}:

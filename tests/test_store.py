@@ -95,6 +95,22 @@ def test_a_new_store_has_every_migration(tmp_path: Path) -> None:
     assert mode == "wal"
 
 
+def test_a_new_store_opens_while_another_process_is_writing_it(tmp_path: Path) -> None:
+    """Switching to WAL fails at once, without SQLite's busy wait, while another connection holds the write
+    lock of a rollback-journal file (two ingests creating one store); opening waits for it instead."""
+    import threading
+
+    path = tmp_path / "c.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("PRAGMA user_version = 1")
+    threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+    with open_store(path) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert applied_migrations(store.db) == [number for number, _, _ in MIGRATIONS]
+    other.close()
+
+
 def test_reopening_applies_nothing(tmp_path: Path) -> None:
     open_store(tmp_path / "c.db").close()
     with open_store(tmp_path / "c.db") as store:
