@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .reading import Reading, Token, content_keys, counted_words, name_key
+from .reading import Reading
 
 NAME_SIMILARITY = 85  # rapidfuzz ratio at which two names are one spelled two ways (Istanbul / Istanboel)
 
@@ -83,14 +83,10 @@ def overlap(a: Reading, b: Reading) -> Overlap:
     names = shared_names(a, b)
     if a.lang != b.lang:
         return Overlap(names, 0, 0.0, True, not a.names and not b.names)
-    words_a, words_b = counted_words(a), counted_words(b)
-    shared_a = sum(1 for t in words_a if content_keys(t) & b.content)
-    shared_b = sum(1 for t in words_b if content_keys(t) & a.content)
+    words_a, words_b = a.counted, b.counted
+    shared_a = sum(1 for keys, _ in words_a if not keys.isdisjoint(b.content))
+    shared_b = sum(1 for keys, _ in words_b if not keys.isdisjoint(a.content))
     coverage = min(shared_a / len(words_a) if words_a else 0.0, shared_b / len(words_b) if words_b else 0.0)
-    plain = sum(1 for t in words_a if content_keys(t) & b.content and not _is_name(t, a))
+    plain = sum(1 for keys, name in words_a if not name and not keys.isdisjoint(b.content))
     return Overlap(names, min(shared_a, shared_b), coverage, False, not a.names and not b.names, plain)
 
-
-def _is_name(token: Token, reading: Reading) -> bool:
-    # A sentence's first word is capitalised whatever it is: a name only if written as one elsewhere.
-    return not token.initial and token.text[:1].isupper() and name_key(token.text) in reading.names

@@ -40,7 +40,6 @@ from .reading import (
     Token,
     content_keys,
     contrast_particles,
-    counted_words,
     focus_negations,
     is_content,
     is_denial_cue,
@@ -254,7 +253,7 @@ def _rebuttal(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
         return None
     if reading.rebuttal is not None and reading.rebuttal_at <= REBUTTAL_OPENING:
         word = reading.rebuttal
-    elif (later.stance == "deny" and len(counted_words(reading)) <= SHORT_DENIAL_WORDS
+    elif (later.stance == "deny" and len(reading.counted) <= SHORT_DENIAL_WORDS
           and is_denial_cue(later.cue, later.lang) and reading.content & other.content and not other.negated):
         # "S. ontkent de oplichting" after "… dat hij van oplichting wordt beticht": the denied words are
         # the other claim's (denying "niet bewezen dat …" would agree with it).
@@ -287,7 +286,7 @@ def _negation(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
         # real-news dev pairs): only short sentences naming nothing, where the embedding sees the whole scene.
         if similarity < t.negation_crosslingual or not ov.nameless:
             return None
-        short, long = sorted((len(counted_words(ra)), len(counted_words(rb))))
+        short, long = sorted((len(ra.counted), len(rb.counted)))
         if short < NAMELESS_MIN_WORDS:
             return None  # fragments naming nothing ("Totaal niet gebeurd", "activiteiten") pick no scene out
         if long > NAMELESS_LENGTH_RATIO * short:
