@@ -260,6 +260,23 @@ def is_agent(description: str) -> bool:
     return bool(tokens) and _agent_kind(tokens[cut - 1].strip(",")) is not None
 
 
+def speaks(description: str) -> bool:
+    """Whether a description's head is a speaker by the lexicon itself: a role or descriptor ("directeur",
+    "het bedrijf"), a head of `[descriptions] heads` or its plural ("partijen", "bronnen"), or a plural agent
+    noun ("politici"). Stricter than `is_agent`, which also takes any compound ending in a head ("geleden"
+    in "leden"): for a speaker found in text where the extractor put none."""
+    tokens = clean(description).lower().split()
+    links = _words("words", "affiliation_links")
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t in links), len(tokens))
+    if not tokens:
+        return False
+    head = tokens[cut - 1].strip(",")
+    heads = _words("descriptions", "heads") | frozenset(_heads())
+    return _descriptor_kind(head) is not None or head in heads or head.removesuffix("en") in heads \
+        or head.removesuffix("s") in heads or any(head.endswith(e) and len(head) > len(e) + 2
+                                                   for e in _words("descriptions", "agent_endings"))
+
+
 def _agent_kind(head: str) -> str | None:
     """The kind a head noun implies ("unknown" for a speaker of no known kind), or None for no agent noun."""
     role = _descriptor_kind(head)
@@ -706,8 +723,9 @@ class SourceIndex:
         for spelling in source.aliases:
             self._by_key.setdefault(name_key(spelling), index)
         words = key.split()
-        if source.kind in ("person", "unknown") and len(words) > 1 and a_full_name(source.name):
-            self._surnames.setdefault(words[-1], set()).add(index)
+        surname = one_word_surname(key)
+        if source.kind in ("person", "unknown") and surname and a_full_name(source.name):
+            self._surnames.setdefault(surname, set()).add(index)
         if source.kind == "person" and len(words) > 1:
             self._first_names.add(words[0])
         if source.affiliation:
@@ -744,19 +762,30 @@ class SourceIndex:
             return min(found)
         key = name_key(candidate.name)
         if " " not in key and not is_acronym(candidate.name) and candidate.kind in ("person", "unknown") \
-                and not is_place(key):
-            same = sorted(self._surnames.get(key, ()))
-            one = _the_one_person([self.sources[i] for i in same])
-            if one is not None:
-                return next(i for i in same if self.sources[i] is one)
-            if not same and key.endswith("s") and key[:-1] in self._by_key:
-                return self._by_key[key[:-1]]
+                and not is_place(key) and not self._no_surname(key):
+            one_person = self._one_with_surname(key)
+            if one_person is not None:
+                return one_person
+            if not self._surnames.get(key) and key.endswith("s") and key[:-1] in self._by_key:
+                return self._by_key[key[:-1]]  # "Trumps": a genitive of a stored name
+        head, link, rest = candidate.name.partition(" van ")
+        if link and head.strip() and rest[:1].isupper() and candidate.kind in ("person", "unknown") \
+                and head.split()[-1].lower() not in _words("words", "name_particles"):
+            # "Koolmees van Sociale Zaken", "Femke Halsema van Amsterdam": a stored person's full name or the
+            # surname of one, and where from; "Roger van Boxtel" is a full name, not a "Roger"
+            head_key = name_key(head)
+            person = self._by_key.get(head_key) if " " in head_key else \
+                None if self._no_surname(head_key) else self._one_with_surname(head_key)
+            if person is not None and self.sources[person].kind == "person":
+                return person
         spelled = self._acronym_match(candidate)
         if spelled is not None:
             return spelled
         words = key.split()
-        if len(words) > 2 and candidate.kind in ("person", "unknown"):
-            # "Washington Donald Trump": a word opening the sentence before a stored person's full name
+        if len(words) > 2 and candidate.kind in ("person", "unknown") \
+                and words[1] not in _words("words", "name_particles"):
+            # "Washington Donald Trump": a word opening the sentence before a stored person's full name, but
+            # "Frans van Benthem" is no "Van Benthem": a given name before a surname with its particle
             index = self._by_key.get(" ".join(words[1:]))
             if index is not None and self.sources[index].kind in ("person", "unknown") \
                     and not is_description(self.sources[index].name):
@@ -779,6 +808,16 @@ class SourceIndex:
         keys, indexes = self._fuzzy.within_reach(key, FUZZY_CUTOFF)
         close = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
         return sorted(indexes[at] for _, _, at in close)
+
+    def _one_with_surname(self, key: str) -> int | None:
+        same = sorted(self._surnames.get(key, ()))
+        one = _the_one_person([self.sources[i] for i in same])
+        return None if one is None else next(i for i in same if self.sources[i] is one)
+
+    def _no_surname(self, key: str) -> bool:
+        """Whether a word alone stands for no one's full name across articles: a given name of a stored
+        person ("Gerard": Huub Gerard or Gerard Sanderink?) or a common word ("Meer" of a heading)."""
+        return key in self._first_names or a_common_word(key)
 
     def _acronym_match(self, candidate: SourceName) -> int | None:
         """The one stored organisation an acronym stands for ("OM" -> "Openbaar Ministerie"), or the one stored
@@ -904,6 +943,14 @@ def is_place(key: str) -> bool:
     return key in _words("words", "places")
 
 
+def a_common_word(key: str) -> bool:
+    """Whether a word (a name key) is a common word, capitalised only because it opened a sentence or a heading:
+    a stopword, an opener, a word that heads no description ("meer"), a pronoun."""
+    return key in _stopwords() or key in _words("descriptions", "openers") \
+        or key in _words("descriptions", "not_heads") or key in _words("words", "pronouns") \
+        or key in _words("descriptions", "nobody")
+
+
 def a_full_name(name: str) -> bool:
     """Whether a name can be a person's full name that a bare surname stands for: "Mark Rutte", "Tamara van
     Ark", not "VVD van Rutte" (an acronym opens it) nor "Wiebes en Rutte" (two people)."""
@@ -911,6 +958,13 @@ def a_full_name(name: str) -> bool:
     links = _links_in_names()
     return len(words) > 1 and not is_acronym(words[0]) and not is_acronym(name) \
         and not any(w.lower() in links for w in words[1:-1])
+
+
+def one_word_surname(key: str) -> str | None:
+    """The last word of a full name's key, which a bare surname stands for ("rutte" of "mark rutte"); None after a
+    particle: "Van Ark" is Tamara van Ark's surname, and "Shell" no surname of "Klanten van Shell"."""
+    words = key.split()
+    return None if len(words) < 2 or words[-2] in _words("words", "name_particles") else words[-1]
 
 
 @cache
@@ -946,16 +1000,19 @@ def _acronym_pairs(known: Sequence[Known]) -> list[tuple[int, int]]:
 
 def _surname_pairs(known: Sequence[Known]) -> list[tuple[int, int]]:
     full: dict[str, list[Known]] = {}
+    # a given name alone may be any of the persons who have it
+    first_names = {name_key(s.name).split()[0] for s in known if s.kind == "person" and " " in name_key(s.name)}
     for source in known:
-        words = name_key(source.name).split()
-        if len(words) > 1 and a_full_name(source.name) and source.kind in ("person", "unknown") \
+        surname = one_word_surname(name_key(source.name))
+        if surname and a_full_name(source.name) and source.kind in ("person", "unknown") \
                 and not is_description(source.name):
-            full.setdefault(words[-1], []).append(source)
+            full.setdefault(surname, []).append(source)
     pairs = []
     for source in known:
         key = name_key(source.name)
         if " " in key or is_description(source.name) or is_acronym(source.name) \
-                or source.kind not in ("person", "unknown") or is_place(key):
+                or source.kind not in ("person", "unknown") or is_place(key) or key in first_names \
+                or a_common_word(key):
             continue
         one = _the_one_person(full.get(key, []))
         if one is not None:

@@ -214,6 +214,81 @@ CASES = [
      ("de premier", "Als het aan … ligt", "komt er geen uitstel", "assert")),
     ("Een datum na juni is wat haar betreft uitgesloten.",
      ("haar", "wat … betreft", "Een datum na juni is … uitgesloten", "assert")),
+    # "zijn"/"haar" after "dat" as a determiner, not the verb "zijn"
+    ("De trainer vindt dat zijn ploeg beter moet verdedigen.",
+     ("De trainer", "vindt", "zijn ploeg beter moet verdedigen", "assert")),
+    # a subordinate clause first: the main clause after ", VERB" is not content
+    ("Omdat de minister vindt dat het te lang duurt, grijpt ze in.",
+     ("de minister", "vindt", "het te lang duurt", "assert")),
+    ("Hoewel de minister zei dat het plan doorgaat, blijft de kritiek groot.",
+     ("de minister", "zei", "het plan doorgaat", "assert")),
+    # a passive with no agent and a "dat" clause: no source, like the impersonal cues; a denial or a
+    # prediction with no agent: what was denied is the subject, what is foreseen stands after "er"
+    ("De club wordt ervan beschuldigd dat zij spelers heeft omgekocht.",
+     (None, "beschuldigd", "zij spelers heeft omgekocht", "assert")),
+    ("Het voorstel werd gisteren afgewezen.",
+     (None, "afgewezen", "Het voorstel", "deny")),
+    ("Bovendien worden er meer warme zomers verwacht.",
+     (None, "verwacht", "meer warme zomers", "predict")),
+    # a form that is a participle and a past or present tense: after "en" it is the finite verb
+    ("Het kabinet is blij en verwacht dat de economie groeit.",
+     ("Het kabinet", "verwacht", "de economie groeit", "predict")),
+    # the perfect of "laten weten" ("heeft laten weten", an infinitive for the participle)
+    ("De minister heeft laten weten dat ze niet aftreedt.",
+     ("De minister", "laten … weten", "ze niet aftreedt", "assert")),
+    # reporting nouns: "van X is dat …", a name in the genitive, the subject of "het idee hebben dat …"
+    ("De kritiek van de oppositie is dat het plan te duur is.",
+     ("de oppositie", "kritiek", "het plan te duur is", "assert")),
+    ("De Kamerleden zijn gevoelig voor Mays argument dat de brexit snel moet komen.",
+     ("Mays", "argument", "de brexit snel moet komen", "assert")),
+    ("De ouders hebben het idee dat de school niets doet.",
+     ("De ouders", "idee", "de school niets doet", "assert")),
+    ("De ontkenning van de minister dat hij het wist, overtuigde niemand.",
+     ("de minister", "ontkenning", "hij het wist", "deny")),
+    # beliefs and intentions with a copula or a fixed phrase
+    ("De partij is van plan om een motie in te dienen.",
+     ("De partij", "is van plan", "een motie in te dienen", "assert")),
+    ("De directeur is ervan overtuigd dat de school open blijft.",
+     ("De directeur", "is ervan overtuigd", "de school open blijft", "assert")),
+    ("De leerlingen maken zich zorgen over hun examens.",
+     ("De leerlingen", "maken zich zorgen over", "hun examens", "assert")),
+    ("Het OM gaat uit van moord.",
+     ("Het OM", "gaat uit van", "moord", "assert")),
+    # the broad verb classes: a separable promise, evaluation, belief, doubt
+    ("De minister zegt toe dat er meer geld komt.",
+     ("De minister", "zegt … toe", "er meer geld komt", "assert")),
+    ("De burgemeester verwelkomde het besluit.",
+     ("De burgemeester", "verwelkomde", "het besluit", "assert")),
+    ("Critici veronderstellen dat de cijfers te rooskleurig zijn.",
+     ("Critici", "veronderstellen", "de cijfers te rooskleurig zijn", "assert")),
+    ("De coach twijfelt of hij de spits opstelt.",
+     ("De coach", "twijfelt", "hij de spits opstelt", "question")),
+    # verb last, the particle written onto the stem
+    ("Het kabinet viel omdat de minister het voorstel afwees.",
+     ("de minister", "afwees", "het voorstel", "deny")),
+    # an indirect question as what was written
+    ("Valkering schrijft in zijn boek hoe de paus hem ontving.",
+     ("Valkering", "schrijft", "de paus hem ontving", "assert")),
+    # a request: what was asked is the "te" infinitive, not the one asked
+    ("De bisschop heeft de priester verzocht zijn functie neer te leggen.",
+     ("De bisschop", "verzocht", "zijn functie neer te leggen", "assert")),
+    # a passive whose agent is two coordinated names
+    ("Het bestuur werd door Halsema en wethouder Moorman verzocht om op te stappen.",
+     ("Halsema en wethouder Moorman", "verzocht", "op te stappen", "assert")),
+    # "…, X en hij heeft benadrukt": a new clause with its own pronoun subject, not "X en hij"
+    ("Hij sprak over de kosten, een mogelijke participatie en hij heeft benadrukt dat het nodig is.",
+     ("hij", "benadrukt", "het nodig is", "assert")),
+    # an intertitle ran into the sentence, then an adverbial: the subject follows the verb
+    ("Beperkt Voor het eerst zei May dus dat de brexit kan worden uitgesteld.",
+     ("May", "zei", "de brexit kan worden uitgesteld", "assert")),
+    # an intention: "wil" with an adverbial before the infinitive
+    ("De band wilde met de eerste single graag stampij maken.",
+     ("De band", "wilde", "met de eerste single graag stampij maken", "assert")),
+    # an intention verb last in a relative clause: the source is the noun the clause hangs on
+    ("Er bestaat een grote beweging die hiervan af wil.",
+     ("een grote beweging", "wil", "hiervan af", "assert")),
+    ("Het gaat om vrouwen die graag zouden willen terugkeren naar Nederland.",
+     ("vrouwen", "willen", "terugkeren naar Nederland", "assert")),
 ]
 
 
@@ -241,9 +316,25 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Wat de prijs betreft is het goed.",  # "wat X betreft" with a topic, not a person
     "Uit het raam bleek niets.",  # "uit X blijkt" reports only with a "dat" clause
     "De oud-speler waakt voor vergelijkingen. ,,Kort.''",  # too short to be a statement of its own
+    "De lichten gaan om tien uur uit.",
+    "De opknapbeurt duurde twaalf maanden.",  # "maanden" is a noun, not a form of "manen"
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause closes at ", VERB"; after a cue with a preposition comes the object, not the source
+    ("De vakbond, die vindt dat de lonen omhoog moeten, dreigt met een staking.",
+     [("De vakbond", "vindt", "de lonen omhoog moeten", "assert"),
+      ("De vakbond", "dreigt met", "een staking", "assert")]),
+    # "VS." ends a sentence ("vs." is "versus"): "Dat land" opens the next one
+    ("Het bedrijf verzet zich tegen de boete van de VS. Dat land vreest spionage.",
+     [("Het bedrijf", "verzet zich tegen", "de boete van de VS", "assert"),
+      ("Dat land", "vreest", "spionage", "assert")]),
+])
+def test_attributions(text: str, expected: list[tuple[str | None, str, str, str]]) -> None:
+    assert [_parts(text, s) for s in extract(text, None)] == expected
 
 
 def test_quote_continues_in_next_sentence() -> None:
@@ -336,11 +427,12 @@ DEV_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "
 def test_dutch_dev_gold_figures() -> None:
     """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo). The gold
     grew from 14 to 38 articles (24 annotated exhaustively: beliefs, nominal cues, cue-less quotes); on all
-    38 the rules measure content overlap 0.719 and source+content 0.681 (2026-12-07, rules written on fold A
-    and checked on fold B; 0.659 and 0.626 before that round, 0.589 and 0.553 before the first)."""
+    38 the rules measure content overlap 0.748 and source+content 0.703 (2026-12-07, rules written on fold A
+    and checked on fold B; 0.719 and 0.681 before that round, 0.659 and 0.626 before the one before, 0.589
+    and 0.553 before the first)."""
     report = evaluate(DEV_GOLD)
-    assert report.measures["content_overlap"].f1 >= 0.70
-    assert report.measures["source_content"].f1 >= 0.66
+    assert report.measures["content_overlap"].f1 >= 0.73
+    assert report.measures["source_content"].f1 >= 0.68
 
 
 _PIECES = ["De minister", "zegt", "zei", "dat", "het", "kabinet", "valt", ",", ".", ":", "“", "”", ",,", "''",

@@ -379,3 +379,43 @@ def test_a_place_named_alone_is_no_surname_of_a_longer_name() -> None:
     # "Nederland" (the country) is no surname of "Tuinbranche Nederland"; "Baudet" is Thierry Baudet's.
     assert match_known(SourceName("Nederland", "unknown"), [Stored("Tuinbranche Nederland", "unknown")]) is None
     assert match_known(SourceName("Baudet", "unknown"), [Stored("Thierry Baudet", "unknown")]) == 0
+
+
+def test_a_given_name_with_a_surname_and_particle_is_another_person() -> None:
+    # "Frans van Benthem" is no "Van Benthem" with a word before it: a given name opens a full name.
+    known = [Stored("Van Benthem", "person")]
+    assert match_known(SourceName("Frans van Benthem", "person"), known) is None
+
+
+@pytest.mark.parametrize(("word", "known"), [
+    ("Gerard", [Stored("Huub Gerard", "person"), Stored("Gerard Sanderink", "person")]),  # a given name
+    ("Meer", [Stored("Tom van der Meer", "unknown")]),  # a common word opening a heading
+])
+def test_a_word_alone_that_names_no_one_in_particular_joins_no_full_name(word: str, known: list[Stored]) -> None:
+    assert match_known(SourceName(word, "unknown"), known) is None
+
+
+def test_a_given_name_or_a_common_word_alone_is_not_folded_into_a_full_name() -> None:
+    known = [StoredWithId("Huub Gerard", "person", id=1), StoredWithId("Gerard Sanderink", "person", id=2),
+             StoredWithId("Gerard", "unknown", id=3), StoredWithId("Tom van der Meer", "unknown", id=4),
+             StoredWithId("Meer", "unknown", id=5), StoredWithId("Sanderink", "unknown", id=6)]
+    assert surnames_to_fold(known) == [(2, 6)]
+
+
+@pytest.mark.parametrize(("candidate", "index"), [
+    (SourceName("Koolmees van Sociale Zaken", "unknown"), 0),  # the surname of one stored person, and his ministry
+    (SourceName("Femke Halsema van Amsterdam", "unknown"), 1),  # a stored full name, and her city
+    (SourceName("Roger van Boxtel", "person"), None),  # a full name with its particle: not "Roger"
+    (SourceName("Tamara van Ark", "person"), None),
+])
+def test_a_known_person_of_somewhere_is_that_person(candidate: SourceName, index: int | None) -> None:
+    known = [Stored("Wouter Koolmees", "person"), Stored("Femke Halsema", "person"), Stored("Roger", "person")]
+    assert match_known(candidate, known) == index
+
+
+def test_a_word_after_a_particle_is_no_surname_alone() -> None:
+    # "Shell" is no surname of "Klanten van Shell", nor "Forum" of "Rob Roos van Forum"; a full name with a
+    # particle has the particle in its surname ("Van Ark").
+    assert match_known(SourceName("Shell", "unknown"), [Stored("Klanten van Shell", "unknown")]) is None
+    assert match_known(SourceName("Forum", "unknown"), [Stored("Rob Roos van Forum", "unknown")]) is None
+    assert match_known(SourceName("Rutte", "unknown"), [Stored("Mark Rutte", "person")]) == 0

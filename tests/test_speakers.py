@@ -229,3 +229,96 @@ def test_a_name_run_into_a_description_after_a_particle_is_no_full_name() -> Non
     statement = _statement(text, "De Kamer", "zegt")
     speakers.resolve(text, [statement], "nl")
     assert statement.speaker == "De Kamer"
+
+
+def _resolved(text: str, source: str, cue: str, content: str) -> tuple[str | None, str | None]:
+    """(source text, speaker) of one statement after the speakers stage."""
+    cue_start = text.index(cue)
+    start = text.index(source)
+    content_start = text.index(content)
+    statement = Statement(cue=Span.of(text, cue_start, cue_start + len(cue)),
+                          content=Span.of(text, content_start, content_start + len(content)),
+                          source=Span.of(text, start, start + len(source)))
+    speakers.resolve(text, [statement], "nl")
+    return (statement.source.text if statement.source else None), statement.speaker
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), [
+    # A modifier cut off from its head is read on to the name.
+    ("Klanten haakten volgens voormalig directeur Anna Kroon af.", "voormalig", "volgens", "Klanten haakten",
+     ("voormalig directeur Anna Kroon", "Anna Kroon")),
+    ("Voorlopig hebben alle zeven partijen gezegd mee te doen.", "alle zeven", "gezegd", "mee te doen",
+     ("alle zeven partijen", "alle zeven partijen")),
+    # After an adverbial opening the sentence the subject follows the verb.
+    ("Om die reden eist het Openbaar Ministerie een celstraf.", "reden", "eist", "een celstraf",
+     ("het Openbaar Ministerie", "het Openbaar Ministerie")),
+    # The speaker named after the close of the quote.
+    ("'Je mag dat gerust aan hen melden', zegt Joop.", "gerust", "melden", "aan hen",
+     ("Joop", "Joop")),
+    # A name opening the sentence, set off by a comma.
+    ("Leo Geel, directeur van Nyfer, spreekt van polarisering op de arbeidsmarkt.", "polarisering",
+     "spreekt van", "polarisering op de arbeidsmarkt", ("Leo Geel", "Leo Geel")),
+    # A word for people in general is a real subject: the object after the verb is no speaker.
+    (",,Niemand wil de militairen inzetten'', zei de minister.", "Niemand", "wil", "de militairen inzetten",
+     ("Niemand", "Niemand")),
+    # After a subject the noun after the verb is the object ("drongen de affaire ... naar de achtergrond").
+    ("Maar recentere drama's drongen de Rushdie-affaire naar de achtergrond.", "drama's", "drongen",
+     "de Rushdie-affaire naar de achtergrond", ("drama's", "drama's")),
+])
+def test_a_stray_word_source_gives_way_to_the_real_speaker(
+    text: str, source: str, cue: str, content: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _resolved(text, source, cue, content) == expected
+
+
+def test_you_in_an_interview_question_is_the_one_interviewed() -> None:
+    text = ("Minister Karel Bos wil meer arbeidsmigranten. ,,We hebben ze nodig'', zegt Bos. "
+            "U zegt dat verdringing niet is aangetoond. ,,Dat klopt'', zegt Bos.")
+    statements = [_statement(text, "Minister Karel Bos", "wil"), _statement(text, "Bos", "zegt"),
+                  _statement(text, "U", "zegt", 1), _statement(text, "Bos", "zegt", 2)]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Karel Bos", "Karel Bos", "Karel Bos", "Karel Bos"]
+
+
+def test_you_inside_a_quote_is_not_the_one_interviewed() -> None:
+    text = "Jan Smit zei het. Jan Smit zei het weer. 'Wilt u ophouden', vraagt Piet Post."
+    statements = [_statement(text, "Jan Smit", "zei"), _statement(text, "Jan Smit", "zei", 1),
+                  _statement(text, "u", "ophouden")]
+    speakers.resolve(text, statements, "nl")
+    assert statements[2].speaker == "u"
+
+
+def test_a_common_word_opening_the_sentence_is_no_given_name() -> None:
+    # "Eer" is written in lower case too: a word opening the sentence, not Dekker's given name.
+    text = "Minister Sander Dekker zei dat het klopt. Het is een eer.\nEer Dekker zegt dat het anders kan."
+    statements = [_statement(text, "Minister Sander Dekker", "zei"), _statement(text, "Eer Dekker", "zegt")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Sander Dekker", "Sander Dekker"]
+
+
+def test_a_description_of_a_person_with_a_role_compound_is_no_organisation() -> None:
+    assert speakers.name_of("de oud-partijleider van de VVD", "nl") == ("de oud-partijleider van de VVD", None)
+    assert speakers.name_of("VVD-prominent Neelie Kroes", "nl") == ("Neelie Kroes", "VVD")
+    assert speakers.name_of("AIVD-baas Dick Schoof", "nl") == ("Dick Schoof", "AIVD")
+
+
+def test_a_genitive_of_a_named_source_is_that_source() -> None:
+    text = "Premier Theresa May zei dat het kan. Ook Mays verwijt dat het te laat is, klinkt hard."
+    statements = [_statement(text, "Premier Theresa May", "zei"), _statement(text, "Mays", "verwijt")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Theresa May", "Theresa May"]
+
+
+def test_a_title_opening_the_only_full_name_is_dropped_from_it() -> None:
+    # "bisschop" is written in lower case too: the full name the article writes is "Jos Punt".
+    text = "Bisschop Jos Punt preekte. De bisschop zweeg daarna. Punt zegt dat het klopt."
+    statement = _statement(text, "Punt", "zegt")
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == "Jos Punt"
+
+
+def test_a_description_opening_the_sentence_keeps_its_article() -> None:
+    text = "Het is het kabinet dat beslist. Het kabinet zegt dat het klopt."
+    statement = _statement(text, "Het kabinet", "zegt")
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == "Het kabinet"

@@ -80,8 +80,11 @@ def _ends_in_abbreviation(text: str, start: int, dot: int) -> bool:
     word_start = dot
     while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
         word_start -= 1
-    word = text[word_start:dot].lower()
-    if word in _ABBREVIATIONS:
+    written = text[word_start:dot]
+    word = written.lower()
+    # An acronym in capitals is a name, not an abbreviation: "door de VS. Dat land" ends a sentence ("vs."
+    # is "versus"), as does "Holding BV. De".
+    if word in _ABBREVIATIONS and not (len(written) > 1 and written.isupper() and "." not in written):
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") do not end a sentence.
     if len(word) == 1 and word.isalpha():

@@ -31,12 +31,13 @@ role ("director of research at X").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
-from ..lexicon import load, word_set
-from ..records import Statement
-from ..sources import a_full_name, is_acronym, is_agent, is_description, parse_mention, person_roles
+from ..lexicon import load, load_table, word_set
+from ..records import Span, Statement
+from ..sources import a_full_name, is_acronym, is_agent, is_description, parse_mention, person_roles, speaks
 
 # A run of capitalised words (allowing initials, hyphens and lower-case name particles inside). "[A-Z]" then
 # "no word character before it" is "\b[A-Z]", but lets the regex engine jump from capital to capital.
@@ -45,6 +46,7 @@ _NAME = re.compile(
 )
 # Particles that open a surname written alone ("Van Ark", "De Jonge", "Von der Leyen").
 _SURNAME_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "von", "la", "le", "di", "da"])
+_LINKS = frozenset(["van", "of", "bij", "namens", "for", "at"])
 _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[\w'’.&$-]+|[^\w\s]")
 _STRIP = " \t\n,.;:\"“”‘’'()[]"
@@ -63,6 +65,7 @@ class _Words:
     group: frozenset[str]
     singular: frozenset[str]
     pointing: frozenset[str]
+    addressed: frozenset[str]
     adjective_endings: tuple[str, ...]
 
 
@@ -80,6 +83,7 @@ def _words(lang: str) -> _Words:
         singular=frozenset(p.lower() for p in pronouns.get("person", [])) - frozenset(
             p.lower() for p in pronouns.get("group", [])),
         pointing=frozenset(p.lower() for p in pronouns.get("descriptions", [])),
+        addressed=frozenset(p.lower() for p in pronouns.get("addressed", [])),
         adjective_endings=tuple(data.get("titles", {}).get("adjective_endings", [])),
     )
 
@@ -92,10 +96,11 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
     """Fill `speaker` and `affiliation` on every statement, in text order."""
     words = _words(lang)
     named: list[tuple[int, str, str | None]] = []  # (position, speaker, affiliation) of named sources
-    named_spans: list[tuple[int, int]] = []  # where each named source is written
+    written = _WrittenWith(text)  # the words each named source is written with
     # (start and end of the source, speaker, affiliation) of sources that are descriptions
     spoken: list[tuple[int, int, str, str | None]] = []
     full_names: dict[str, str] = {}  # "vos" -> "Bernadette Vos": the latest named source each word run ends
+    addressed: list[Statement] = []  # sources that address the reader or the one interviewed ("U", "u")
     ordered = sorted(statements, key=lambda s: s.source.start if s.source else s.cue.start)
     for statement in ordered:
         source = statement.source
@@ -104,18 +109,32 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             continue
         raw = _strip_edges(source.text)
         low = raw.lower()
+        if len(raw.split()) <= 2 and low not in words.person | words.group | words.pointing | words.addressed \
+                and (raw[:1].islower() or low in _function_words(lang)) and low not in _PEOPLE \
+                and parse_mention(name_of(raw, lang)[0]) is None:
+            # A stray word or two ("gerust", "voormalig", "reden") where the speaker should be: the real one
+            # written next to it, after the cue or after the quote, else it names no one.
+            real = _real_source(text, statement, lang)
+            if real is not None:
+                statement.source = source = real
+                raw = _strip_edges(source.text)
+                low = raw.lower()
+        if low in words.addressed and not _quoted(text, source.start):
+            addressed.append(statement)  # "U zegt dat ...": the interviewee, known once all are read
+            continue
         if low in words.person or low in words.group:
             # The description of a statement close before, after the last named source ("zei een 81-jarige
             # man, ... Hij verklaarde"), if it speaks ("de heftige confrontatie" does not) and can be one person
             # when the pronoun is ("hij" is no "de helft van de ministers"); further back it is as likely
             # someone else.
-            fits = [d for d in spoken if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))]
-            close = fits and (not named or named[-1][0] < fits[-1][0]) and source.start - fits[-1][1] < _CLOSE
-            referent = fits[-1][2:] if close else _referent(text, source.start, named, lang)
+            fit = next((d for d in reversed(spoken)
+                        if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))), None)
+            close = fit and (not named or named[-1][0] < fit[0]) and source.start - fit[1] < _CLOSE
+            referent = fit[2:] if fit and close else _referent(text, source.start, named, lang)
             statement.speaker, statement.affiliation = referent if referent else (raw, None)
             continue
         if low in words.pointing:
-            referent = _described(text, low, source.start, named, named_spans, lang)
+            referent = _described(text, low, source.start, named, written, lang)
             if referent is not None:
                 statement.speaker, statement.affiliation = referent
                 continue
@@ -129,6 +148,9 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
                 spoken.append((source.start, source.end, speaker, affiliation))
             continue
         speaker = _first_of_two(text, speaker) if affiliation is None else speaker
+        if speaker.strip() and raw.startswith(speaker.split()[0]) \
+                and _sentence_start(text, source.start + 1) == source.start:
+            speaker = _without_opener(text, speaker)
         speaker = _full_name(speaker, full_names, text)
         statement.speaker, statement.affiliation = speaker, affiliation
         found = parse_mention(speaker)
@@ -138,10 +160,236 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             spoken.append((source.start, source.end, speaker, affiliation))
             continue
         named.append((source.start, speaker, affiliation))
-        named_spans.append((source.start, source.end))
+        written.add(source.start, source.end)
         parts = speaker.split()
         for k in range(1, len(parts)):
             full_names[" ".join(parts[k:]).lower()] = speaker
+    if addressed:
+        _interviewee(statements, addressed)
+
+
+def _interviewee(statements: list[Statement], addressed: list[Statement]) -> None:
+    """ "U zegt dat ...", outside quotes: an interview's question to the one interviewed, the person the
+    article quotes most (at least twice, more than anyone else). With none such, "U" stays the source."""
+    asked = {id(statement) for statement in addressed}
+    counts: dict[str, int] = {}
+    affiliations: dict[str, str | None] = {}
+    for statement in statements:
+        found = parse_mention(statement.speaker) if statement.speaker else None
+        if statement.speaker and found is not None and found.kind in ("person", "unknown") \
+                and not is_description(found.name) and " " in found.name and id(statement) not in asked:
+            counts[statement.speaker] = counts.get(statement.speaker, 0) + 1
+            affiliations.setdefault(statement.speaker, statement.affiliation)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    one = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) \
+        else None
+    for statement in addressed:
+        statement.speaker = one or _strip_edges(statement.source.text if statement.source else "")
+        statement.affiliation = affiliations[one] if one else None
+
+
+# Quotation marks that open or close a quote; a single one only at a word's edge, not the apostrophe of
+# "auto's" ("'Wilt u ophouden?', vraagt ...").
+_QUOTE_MARKS = re.compile(r",,|''|[\"“”„«»‘’]|(?<![\w'])'(?=\w)|(?<=[\w.,!?])'(?![\w'])")
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether `position` is inside a quote: an odd number of quotation marks in its paragraph before it."""
+    start = text.rfind("\n", 0, position) + 1
+    return len(_QUOTE_MARKS.findall(text, start, position)) % 2 == 1
+
+
+_WORD_AT = re.compile(r"[\w'’.-]+|[^\w\s]")
+
+
+def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
+    """The speaker a stray-word source stands in for: the same phrase read on ("voormalig" -> "voormalig
+    medisch directeur Geraline Leusink", "alle zeven" -> "alle zeven partijen"), else the subject right after
+    the cue ("Om die reden noemt het bedrijf ..."), else the speaker named after the quote's close
+    ("... melden', zegt Joop"), else a name opening the sentence and set off by a comma ("Leo van der Geest,
+    directeur van ..., spreekt van ..."). None when there is none of these."""
+    source = statement.source
+    assert source is not None
+    if _modifies(source.text):
+        stop = statement.cue.start if statement.cue.start > source.start else _sentence_end(text, source.end)
+        found = _phrase_at(text, source.start, stop, lang)
+        if found is not None and found.end > source.end:
+            return found
+    start = _skip_adverbs(text, statement.cue.pieces()[-1][1])
+    # "Om die reden eist het OM ...": after an adverbial opening the sentence, the subject follows the verb;
+    # after a subject ("recentere drama's drongen de affaire ...") the object does.
+    if statement.cue.text[:1].isalpha() and not source.start <= start < source.end \
+            and _starts_with(text, _sentence_start(text, source.start), _adverbial_openers()) \
+            and not _starts_with(text, start, _function_words(lang) - _inside_phrases(lang)):
+        found = _phrase_at(text, start, _sentence_end(text, start), lang)
+        if found is not None:
+            return found
+    said = _said_after(text, statement.content.end, lang)
+    if said is not None:
+        return said
+    if source.start < statement.cue.start or _quoted(text, statement.cue.start):
+        return None
+    opening = _sentence_start(text, statement.cue.start)
+    comma = text.find(",", opening, statement.cue.start)
+    if comma > opening:
+        found = _phrase_at(text, opening, comma, lang)
+        if found is not None and found.end == comma and not is_description(name_of(found.text, lang)[0]):
+            return found
+    return None
+
+
+def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
+    """The longest phrase from `start` (of at most eight words, before `stop` and any punctuation) that names
+    someone: a capitalised name, or a description whose head speaks ("alle zeven partijen", "het bedrijf")."""
+    best: Span | None = None
+    count = 0
+    first = ""
+    for match in _WORD_AT.finditer(text, start, min(stop, start + 200)):
+        word = match.group()
+        low = word.lower()
+        if not word[0].isalnum() or count and (low in _cue_words(lang) or low in _function_words(lang)
+                                               and low not in _inside_phrases(lang)):
+            break  # a phrase ends at punctuation, a verb of saying or a function word ("... H. al in 2012")
+        if best is not None and word[:1].islower() and low not in _inside_phrases(lang):
+            break  # a name read, a lower-case word ends it ("advocaat L. Portier namens ...")
+        first = first or word
+        count += 1
+        if count > 8:
+            break
+        phrase = text[start : match.end()].rstrip(".")
+        name, _ = name_of(phrase, lang)
+        found = parse_mention(name)
+        if found is None:
+            continue
+        if is_description(found.name) and not speaks(found.name) and phrase.lower() not in _words(lang).pointing:
+            continue
+        # A name ends in a capitalised word ("directeur Annelies Kroon", not "... Kroon af") and opens the
+        # phrase or follows a role or an article ("spionage door de Chinezen" names no one).
+        if not is_description(found.name) and not (word[:1].isupper() and (
+                first[:1].isupper() or first.lower() in _descriptions(lang).determiners or _modifies(first)
+                or name_of(f"{first} X", lang)[0] == "X")):
+            continue
+        if count == 1 and not is_description(found.name) and _sentence_start(text, start + 1) == start:
+            continue  # one capitalised word opening a sentence may be any word ("Ach", "Nee")
+        best = Span.of(text, start, start + len(phrase))
+    return best
+
+
+# Words for people that name no one in particular: a source of one is a real subject, not a stray word.
+_PEOPLE = frozenset(["niemand", "iemand", "iedereen", "men", "velen", "sommigen", "anderen", "enkelen",
+                     "nobody", "someone", "everyone", "anyone", "many", "some", "others"])
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """Stopwords and the words that name no one ("dat", "iets", "men"): a source of one of these is a stray."""
+    nobody = load_table("sources")["descriptions"]["nobody"]
+    return word_set(lang, "language", "stopwords") | frozenset(w.lower() for w in nobody)
+
+
+@cache
+def _inside_phrases(lang: str) -> frozenset[str]:
+    """Function words a source phrase can hold: name particles ("de", "van") and "een"."""
+    return frozenset([*load_table("sources")["words"]["name_particles"], "een", "a", "an"])
+
+
+def _skip_adverbs(text: str, position: int) -> int:
+    """Past the spaces and up to two adverbs ("spreekt ook officier ...", `[words] adverbs`)."""
+    adverbs = frozenset(load_table("sources")["words"]["adverbs"])
+    for _ in range(2):
+        match = _NEXT_WORD.match(text, position)
+        if match is None or match.group(1).lower() not in adverbs:
+            break
+        position = match.end()
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+_NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
+
+
+def _starts_with(text: str, position: int, words: frozenset[str]) -> bool:
+    match = _NEXT_WORD.match(text, position)
+    return match is not None and match.group(1).lower() in words
+
+
+@cache
+def _adverbial_openers() -> frozenset[str]:
+    return frozenset(load_table("sources")["words"]["adverbial_openers"])
+
+
+def _modifies(phrase: str) -> bool:
+    """Whether a lower-case source ends in a word that modifies a head to come: a number or quantifier
+    ("alle zeven", "een aantal") or an adjective ("voormalig", "financieel")."""
+    words = phrase.split()
+    if not words or not phrase[:1].islower():
+        return False
+    last = words[-1].lower()
+    table = load_table("sources")["descriptions"]
+    return last in table["quantifiers"] or last in table["shares"] or last in _NUMBERS \
+        or last.endswith(tuple(table["modifier_endings"]))
+
+
+_NUMBERS = frozenset(["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+                      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+
+
+def _said_after(text: str, position: int, lang: str) -> Span | None:
+    """ "... aan hen melden', zegt Joop.": the speaker written after the verb that follows the close of
+    the quote the content ends in, in the same paragraph and within 300 characters."""
+    end = text.find("\n", position)
+    end = len(text) if end < 0 else end
+    close = _QUOTE_CLOSE.search(text, position, min(end, position + 300))
+    match = _AFTER_QUOTE.match(text, close.start()) if close else None
+    if match is None or match.group(1).lower() not in _cue_words(lang):
+        return None  # the first quotation mark after the content closes its quote: the verb must follow it
+    start = match.end()
+    return _phrase_at(text, start, _sentence_end(text, start), lang)
+
+
+_QUOTE_CLOSE = re.compile(r"''|[\"”’']")
+_AFTER_QUOTE = re.compile(r"(?:''|[\"”’'])\s*,\s*([a-z]+)\s+")
+
+
+@cache
+def _cue_words(lang: str) -> frozenset[str]:
+    """Every word form of the language's cue verbs ("zegt", "zei", "says")."""
+    data = load(lang)
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            found.update(node.lower().split())
+
+    walk(data.get("verbs", {}))
+    walk(data.get("cues", {}))
+    return frozenset(word for word in found if len(word) > 2 and word != "to")  # not the "to" of "say to"
+
+
+def _sentence_start(text: str, position: int) -> int:
+    before = max(text.rfind(". ", 0, position), text.rfind("? ", 0, position), text.rfind("! ", 0, position))
+    start = max(before + 2 if before >= 0 else 0, text.rfind("\n", 0, position) + 1)
+    while start < position and not text[start].isalnum():
+        start += 1
+    return start
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence from `position` ends: a full stop (not an initial's, "L. Portier") or a line break."""
+    stop = _FULL_STOP.search(text, position)
+    line = text.find("\n", position)
+    ends = [k for k in (stop.start() if stop else -1, line) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
+_FULL_STOP = re.compile(r"(?<!\b[A-Z])\.\s")
 
 
 _CLOSE = 400  # characters: a pronoun this close after a description's statement may be that description
@@ -213,15 +461,15 @@ def name_of(source: str, lang: str) -> tuple[str, str | None]:
             continue
         prefix, hyphen, rest = tokens[k].rpartition("-")
         if hyphen and prefix and _norm(rest) in words.roles:
-            # "SDF-woordvoerder": the organisation glued to the role
+            # "SDF-woordvoerder": the organisation glued to the role; "oud-partijleider": a role
             last_role = role_start = k
-            affiliation = prefix
+            affiliation = prefix if prefix[:1].isupper() else affiliation
         k += 1
     if last_role < 0:
         return head, None
     name = tokens[last_role + 1 :]
-    if not any(t[:1].isupper() for t in name):
-        return head, affiliation
+    if not any(t[:1].isupper() for t in name) or name[0] in _LINKS:
+        return head, affiliation  # "de oud-partijleider van de VVD": a description of a person, no name
     if affiliation is None:
         first_role = role_start
         while first_role > 0 and _norm(tokens[first_role - 1]) in words.roles:
@@ -300,33 +548,53 @@ def _defined_acronyms(text: str, lang: str) -> list[tuple[str, set[str | None]]]
     ]
 
 
+class _WrittenWith:
+    """The words each named source is written with, in it and around it ("Zorgminister Bruno Bruins",
+    "Bruins, minister van ...", "het bedrijf Fastned"): the latest source by each word and by each ending of
+    five letters or more, so a description finds its source without reading every source before it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.count = 0
+        self.by_word: dict[str, int] = {}
+        self.by_ending: dict[str, int] = {}
+
+    def add(self, start: int, end: int) -> None:
+        text = self.text
+        before = text[max(0, start - 40) : start].split()[-1:]
+        after = text[end : end + 60].split()[:3] if text[end : end + 1] == "," else []
+        for written in [*text[start:end].split(), *before, *after]:
+            word = written.lower().strip(",.()")
+            self.by_word[word] = self.count
+            for k in range(1, len(word) - 4):
+                self.by_ending[word[k:]] = self.count
+        self.count += 1
+
+    def latest(self, head: str) -> int | None:
+        """The number of the latest source written with `head` or a word ending in it (five letters or
+        more), None if none is."""
+        found = [n for n in (self.by_word.get(head), self.by_ending.get(head) if len(head) > 4 else None)
+                 if n is not None]
+        return max(found) if found else None
+
+
 def _described(text: str, description: str, position: int, named: list[tuple[int, str, str | None]],
-               spans: list[tuple[int, int]], lang: str) -> tuple[str, str | None] | None:
+               written: _WrittenWith, lang: str) -> tuple[str, str | None] | None:
     """The source a description points back to: the latest named source written with that role or noun
     ("Zorgminister Bruno Bruins", "Bruins, minister van Medische Zorg", "het bedrijf Fastned") or, failing
     that, the latest name the text writes so before it. None when there is none: the description stays."""
     head = description.split()[-1]
 
-    def fits(word: str) -> bool:
-        word = word.lower().strip(",.()")
-        return word == head or len(head) > 4 and len(word) > len(head) and word.endswith(head)
-
-    for (_, speaker, affiliation), (start, end) in zip(reversed(named), reversed(spans), strict=True):
-        before = text[max(0, start - 40) : start].split()[-1:]
-        after = text[end : end + 60].split()[:3] if text[end : end + 1] == "," else []
-        if any(fits(w) for w in [*text[start:end].split(), *before, *after]):
-            return speaker, affiliation
+    number = written.latest(head)
+    if number is not None:
+        _, speaker, affiliation = named[number]
+        return speaker, affiliation
     if head not in person_roles():
         return None  # "de gemeente Dura Vermeer een boete opleggen": after a noun, a name may be an object
     role = rf"\b[\w-]*{re.escape(head)}" if len(head) > 4 else rf"\b{re.escape(head)}"
-    written = [
-        *re.finditer(rf"(?i:{role})\s+(?P<name>{_NAME.pattern})", text[:position]),
-        *re.finditer(rf"(?P<name>{_NAME.pattern}),\s+(?:de\s+|het\s+|the\s+)?(?:[\w-]+\s+)?(?i:{role})\b",
-                     text[:position]),
-    ]
-    if not written:
+    latest = _latest_written(text, role, position)
+    if latest is None:
         return None
-    latest = max(written, key=lambda m: m.start("name"))
     parts = re.split(r"(?<=[.!?])\s+", latest.group("name"))  # a run can cross a sentence end ("Rutte. Hij")
     name = parts[0] if latest.start("name") > latest.start() else parts[-1]
     role_and_name = text[latest.start() : latest.start("name")] + name if name is parts[0] else name
@@ -334,6 +602,32 @@ def _described(text: str, description: str, position: int, named: list[tuple[int
     if found is None or " " not in found.name and found.kind != "person":
         return None
     return found.name, found.affiliation
+
+
+def _latest_written(text: str, role: str, position: int) -> re.Match[str] | None:
+    """The latest "role Name" or "Name, (de) role" the text writes before `position`. Read backwards in
+    growing windows, not from the start: on a long article each description would scan all before it."""
+    patterns = _role_patterns(role)
+    window = _WINDOW
+    while True:
+        start = max(0, position - window)
+        written = [match for pattern in patterns for match in pattern.finditer(text, start, position)]
+        latest = max(written, key=lambda m: m.start("name")) if written else None
+        # A match this far inside the window is one a scan from the start finds too.
+        if start == 0 or latest is not None and latest.start() >= start + _WINDOW // 4:
+            return latest
+        window *= 4
+
+
+_WINDOW = 8_000
+
+
+@lru_cache(maxsize=256)
+def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(rf"(?i:{role})\s+(?P<name>{_NAME.pattern})"),
+        re.compile(rf"(?P<name>{_NAME.pattern}),\s+(?:de\s+|het\s+|the\s+)?(?:[\w-]+\s+)?(?i:{role})\b"),
+    )
 
 
 def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
@@ -368,14 +662,48 @@ def _full_name(speaker: str, full_names: dict[str, str], text: str = "") -> str:
         return speaker
     if speaker.lower() in full_names:
         return full_names[speaker.lower()]
+    if speaker.endswith("s") and speaker[:-1].lower() in full_names:
+        return full_names[speaker[:-1].lower()]  # "Mays verwijt" after "Theresa May": a genitive
     if len(speaker) == 1 and speaker.isupper():
         # "R." of "Yago R.": the one person the article writes with that initial
-        written = re.findall(rf"\b([A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|el|al))*\s+{speaker}\.)", text)
+        written = _initialled(text).get(speaker, [])
         initialled = {found.name for found in map(parse_mention, written) if found is not None and " " in found.name}
         return f"{initialled.pop()}." if len(initialled) == 1 else speaker  # "Volgens R." is no name
     if not speaker[:1].isupper() or is_acronym(speaker.split()[-1]):
         return speaker  # a description, or an acronym ("OM", "De SP")
     return _written_in_full(text, speaker.lower()) or speaker
+
+
+# "Yago R.": a name and an initial, the initial grouped
+_INITIALLED = re.compile(r"\b([A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|el|al))*\s+(\w)\.)")
+
+
+@lru_cache(maxsize=8)
+def _initialled(text: str) -> dict[str, list[str]]:
+    """Each name written with an initial ("Yago R."), by the initial: read once per article."""
+    found: dict[str, list[str]] = {}
+    for match in _INITIALLED.finditer(text):
+        found.setdefault(match.group(2), []).append(match.group(1))
+    return found
+
+
+def _without_opener(text: str, name: str) -> str:
+    """ "Eer Dekker ziet ...": a name without the capitalised word opening its sentence that the article also
+    writes in lower case ("eer"), so a common word, not a given name."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() in _SURNAME_PARTICLES | _descriptions("nl").determiners \
+            or not all(w[:1].isupper() for w in words[1:]) or words[0].lower() not in _lower_words(text):
+        return name  # "Het kabinet", "Een Amerikaanse vrouw": a description, not a name after a word
+    return " ".join(words[1:])
+
+
+@lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case: read once per article."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*")
 
 
 def _first_of_two(text: str, speaker: str) -> str:
@@ -392,26 +720,89 @@ def _first_of_two_uncached(text: str, speaker: str) -> str:
     words = speaker.split()
     if len(words) < 2 or not words[0][:1].isupper() or not words[0].isalpha():
         return speaker
-    # Substring counts, not word matches: cheap, and a name inside a longer word is rare enough.
-    lowered = _memo(text).lowered
-    pair = lowered.count(speaker.lower())
-    alone_first = text.count(words[0]) - text.count(speaker)
-    alone_rest = lowered.count(" ".join(words[1:]).lower()) - pair
-    return words[0] if pair == 1 and alone_first >= 2 and alone_rest >= 2 else speaker
+    # Substring counts, not word matches: cheap, and a name inside a longer word is rare enough. Each test
+    # is made only when the one before it holds: on a long article every count costs.
+    memo = _memo(text)
+    pair = memo.count_lowered(speaker.lower())
+    if pair != 1 or memo.count(words[0]) - memo.count(speaker) < 2:
+        return speaker
+    return words[0] if memo.count_lowered(" ".join(words[1:]).lower(), at_least=pair + 2) - pair >= 2 else speaker
+
+
+# Above this many characters an article's counts go through a position index instead of a scan each.
+_LONG = 50_000
+_CAPITAL = re.compile(r"[A-Z]")
+# An alphanumeric character with none before it (`\w` without the underscore).
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
 @dataclass
 class _Memo:
     """What a long article would otherwise compute again for every statement."""
 
+    text: str
     lowered: str
     first_of_two: dict[str, str] = field(default_factory=dict)
     written_in_full: dict[str, str | None] = field(default_factory=dict)
+    _capitals: dict[str, list[int]] | None = None
+    _word_starts: dict[str, list[int]] | None = None
+
+    def count(self, needle: str) -> int:
+        """`text.count(needle)`. On a long article a needle opening with a capital is counted among the
+        positions of capitals that open its first three characters: the same count, without a scan of the
+        article per name."""
+        if len(self.text) <= _LONG or len(needle) < 3 or not _CAPITAL.match(needle):
+            return self.text.count(needle)
+        if self._capitals is None:
+            self._capitals = _index(self.text, _CAPITAL)
+        return _count_at(self.text, needle, self._capitals.get(needle[:3], ()), 0)
+
+    def count_lowered(self, needle: str, at_least: int | None = None) -> int:
+        """`text.lower().count(needle)`. On a long article: a needle with a word inside it ("milieudefensie
+        shell") is counted among the article's word starts that open that word, which every occurrence
+        has. A needle of one word may also sit inside a longer word: counted where it opens a word, which
+        gives `at_least` when that many are found there, else by a scan."""
+        if len(self.text) <= _LONG:
+            return self.lowered.count(needle)
+        if self._word_starts is None:
+            self._word_starts = _index(self.lowered, _WORD_START)
+        starts = self._word_starts
+        inside = [m.start() for m in _WORD_START.finditer(needle) if 0 < m.start() <= len(needle) - 3]
+        if inside:
+            offset = min(inside, key=lambda k: len(starts.get(needle[k : k + 3], ())))
+            return _count_at(self.lowered, needle, starts.get(needle[offset : offset + 3], ()), offset)
+        # Occurrences at word starts are some of all occurrences: enough of them settle the test.
+        if at_least is not None and len(needle) >= 3 and _WORD_START.match(needle) \
+                and _count_at(self.lowered, needle, starts.get(needle[:3], ()), 0) >= at_least:
+            return at_least
+        return self.lowered.count(needle)
+
+
+def _index(text: str, pattern: re.Pattern[str]) -> dict[str, list[int]]:
+    """The positions where `pattern` matches, by the three characters they open, in text order."""
+    index: dict[str, list[int]] = {}
+    for match in pattern.finditer(text):
+        position = match.start()
+        index.setdefault(text[position : position + 3], []).append(position)
+    return index
+
+
+def _count_at(text: str, needle: str, positions: Sequence[int], offset: int) -> int:
+    """How many times `needle` occurs, not overlapping, as `str.count` counts, among the places `offset`
+    characters before `positions` (ascending, a superset of its occurrences)."""
+    found = 0
+    end = 0
+    for position in positions:
+        start = position - offset
+        if start >= end and text.startswith(needle, start):
+            found += 1
+            end = start + len(needle)
+    return found
 
 
 @lru_cache(maxsize=8)
 def _memo(text: str) -> _Memo:
-    return _Memo(text.lower())
+    return _Memo(text, text.lower())
 
 
 def _written_in_full(text: str, surname: str) -> str | None:
@@ -426,7 +817,10 @@ def _written_in_full_uncached(text: str, surname: str) -> str | None:
     names = {found.name for found in map(parse_mention, ends) if found is not None and " " in found.name
              and found.name.lower().endswith(" " + surname) and found.kind in ("person", "unknown")
              # not "Navo-bondgenoot Turkije", "GPS-programma India", nor two names run together
-             and not re.search(r"-[a-z]", found.name) and _first_of_two(text, found.name) == found.name}
+             and not re.search(r"-[a-z]", found.name) and a_full_name(found.name)
+             and _first_of_two(text, found.name) == found.name}
+    # "Bisschop Jos Punt" -> "Jos Punt", "Eer Dekker" -> no full name: a common word opening the run is dropped
+    names = {name for name in map(partial(_without_opener, text), names) if " " in name}
     return names.pop() if len(names) == 1 else None
 
 

@@ -39,11 +39,22 @@ Constructions it finds:
   opening mark stands in for the cue (the gold's cue-null attributions);
 - statements inside a quote (",,Hij heeft benadrukt dat …''", `in_quote`), except a speaker quoting their
   own organisation (`_drop_own_reports`);
-- passives with the agent after "door" (`_by_agent`), "Uit X blijkt dat …" (`from_source`), the source
+- passives with the agent after "door" (`_by_agent`, "door X en Y"), and with no agent (`_agentless`, source
+  None) when a "dat" clause follows ("wordt ervan beschuldigd dat …") or the verb denies or predicts ("Dit
+  verzoek is afgewezen", "Er worden warme zomers verwacht"); "Uit X blijkt dat …" (`from_source`), the source
   inside the cue ("als het aan X ligt", "wat haar betreft": `around`), an infinitive cue after a modal
   ("kan niet zeggen of …"), a modal that closes a subordinate clause ("dat Nederland een belang wilde
   kopen"), reporting nouns with "om … te" or a colon, and verbs with their preposition ("verzet zich
   tegen", "dreigt met");
+- beliefs, intentions and reporting nouns with a copula or a light verb ("is van plan", "is ervan overtuigd",
+  "maakt zich zorgen over", "uitte kritiek op": lexicon [phrases]); an intention verb last in a relative
+  clause ("een beweging die hiervan af wil": `_relative`); reporting nouns without "van X": a name in the
+  genitive ("Mays argument dat …") or the subject of the clause ("Hij heeft de indruk dat …":
+  `_clause_subject`), and "De kritiek van X is dat …";
+- separable verbs last in their clause, the particle written onto the stem ("omdat hij het voorstel afwees":
+  every [separable] stem with a [grammar] joined_particles particle is a verb form), and "heeft laten weten";
+- indirect questions as what was said ("schrijft hoe …"); the main clause after a subordinate or relative
+  one is not content ("Omdat X vindt dat …, grijpt ze in", "De bond, die vindt dat …, dreigt met …");
 - fixed expressions are not cues ("Het gesprek vindt plaats": lexicon [fixed]);
 - impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …", "De verwachting is dat …") with source None;
 - stance from the cue (deny, question, predict, else assert), and "niet" right after an asserting verb
@@ -54,11 +65,13 @@ What it does not handle: it has no parser, so a source is the noun phrase before
 after it, found by word lists: it can cut a long subject short ("Het instituut voor onderzoek" stops at
 "voor") and cannot tell an adverb it does not know from a subject ("Een beetje spannend vindt X het").
 Titles and intertitles run into the first sentence (the articles have no line breaks) are read as text.
-Not found: passives with no agent ("Dit verzoek is afgewezen": tried, it cost precision), subordinate
-clauses whose verb comes last after a long middle field, quotes attributed only by the surrounding
-paragraphs, reporting nouns without "van X" ("Mays argument dat", "doet een oproep"), idioms not in the
-lexicon ("kwam tot de slotsom", "op de vingers getikt"), and first-person sources outside quotes (the
-writer's own voice, left out on purpose). Pronouns stay pronouns here: the speakers stage resolves them.
+Not found: passives with no agent that assert ("Tegen de man werd vijf jaar geëist"; "verdacht van X"
+was tried and cost precision on held-out articles), subordinate clauses whose verb comes last after a long
+middle field, relative clauses with "die" as the object ("opties die ze uitsloot"), quotes attributed only
+by the surrounding paragraphs, reporting nouns whose content stands in another sentence ("een waarschuwing
+van de NCTV. De docenten zouden …"), idioms not in the lexicon ("kwam tot de slotsom", "op de vingers
+getikt"), and first-person sources outside quotes (the writer's own voice, left out on purpose).
+Pronouns stay pronouns here: the speakers stage resolves them.
 Shared with English through the engine: quotes that run on (`engine/frames.py` quotes_after, called from
 `quote_content`). Still its own: where a run-on may start (`_following_quotes`, `_continuation`,
 `_join_following_quotes`) and the frames' source and content spans, whose Dutch noun phrase and clause
@@ -68,6 +81,7 @@ grammar has no English counterpart.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -82,6 +96,8 @@ from ..engine.found import Found
 _END_PUNCT = frozenset(".,;:!?")
 _OPEN_PAREN, _CLOSE_PAREN = "(", ")"
 _ARTICLES = frozenset(["de", "het", "een", "die", "deze", "dit", "dat"])
+# Words that open an indirect question as what was said, like "of": "schrijft hoe …", "vroeg waarom …"
+_WH = frozenset(["hoe", "waarom", "hoeveel", "wanneer"])
 
 
 @dataclass(frozen=True)
@@ -127,6 +143,7 @@ class _Lexicon:
     perfect: frozenset[str]
     anaphora: frozenset[str]
     participles: frozenset[str]
+    finite_forms: frozenset[str]  # forms listed before the last of an entry: "verzocht" is a past tense too
     infinitives: frozenset[str]  # the first form of each reporting verb: "zeggen", "roepen"
     modals: frozenset[str]  # finite verbs before an infinitive cue: "kan … zeggen", "zullen … roepen"
     quantifiers: frozenset[str]
@@ -144,12 +161,18 @@ def _lexicon() -> _Lexicon:
             for form in entry.lower().split():
                 verbs.setdefault(form, stance)
     separable: dict[str, list[tuple[str, str]]] = {}
+    joined = frozenset(data["grammar"]["joined_particles"])
+    nouns = {w.lower() for ws in data["nominal"].values() for w in ws}
     for stance, entries in data["separable"].items():
         _check_stance(stance)
         for entry in entries:
             particle, *forms = entry.lower().split()
             for form in forms:
                 separable.setdefault(form, []).append((particle, stance))
+                if particle in joined and len(form) > 2 and particle + form not in nouns:
+                    # verb last the particle is written onto the stem: "die ze eerder uitsloot", "dat hij toegaf"
+                    # (not where that is a noun: "het voorstel", "de oproepen")
+                    verbs.setdefault(particle + form, stance)
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     source_phrases: set[tuple[str, ...]] = set()
     for stance, entries in data["phrases"].items():
@@ -226,6 +249,8 @@ def _lexicon() -> _Lexicon:
         infinitives=frozenset(entry.split()[0].lower() for entries in data["verbs"].values() for entry in entries
                               if entry.split()[0].lower().endswith("en")),
         modals=frozenset(grammar["modals"]),
+        finite_forms=frozenset(f for entries in data["verbs"].values() for entry in entries
+                               for f in entry.lower().split()[1:-1]),
         participles=frozenset(f for f in verbs if f.startswith(("ge", "aange", "toege", "uitge", "opge", "vastge",
                                                                   "bekendge", "meege", "afge", "voorge"))
                               or f.endswith(("d", "t")) and f in _participle_forms(data)),
@@ -273,6 +298,9 @@ class _Extractor:
         self._quote_spans = set(self.doc.quotes)
         self.inside = -1  # the quote being read for the statements it reports, -1 outside quotes
         self.in_quotes: set[int] = set()  # ids of the statements found inside a quote
+        self._by_cue: list[tuple[int, int]] = []  # see _index
+        self._by_piece: list[tuple[int, int, int]] = []
+        self._order: dict[int, int] = {}  # id of a statement -> its index in self.out, once indexed
 
     # --- noun phrases ------------------------------------------------------------------------------
 
@@ -442,6 +470,9 @@ class _Extractor:
             part = doc.low[left : start - 1]
             if any(w in lex.auxiliaries or w in lex.verbs for w in part):
                 pass
+            elif doc.low[start] in lex.person_pronouns and not (
+                    len(part) == 1 or all(doc.capitalised(m) for m in range(left, start - 1))):
+                pass  # "…, een mogelijke participatie en hij heeft benadrukt": a new clause, not "X en hij"
             elif part and (part[0] in lex.openers or _pronominal_adverb(part[0])):
                 return None
             elif verb - left <= 16:
@@ -599,11 +630,39 @@ class _Extractor:
         if k >= n:
             return False
         w = doc.low[k]
-        return w in lex.verbs or w in lex.separable or w in lex.according_after or w == "zo" or w in lex.phrases
+        return w in lex.verbs or w in lex.separable or w in lex.according_after or w == "zo" or \
+            any(tuple(doc.low[k : k + len(words)]) == words for words, _ in lex.phrases.get(w, ()))
 
     def _quote_has_cue_inside(self, q: int) -> bool:
         qs, qe = self.doc.quotes[q]
-        return any(qs <= s.cue.start < qe for s in self.out if s.cue.start >= qs and id(s) not in self.in_quotes)
+        by_cue = self._index()[0]
+        k = bisect.bisect_left(by_cue, (qs, -1))
+        while k < len(by_cue) and by_cue[k][0] < qe:
+            if id(self.out[by_cue[k][1]]) not in self.in_quotes:
+                return True
+            k += 1
+        return False
+
+    def _index(self) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+        """The statements found so far by cue start and by content piece, (position, index in self.out): a
+        question about one quote looks at the statements near it only."""
+        by_cue, by_piece = self._by_cue, self._by_piece
+        for order in range(len(by_cue), len(self.out)):
+            s = self.out[order]
+            self._order[id(s)] = order
+            bisect.insort(by_cue, (s.cue.start, order))
+            for p0, p1 in s.content.pieces():
+                bisect.insort(by_piece, (p0, p1, order))
+        return by_cue, by_piece
+
+    def _extend_content(self, statement: Statement, pieces: list[tuple[int, int]]) -> None:
+        """The quotes that go on with a statement join its content (the pieces it had stay pieces)."""
+        statement.content = Span.joined(self.doc.text, list(statement.content.pieces()) + pieces)
+        order = self._order.get(id(statement))
+        if order is not None:  # else the index reads the whole content when it takes the statement in
+            for p0, p1 in pieces:
+                if p1 > p0:
+                    bisect.insort(self._by_piece, (p0, p1, order))
 
     # --- building -----------------------------------------------------------------------------------
 
@@ -668,41 +727,77 @@ class _Extractor:
     def _cueless_quotes(self) -> None:
         """"De oud-speler waakt voor vergelijkingen. ,,Iedereen doet het op zijn eigen manier.''": a quote
         that makes up a sentence of its own, with no cue and no statement that holds it, is the subject of the
-        sentence before speaking (the gold's cue-null attributions). The opening mark stands in for the cue."""
+        sentence before speaking (the gold's cue-null attributions). The opening mark stands in for the cue.
+
+        Per article, not per quote: the contents held, the cues and the statements of each sentence are
+        indexed once, so a 9 MB article is read in n log n."""
         doc, lex = self.doc, self.lex
         n = len(doc.spans)
-        held = [(p0, p1) for s in self.out for p0, p1 in s.content.pieces()]
-        cues = [s.cue.start for s in self.out]
+        held = _Coverage([p for s in self.out for p in s.content.pieces()], [qs for qs, _ in doc.quotes])
+        cues = sorted(s.cue.start for s in self.out)
+        speakers = [s for s in self.out if s.source is not None and id(s) not in self.in_quotes]
+        # the statements whose cue lies in each sentence, in the order found
+        filled = [k for k, (a, b) in enumerate(doc.sentences) if a < b]
+        filled_starts = [doc.spans[doc.sentences[k][0]][0] for k in filled]
+        by_sentence: dict[int, list[Statement]] = {}
+
+        def file_under_sentence(s: Statement) -> None:
+            at = bisect.bisect_right(filled_starts, s.cue.start) - 1
+            if at >= 0:
+                a, b = doc.sentences[filled[at]]
+                if doc.spans[a][0] <= s.cue.start < doc.spans[b - 1][1]:
+                    by_sentence.setdefault(filled[at], []).append(s)
+
+        for s in speakers:
+            file_under_sentence(s)
+        # the last named speaker before a position: named speakers by cue, with the latest found of each prefix
+        named = sorted((s.cue.start, order) for order, s in enumerate(speakers) if s.source is not None and
+                       s.source.text[:1].isupper())
+        named_starts = [c for c, _ in named]
+        latest: list[int] = []
+        for _, order in named:
+            latest.append(max(order, latest[-1]) if latest else order)
+        added: list[Statement] = []  # statements found here, after all of `speakers`
+
+        def add(cue: list[tuple[int, int]], pieces: list[tuple[int, int]], source: tuple[int, int]) -> None:
+            count = len(self.out)
+            self.add(cue, pieces, source, "assert", quoted=True)
+            for s in self.out[count:]:
+                file_under_sentence(s)
+                added.append(s)
+
         for opener, q in sorted(doc.opener_of.items()):
             qs, qe = doc.quotes[q]
             number = doc.sentence_of[opener]
             if doc.sentences[number][0] != opener or number == 0 or \
                     bisect.bisect_left(doc.starts, qe) - opener < 6:
                 continue
-            if any(p0 < qe and qs < p1 for p0, p1 in held) or any(qs <= c < qe for c in cues) or \
+            c = bisect.bisect_left(cues, qs)
+            if held.overlaps(qs, qe) or (c < len(cues) and cues[c] < qe) or \
                     self._cue_after_quote(self._after_quote(q, n)):
                 continue
             pa, pb = doc.sentences[number - 1]
-            before = [s for s in self.out if s.source is not None and id(s) not in self.in_quotes and
-                      doc.spans[pa][0] <= s.cue.start < doc.spans[pb - 1][1]]
+            before = by_sentence.get(number - 1)
             if before:
                 # "…, zegt X van de bond. ,,…''": the speaker of the sentence before goes on
                 pieces, _ = self.quote_content(q, n)
-                before[-1].content = Span.joined(doc.text, list(before[-1].content.pieces()) + pieces)
+                self._extend_content(before[-1], pieces)
                 held.extend(pieces)
                 continue
             if doc.low[pb - 1] == "?" and pa not in doc.opener_of:
                 # an interview: the quote after a question answers it; the speaker is the one last named
-                earlier = [s for s in self.out if s.source is not None and id(s) not in self.in_quotes and
-                           s.cue.start < qs and s.source.text[:1].isupper()]
-                if earlier:
-                    src = earlier[-1].source
+                last = next((s for s in reversed(added) if s.cue.start < qs and s.source is not None and
+                             s.source.text[:1].isupper()), None)
+                if last is None:
+                    k = bisect.bisect_left(named_starts, qs)
+                    last = speakers[latest[k - 1]] if k else None
+                if last is not None:
+                    src = last.source
                     assert src is not None
                     pieces, _ = self.quote_content(q, n)
                     self.frame = "colon"
                     self.sentence = number
-                    self.add([(opener, opener + 1)], pieces, (doc.token_at(src.start), doc.token_at(src.end)),
-                             "assert", quoted=True)
+                    add([(opener, opener + 1)], pieces, (doc.token_at(src.start), doc.token_at(src.end)))
                     held.extend(pieces)
                 continue
             if pa in doc.opener_of or doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
@@ -715,27 +810,42 @@ class _Extractor:
             pieces, _ = self.quote_content(q, n)
             self.frame = "colon"
             self.sentence = number
-            self.add([(opener, opener + 1)], pieces, (pa, np_end), "assert", quoted=True)
+            add([(opener, opener + 1)], pieces, (pa, np_end))
             held.extend(pieces)
 
     def _drop_own_reports(self) -> None:
         """",,De SDF melden de overwinning'', zegt SDF-woordvoerder Bali": a speaker quoting what their own
-        organisation or they themselves say is one attribution, not two."""
+        organisation or they themselves say is one attribution, not two. One sweep over the cues of the inner
+        statements and the content pieces of the outer ones, both by position."""
         if not self.in_quotes:
             return
-        outer = [s for s in self.out if id(s) not in self.in_quotes and s.source is not None]
+        pieces = sorted((a, b, order) for order, o in enumerate(self.out)
+                        if id(o) not in self.in_quotes and o.source is not None for a, b in o.content.pieces())
+        inner = sorted(((s.cue.start, order) for order, s in enumerate(self.out)
+                        if id(s) in self.in_quotes and s.source is not None))
+        names: dict[int, set[str]] = {}
+
+        def names_of(order: int) -> set[str]:
+            if order not in names:
+                source = self.out[order].source
+                assert source is not None
+                names[order] = self._names(source.text)
+            return names[order]
+
+        open_pieces: list[tuple[int, int]] = []  # (end, outer) of the pieces begun, heap by end
         drop: set[int] = set()
-        for statement in self.out:
-            if id(statement) not in self.in_quotes or statement.source is None:
-                continue
-            names = self._names(statement.source.text)
-            for o in outer:
-                assert o.source is not None
-                if any(a <= statement.cue.start < b for a, b in o.content.pieces()) and \
-                        names & self._names(o.source.text):
-                    drop.add(id(statement))
+        k = 0
+        for cue, order in inner:
+            while k < len(pieces) and pieces[k][0] <= cue:
+                heapq.heappush(open_pieces, (pieces[k][1], pieces[k][2]))
+                k += 1
+            while open_pieces and open_pieces[0][0] <= cue:
+                heapq.heappop(open_pieces)
+            if any(names_of(order) & names_of(outer) for _, outer in open_pieces):
+                drop.add(id(self.out[order]))
         if drop:
             self.out = [s for s in self.out if id(s) not in drop]
+            self._by_cue, self._by_piece, self._order = [], [], {}
             self.found = [f for f in self.found if id(f.statement) not in drop]
 
     def _names(self, text: str) -> set[str]:
@@ -791,7 +901,7 @@ class _Extractor:
                 continue
             pieces, _ = self.quote_content(q, n)
             taken.update(s for s, _ in pieces)
-            statement.content = Span.joined(text, list(statement.content.pieces()) + pieces)
+            self._extend_content(statement, pieces)
 
     def at(self, i: int, a: int, b: int, number: int) -> None:
         doc, lex = self.doc, self.lex
@@ -1037,8 +1147,14 @@ class _Extractor:
 
     def _quote_attributed(self, q: int) -> bool:
         qs, qe = self.doc.quotes[q]
-        return any(qs <= p[0] and p[1] <= qe + 1 for s in self.out if id(s) not in self.in_quotes
-                   for p in s.content.pieces())
+        by_piece = self._index()[1]
+        k = bisect.bisect_left(by_piece, (qs, -1, -1))
+        while k < len(by_piece) and by_piece[k][0] <= qe + 1:
+            p0, p1, order = by_piece[k]
+            if p1 <= qe + 1 and id(self.out[order]) not in self.in_quotes:
+                return True
+            k += 1
+        return False
 
     def phrase(self, i: int, a: int, b: int, number: int) -> bool:
         doc, lex = self.doc, self.lex
@@ -1089,6 +1205,12 @@ class _Extractor:
                 return True
         return False
 
+    def _ends_in_infinitive(self, k: int, end: int) -> bool:
+        """The stretch k..end closes on an infinitive after a noun or adverb ("… stampij maken")."""
+        doc = self.doc
+        return end - k >= 3 and doc.low[end - 1].endswith("en") and doc.is_word(end - 1) and \
+            not doc.capitalised(end - 1) and doc.low[end - 2] not in self.lex.determiners
+
     def _te_infinitive(self, k: int, b: int) -> bool:
         """The clause from token k ends in "te <verb>"."""
         doc = self.doc
@@ -1108,12 +1230,14 @@ class _Extractor:
         aux = self._aux_before(a, i)
         if aux is not None and doc.low[aux] in lex.passive:
             # "werd gemeld": who said it is not named here, or only after "door"
-            self._by_agent(i, a, b, cue, stance, after, aux)
+            if not self._by_agent(i, a, b, cue, stance, after, aux):
+                self._agentless(i, a, b, cue, stance, after, aux)
             return
         if aux is None and self._participle(doc.low[i]) and after < b and doc.low[after] in lex.passive and \
                 self._by_agent(i, a, b, cue, stance, after + 1, None):
             return  # "die door de politie ervan beschuldigd werd …": verb last
-        if aux is None and self._participle(doc.low[i]) and len(cue) == 1 and after == i + 1:
+        if aux is None and self._participle(doc.low[i]) and len(cue) == 1 and after == i + 1 and \
+                doc.low[i] not in lex.finite_forms:
             return  # a participle without its auxiliary is an adjective: "een zuur geschreven stuk"
         stance = self._negated(after, b, stance)
         if aux is not None and aux > a and (doc.low[aux - 1] == "," or aux - 1 in doc.closer_of):
@@ -1160,6 +1284,9 @@ class _Extractor:
             pieces = [self.tok_range(middle, i)] if middle < i else []
             end = self._object_end(after, b)
             if end > after and doc.low[after] not in _END_PUNCT:
+                if self._te_infinitive(after, end):
+                    # "heeft de priester verzocht zijn functie neer te leggen": the addressee is not content
+                    pieces = []
                 pieces.append(self.tok_range(after, end))
             if pieces:
                 self.add(cue, pieces, source, stance)
@@ -1176,12 +1303,61 @@ class _Extractor:
         if particle_at is None and self._verb_final(a, i) is not None and \
                 self._subordinate(a, b, i, after, cue, stance):
             return
+        if particle_at is None and self._relative(a, b, i, after, cue, stance):
+            return
         np_end = self.np_after(after, b)
         if np_end is None:
             return
         if i == a or doc.low[a] in lex.openers or a in doc.opener_of or _pronominal_adverb(doc.low[a]) \
-                or doc.low[i - 1] == "," or doc.low[after] in lex.person_pronouns:
+                or doc.low[i - 1] == "," or doc.low[after] in lex.person_pronouns or self._run_in(a, i):
             self.content_after(np_end, b, cue, (after, np_end), stance, particle_at)
+
+    def _run_in(self, a: int, i: int) -> bool:
+        """An intertitle ran into the sentence and an adverbial follows it before the verb ("Beperkt Voor het
+        eerst zei May …"): a capitalised opener inside the stretch, so the subject comes after the verb."""
+        doc = self.doc
+        return any(doc.capitalised(m) and doc.low[m] in self.lex.openers and not doc.word(m).isupper()
+                   for m in range(a + 1, min(i, a + 4)))
+
+    def _relative(self, a: int, b: int, i: int, after: int, cue: list[tuple[int, int]], stance: str) -> bool:
+        """Verb last in a relative clause whose subject is "die": "een beweging die hiervan af wil", "vrouwen
+        die graag zouden willen terugkeren naar Nederland". The source is the noun the clause hangs on; the
+        content the middle of the clause and what follows the verb."""
+        doc, lex = self.doc, self.lex
+        if len(cue) != 1:
+            return False
+        if doc.low[i] not in lex.not_trailing:
+            return False  # intentions ("wil", "hoopt"); a report in a relative clause takes a "dat" clause
+        rel = None
+        for m in range(i - 1, max(a, i - 10), -1):
+            w = doc.low[m]
+            if w == "die":
+                rel = m
+                break
+            if w in _END_PUNCT or self._quoted(m) or m in doc.closer_of or w in lex.conjunctions or \
+                    w in lex.verbs or (w in lex.verbish and w not in lex.auxiliaries):
+                return False
+        if rel is None or rel <= a or rel + 1 >= i:
+            return False
+        end = rel - 1 if doc.low[rel - 1] == "," else rel
+        source = self._np_before(a, end)
+        if source is None or source[1] != end or any(m in self.cue_tokens for m in range(*source)) or \
+                doc.low[end - 1] in lex.stop or doc.low[end - 1] in lex.determiners or not doc.is_word(end - 1):
+            return False  # "mensen zijn die het willen": a noun holds the clause, not a verb or determiner
+        start, stop = rel + 1, i
+        while start < stop and (doc.low[start] in lex.adverbs or doc.low[start] in lex.auxiliaries):
+            start += 1
+        while stop > start and doc.low[stop - 1] in lex.auxiliaries:
+            stop -= 1
+        tail = self._object_end(after, b)
+        if tail > after and doc.low[after] not in _END_PUNCT and doc.is_word(after):
+            pieces = [self.tok_range(after, tail)]  # "die zouden willen terugkeren naar huis": what follows
+        elif stop > start and not all(doc.low[m] in lex.pronouns for m in range(start, stop)):
+            pieces = [self.tok_range(start, stop)]  # "die hiervan af wil": the middle ("die het wil": nothing)
+        else:
+            return False
+        self.add(cue, pieces, source, stance)
+        return True
 
     def _by_agent(self, i: int, a: int, b: int, cue: list[tuple[int, int]], stance: str, after: int,
                   aux: int | None) -> bool:
@@ -1200,6 +1376,7 @@ class _Extractor:
         np_end = self.np_after(door + 1, i)
         if np_end is None:
             return False
+        np_end = self._coordinated(np_end, i)  # "door Halsema en wethouder Moorman verzocht"
         for m in range(door + 2, np_end):
             if doc.low[m] in lex.adverbs and not doc.capitalised(m):
                 np_end = m  # "door bisschop Punt al vaak berispt": the adverb is not part of the agent
@@ -1215,11 +1392,41 @@ class _Extractor:
                 pieces.append(self.tok_range(start, aux))
         end = self._object_end(after, b)
         if end > after and doc.low[after] not in _END_PUNCT:
+            if self._te_infinitive(after, end):
+                pieces = []  # "werd door X verzocht om op te stappen": what was asked, not of whom
             pieces.append(self.tok_range(after, end))
         if not pieces:
             return False
         self.add(cue, pieces, (door + 1, np_end), stance)
         return True
+
+    def _agentless(self, i: int, a: int, b: int, cue: list[tuple[int, int]], stance: str, after: int,
+                   aux: int) -> None:
+        """A passive with no agent and a "dat"/"of" clause: "Er werd gemeld dat …", "De club wordt ervan
+        beschuldigd dat …" (source None, like the impersonal cues). Without such a clause a passive names
+        the thing done, not what was said ("Dit verzoek is afgewezen"), and is left alone."""
+        doc, lex = self.doc, self.lex
+        k = after
+        while k < b and (doc.low[k] in lex.adverbs or _pronominal_adverb(doc.low[k])) and k - after < 3:
+            k += 1
+        if any(self._quoted(m) for m in range(aux, i)):
+            return
+        if stance in ("deny", "predict") and (k >= b or doc.low[k] in _END_PUNCT):
+            # "Dit verzoek is steeds afgewezen", "Er worden meer warme zomers verwacht": what was denied or
+            # foreseen is the subject, or what stands between "er" and the verb
+            start = aux + 1 if aux + 1 < i and doc.low[aux + 1] == "er" and aux < i - 2 else None
+            if start is not None:
+                self.add(cue, [self.tok_range(start + 1, i)], None, stance, impersonal=True)
+                return
+            subject = self.subject_before(a, aux) if aux > a else None
+            if subject is not None and not (subject[1] - subject[0] == 1 and doc.low[subject[0]] in lex.pronouns):
+                self.add(cue, [self.tok_range(*subject)], None, stance, impersonal=True)
+            return
+        if k >= b or doc.low[k] not in ("dat", "of") or self._quoted(k) or k in doc.opener_of:
+            return
+        end = self._main_clause_start(self.clause_end(k + 1, b), k + 1, b)
+        if end > k + 1:
+            self.add(cue, [self.tok_range(k + 1, end)], None, stance, impersonal=True)
 
     def _coordinated(self, np_end: int, b: int) -> int:
         """"Dat vinden regeringspartij D66 en de vereniging van jeugdartsen AJN.", "..., vinden Eyes on Animals
@@ -1332,6 +1539,9 @@ class _Extractor:
             return False
         if i > a and doc.low[i - 1].endswith(self.lex.noun_suffixes) and not doc.capitalised(i - 1):
             return False  # after an adjective the word is a noun: "lesbische stellen"
+        if i - 1 > a and doc.low[i - 1] in ("haar", "hun") and \
+                (doc.low[i - 2] in self.lex.prepositions or doc.low[i - 2] == "van"):
+            return True  # "vrienden van haar zeggen": a pronoun after its preposition, not "haar zeggen"
         return not (i > a and doc.low[i - 1] in self.lex.determiners and doc.low[i - 1] not in ("die", "dat"))
 
     def _negated(self, after: int, b: int, stance: str) -> str:
@@ -1349,7 +1559,7 @@ class _Extractor:
         doc = self.doc
         for m in range(k, min(b, k + 10)):
             w = doc.low[m]
-            if w in ("dat", "of", ":") or m in doc.opener_of:
+            if w in ("dat", "of", ":") or w in _WH or m in doc.opener_of:
                 return True
             if w in _END_PUNCT:
                 return False
@@ -1364,6 +1574,8 @@ class _Extractor:
             prev -= 1
         if prev < 0 or not (doc.low[prev] == "," or prev in doc.closer_of) or prev < a - 1:
             return False
+        if doc.low[i] in lex.not_trailing or (after > i + 1 and doc.low[after - 1] in lex.prepositions):
+            return False  # "…, dreigt met een staking": after a preposition comes the object, not the source
         if doc.low[i] in lex.not_trailing:
             return False
         np_start = after
@@ -1401,19 +1613,24 @@ class _Extractor:
         """The finite auxiliary of a participle cue ("heeft ... gezegd", "werd gemeld"), if any."""
         doc, lex = self.doc, self.lex
         if not self._participle(doc.low[i]):
-            if doc.low[i] not in lex.infinitives or not self._complement_follows(i + 1, len(doc.low)):
+            # "heeft laten weten dat …": a separable stem as an infinitive takes the perfect auxiliary too
+            substitute = doc.low[i] in lex.separable and doc.low[i].endswith("en")
+            if (doc.low[i] not in lex.infinitives and not substitute) or \
+                    not self._complement_follows(i + 1, len(doc.low)):
                 return None  # with a plain object the infinitive reads too many ways ("wil het niet zeggen")
             # "De minister kan wel zeggen dat …": the modal is the finite verb of an infinitive cue
             for m in range(i - 1, max(a - 1, i - 8), -1):
                 if doc.low[m] in _END_PUNCT or self._quoted(m) or doc.low[m] in lex.conjunctions:
                     return None
-                if doc.low[m] in lex.modals:
+                if doc.low[m] in lex.modals or (substitute and doc.low[m] in lex.perfect):
                     # "wilde niet zeggen of …": "wil" is a cue itself and has read the clause already
                     return None if m in self.cue_tokens else m
             return None
         for m in range(i - 1, max(a - 1, i - 16), -1):
             if doc.low[m] in (":", ";") or self._quoted(m):
                 return None
+            if m == i - 1 and doc.low[m] in ("en", "maar", ",") and doc.low[i] in lex.finite_forms:
+                return None  # "Het kabinet is blij en verwacht dat …": a finite verb of its own clause
             if doc.low[m] in lex.perfect or doc.low[m] in lex.passive:
                 # "zouden ze hebben geroepen": the finite verb is the first of the cluster
                 for earlier in range(m - 1, max(a - 1, m - 4), -1):
@@ -1431,12 +1648,14 @@ class _Extractor:
             w = doc.low[m]
             if doc.quote_of[m] >= 0 and m in (k, k + 1) and m - 1 in doc.opener_of:
                 break
-            if w in ("dat", "of") and m < limit and (m + 1 < b and doc.low[m + 1] not in _END_PUNCT):
-                if w == "dat" and m + 1 < b and doc.is_word(m + 1) and doc.low[m + 1] in lex.verbish:
+            if (w in ("dat", "of") or (w in _WH and m <= k + 4)) and m < limit and \
+                    (m + 1 < b and doc.low[m + 1] not in _END_PUNCT):
+                if w == "dat" and m + 1 < b and doc.is_word(m + 1) and doc.low[m + 1] in lex.verbish and \
+                        not self._possessive(m + 1, b):
                     continue  # "dat" as a pronoun object: "zegt dat niet"
                 if m - 2 > k and doc.low[m - 2] == "te" and not self._quoted(m - 2):
                     break  # "zegt geen aanwijzingen te hebben dat …": the "te" infinitive is what was said
-                end = self.clause_end(m + 1, b)
+                end = self._main_clause_start(self.clause_end(m + 1, b), m + 1, b)
                 if end > m + 1:
                     if particle_at is not None and particle_at > m:
                         return
@@ -1479,13 +1698,73 @@ class _Extractor:
             return
         end = self._object_end(start, b)
         if start < b and doc.low[start] in lex.prepositions and doc.low[start] not in lex.object_prepositions \
-                and not self._te_infinitive(start, b):
-            return  # "zei tijdens een bijeenkomst": an adjunct, not what was said
+                and not self._te_infinitive(start, b) and \
+                not (doc.low[cue[0][0]] in lex.not_trailing and self._ends_in_infinitive(start, end)):
+            return  # "zei tijdens een bijeenkomst": an adjunct ("wilde met de single stampij maken": an intention)
         if len(cue) == 1 and cue[0][1] - cue[0][0] == 1 and doc.low[cue[0][0]] in lex.needs_complement:
             return
         if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
             self.frame = "object"
             self.add(cue, [self.tok_range(start, end)], source, stance)
+
+    def _clause_subject(self, i: int, a: int) -> tuple[int, int] | None:
+        """The subject of the clause that holds the reporting noun at token i with no "van X" ("De bond
+        uitte de vrees dat …", "Wel speelt bij mannen de angst dat …" has none it can name): a person or
+        named subject before the clause's finite verb, or right after it."""
+        doc, lex = self.doc, self.lex
+        if i > a and doc.low[i - 1] not in lex.determiners and not doc.low[i - 1].endswith(lex.bare_adjective_endings):
+            return None
+        verb = None
+        for m in range(i - 1, max(a - 1, i - 12), -1):
+            if doc.low[m] in (",", ";", ":") or self._quoted(m) or m in doc.closer_of:
+                break
+            if doc.low[m] in lex.verbish and doc.is_word(m) and not doc.capitalised(m):
+                verb = m
+        if verb is None:
+            return None
+        subject = self.subject_before(a, verb)
+        if subject is None and verb + 1 < i:
+            np_end = self.np_after(verb + 1, i)
+            if np_end is not None and np_end < i and (doc.low[verb + 1] in lex.person_pronouns or
+                                                       doc.capitalised(verb + 1)):
+                subject = (verb + 1, np_end)
+        if subject is None or any(m in self.cue_tokens for m in range(subject[0], i)):
+            return None
+        return subject
+
+    def _main_clause_start(self, end: int, k: int, b: int) -> int:
+        """"Hoewel er werd uitgesproken dat X, blijft …": when the sentence opens with a subordinate clause, a
+        comma and a finite verb start the main clause, which the content does not take."""
+        doc, lex = self.doc, self.lex
+        if self.inside >= 0:
+            return end
+        a = doc.sentences[self.sentence][0]
+        subordinate = a < b and doc.low[a] in lex.subordinators
+        for m in range(k + 1, end - 1):
+            if doc.low[m] != "," or self._quoted(m):
+                continue
+            if subordinate and doc.low[m + 1] in lex.verbish:
+                return m
+            if m + 2 < end and self._verb_then_subject(m + 1):
+                return m  # "De bond, die vindt dat X, dreigt met …": a verb and its subject close the clause
+        return end
+
+    def _verb_then_subject(self, k: int) -> bool:
+        """Token k reads as a finite verb followed by its subject ("grijpt ze", "kwamen er", "dreigt de")."""
+        doc, lex = self.doc, self.lex
+        w = doc.low[k]
+        if not doc.is_word(k) or doc.capitalised(k) or w in lex.determiners or w in lex.pronouns or \
+                (w in lex.stop and w not in lex.verbish) or w in lex.nominal or not w.isalpha():
+            return False
+        after = doc.low[k + 1]
+        return after in lex.person_pronouns or after in ("er", "het", "de") or \
+            (w in lex.verbish and after not in _END_PUNCT and not doc.low[k + 1].endswith("en"))
+
+    def _possessive(self, k: int, b: int) -> bool:
+        """"zijn"/"haar" at token k as a determiner before a noun ("vindt dat zijn ploeg …"), not a verb."""
+        doc, lex = self.doc, self.lex
+        return doc.low[k] in lex.determiners and k + 1 < b and doc.is_word(k + 1) and \
+            doc.low[k + 1] not in lex.verbish and doc.low[k + 1] not in lex.stop
 
     def _object_noun(self, m: int, k: int) -> bool:
         """A reporting noun as the object ("ontkende berichten van X dat"), not in an adjunct ("zei in een
@@ -1498,6 +1777,12 @@ class _Extractor:
         doc = self.doc
         for m in range(start, end):
             if doc.low[m] == "," and m + 1 < end and doc.low[m + 1] in ("maar", "want", "en", "terwijl"):
+                return m
+            if doc.low[m] == "," and m + 1 < end and doc.low[m + 1] in ("dat", "die", "wat", "welke") and \
+                    m > start + 1 and not self._quoted(m) and doc.low[m - 1] not in self.lex.adverbs and \
+                    not any(doc.low[x] in self.lex.nominal for x in range(start, m)):
+                # "vreest spionage door het bedrijf, dat …": a relative clause on the object's noun ("berichten
+                # van X, donderdag, dat …" is the reporting noun's own clause)
                 return m
             if doc.low[m] in ("en", "maar") and m + 1 < end and doc.low[m + 1] in self.lex.verbish \
                     and not self._quoted(m):
@@ -1557,13 +1842,27 @@ class _Extractor:
     def nominal(self, i: int, a: int, b: int) -> None:
         doc = self.doc
         k = i + 1
-        if k >= b or doc.low[k] != "van":
-            return
-        np_end = self.np_after(k + 1, b)
-        if np_end is None:
-            return
-        source = (k + 1, np_end)
-        m = np_end
+        if k < b and doc.low[k] in ("dat", ":") and i - 1 >= a and doc.capitalised(i - 1) and \
+                doc.word(i - 1).endswith("s") and not doc.word(i - 1).endswith("lands") and \
+                not doc.word(i - 1).isupper() and (i - 1 == a or not doc.capitalised(i - 2)):
+            source: tuple[int, int] = (i - 1, i)  # "Mays argument dat …": a name in the genitive
+            m = k
+        elif k < b and doc.low[k] == "dat" and k + 1 < b and doc.is_word(k + 1) and \
+                doc.low[k + 1] not in self.lex.verbish:
+            subject = self._clause_subject(i, a)
+            if subject is None:
+                return
+            source, m = subject, k  # "… doet hij een oproep, in de hoop dat …": the subject holds the noun
+        else:
+            if k >= b or doc.low[k] != "van":
+                return
+            np_end = self.np_after(k + 1, b)
+            if np_end is None:
+                return
+            source = (k + 1, np_end)
+            m = np_end
+            if m + 1 < b and doc.low[m] in ("is", "was") and doc.low[m + 1] in ("dat", ":"):
+                m += 1  # "De kritiek van de oppositie is dat …"
         # ", donderdag," between the source and "dat"
         if m < b and doc.low[m] == ",":
             m2 = m + 1
@@ -1573,8 +1872,14 @@ class _Extractor:
                 m = m2 + 1
         if m < b and doc.low[m] in ("dat", "om", ":"):
             end = self.clause_end(m + 1, b)
+            lex = self.lex
             for k2 in range(m + 1, end - 1):
-                if doc.low[k2] == "," and doc.low[k2 + 1] in self.lex.auxiliaries and not self._quoted(k2):
+                if doc.low[k2] != "," or self._quoted(k2):
+                    continue
+                nxt = doc.low[k2 + 1]
+                if nxt in lex.auxiliaries or (i <= a + 1 and doc.is_word(k2 + 1) and not doc.capitalised(k2 + 1) and
+                                              nxt not in lex.stop and nxt not in lex.determiners and
+                                              nxt not in lex.pronouns):
                     end = k2  # "Het voorstel van X dat …, werd afgewezen": the noun phrase was the subject
                     break
             if doc.low[m] == "om":
@@ -1585,6 +1890,38 @@ class _Extractor:
                 end = te + 2
             if end > m + 1:
                 self.add([(i, i + 1)], [self.tok_range(m + 1, end)], source, self.lex.nominal[doc.low[i]])
+
+
+class _Coverage:
+    """Character ranges held so far, asked whether any overlaps a range: a max-tree over the starts known in
+    advance (the pieces given and the quote starts), so each question and each addition costs log n."""
+
+    def __init__(self, pieces: list[tuple[int, int]], later_starts: list[int]) -> None:
+        self.starts = sorted({p0 for p0, _ in pieces} | set(later_starts))
+        self.tree = [-1] * (len(self.starts) + 1)  # Fenwick tree of the largest end per start prefix
+        self.other: list[tuple[int, int]] = []  # pieces whose start was not known in advance
+        self.extend(pieces)
+
+    def extend(self, pieces: list[tuple[int, int]]) -> None:
+        for p0, p1 in pieces:
+            k = bisect.bisect_left(self.starts, p0)
+            if k == len(self.starts) or self.starts[k] != p0:
+                self.other.append((p0, p1))
+                continue
+            k += 1
+            while k < len(self.tree):
+                if self.tree[k] < p1:
+                    self.tree[k] = p1
+                k += k & -k
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some piece (p0, p1) has p0 < end and start < p1."""
+        k = bisect.bisect_left(self.starts, end)
+        reach = -1
+        while k > 0:
+            reach = max(reach, self.tree[k])
+            k -= k & -k
+        return reach > start or any(p0 < end and start < p1 for p0, p1 in self.other)
 
 
 def _pronominal_adverb(word: str) -> bool:
