@@ -117,7 +117,7 @@ def test_confidence_is_the_frames_precision(lang: str, text: str, frames: list[s
 
 def test_a_frame_without_a_confidence_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = engine.settings("nl")
-    monkeypatch.setattr(engine, "settings", lambda lang: engine.Settings(rules.nesting, rules.min_content, {}))
+    monkeypatch.setattr(engine, "settings", lambda lang: engine.Settings(rules.nesting, rules.min_content, rules.max_content, {}))
     with pytest.raises(ClaimcheckError, match="no confidence for frame 'according'"):
         engine.extract("Volgens de politie is de man gevlucht.", "nl")
 
@@ -180,10 +180,17 @@ def test_the_doc_knows_sentences_and_quotes_by_token() -> None:
 def test_assembly_trims_edges_and_drops_empty_contents() -> None:
     text = "zei: , het klopt ;  en …"
     statement = Statement(cue=Span.of(text, 0, 3), content=Span.of(text, 4, 18))
-    assert assemble.tidy(text, statement, 3)
+    assert assemble.tidy(text, statement, 3, 100)
     assert statement.content.text == "het klopt"
     dots = Statement(cue=Span.of(text, 0, 3), content=Span.of(text, 23, 24))
-    assert not assemble.tidy(text, dots, 1)
+    assert not assemble.tidy(text, dots, 1, 100)
     short = Statement(cue=Span.of(text, 0, 3), content=Span.of(text, 20, 22))
-    assert not assemble.tidy(text, short, 3)
-    assert assemble.tidy(text, Statement(cue=Span.of(text, 0, 3), content=Span.of(text, 20, 22)), 2)
+    assert not assemble.tidy(text, short, 3, 100)
+    assert assemble.tidy(text, Statement(cue=Span.of(text, 0, 3), content=Span.of(text, 20, 22)), 2, 100)
+
+
+def test_assembly_drops_a_content_run_on_past_the_quote() -> None:
+    text = "zei: " + "Het klopt. " * 20
+    statement = Statement(cue=Span.of(text, 0, 3), content=Span.of(text, 5, len(text)))
+    assert not assemble.tidy(text, statement, 3, 200)
+    assert assemble.tidy(text, Statement(cue=Span.of(text, 0, 3), content=Span.of(text, 5, 205)), 3, 200)

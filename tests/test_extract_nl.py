@@ -137,6 +137,13 @@ CASES = [
      ("De onderzoekers", "betwijfelen", "de maatregel werkt", "question")),
     ("Economen verwachten dat de rente volgend jaar stijgt.",
      ("Economen", "verwachten", "de rente volgend jaar stijgt", "predict")),
+    # asking whether, or why, says nothing
+    ("Jansen vroeg of de minister het rapport had gelezen.",
+     ("Jansen", "vroeg", "de minister het rapport had gelezen", "question")),
+    ("Jansen vroeg waarom de minister het rapport niet had gelezen.",
+     ("Jansen", "vroeg", "de minister het rapport niet had gelezen", "question")),
+    ("Jansen zei waarom de minister het rapport niet had gelezen.",
+     ("Jansen", "zei", "de minister het rapport niet had gelezen", "assert")),
     # beliefs and knowledge with a "dat" clause
     ("De coach weet dat hem een lastige klus wacht.",
      ("De coach", "weet", "hem een lastige klus wacht", "assert")),
@@ -189,8 +196,8 @@ CASES = [
     ("De directeur zegt geen aanwijzingen te hebben dat er iets is gestolen.",
      ("De directeur", "zegt", "geen aanwijzingen te hebben dat er iets is gestolen", "assert")),
     # an infinitive cue after a modal, and a modal cue that closes a subordinate clause
-    ("De school kan niet zeggen of de daders leerlingen zijn.",
-     ("De school", "zeggen", "de daders leerlingen zijn", "assert")),
+    ("De school kan niet zeggen of de daders leerlingen zijn.",  # says nothing either way
+     ("De school", "zeggen", "de daders leerlingen zijn", "question")),
     ("Tegenstanders zullen opnieuw roepen dat de leiders slap zijn.",
      ("Tegenstanders", "roepen", "de leiders slap zijn", "assert")),
     ("Het was geen nieuws dat Nederland een belang in de firma wilde kopen.",

@@ -168,6 +168,15 @@ def test_negation_across_articles_needs_the_same_event() -> None:
     assert relation(c, d, 0.93) == ("conflict", "negation")
 
 
+def test_a_question_neither_agrees_nor_conflicts() -> None:
+    c = claim("Huntelaar heeft zijn huis nooit op Airbnb gezet", id=3)
+    d = claim("Huntelaar heeft zijn huis op Airbnb gezet", id=4)
+    assert relation(c, d, 0.93) == ("conflict", "negation")
+    asked = claim("Huntelaar heeft zijn huis op Airbnb gezet", id=4, stance="question")
+    assert relation(c, asked, 0.93)[0] == "none"
+    assert relation(asked, claim("Huntelaar heeft zijn huis op Airbnb gezet", id=5), 0.93)[0] == "none"
+
+
 def test_a_denial_in_one_article_conflicts_with_the_claim_it_denies_in_another() -> None:
     denial = claim("Hoogma heeft de curator om advies gevraagd", id=1, stance="deny", source="Hoogma")
     report = claim("Hoogma heeft de curator om advies gevraagd over het personeel", id=2, source="De Volkskrant")

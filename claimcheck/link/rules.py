@@ -52,6 +52,7 @@ from .reading import (
 )
 
 NONE = "none"
+QUESTION = "question"  # the stance of a claim that asks ("vroeg of ...")
 COPY_SIMILARITY = 85  # rapidfuzz ratio of two claim texts in different articles that are one text republished
 NAMELESS_LENGTH_RATIO = 2  # ... and the longer has at most this many times the content words of the shorter
 NAMELESS_MIN_WORDS = 2  # content words each side of a cross-language negation between claims naming nothing
@@ -585,6 +586,8 @@ def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None 
     t = thresholds or thresholds_for(None)
     if is_copy(a, b):
         return Judgement(NONE, similarity, "the same text in two articles: one report, republished", "copy")
+    if QUESTION in (a.stance, b.stance):
+        return Judgement(NONE, similarity, "a question asserts nothing to agree or conflict with", "similarity")
     found = _nested_denial(a, b)
     if found:
         return found

@@ -38,6 +38,7 @@ class Settings:
 
     nesting: str
     min_content: int
+    max_content: int
     confidence: dict[str, float]
 
 
@@ -52,7 +53,8 @@ def settings(lang: str) -> Settings:
         raise ClaimcheckError(f"lexicon {lang}.toml: unknown frames in [engine.confidence]: {', '.join(unknown)}")
     if table.get("nesting") not in nesting.POLICIES:
         raise ClaimcheckError(f"lexicon {lang}.toml: [engine] nesting must be one of {', '.join(nesting.POLICIES)}")
-    return Settings(nesting=str(table["nesting"]), min_content=int(table["min_content"]), confidence=confidence)
+    return Settings(nesting=str(table["nesting"]), min_content=int(table["min_content"]),
+                    max_content=int(table["max_content"]), confidence=confidence)
 
 
 @cache
@@ -68,7 +70,7 @@ def extract(text: str, lang: str) -> list[Statement]:
     """The statements the grammar of `lang` finds in `text`, nesting settled and confidence set."""
     rules = settings(lang)
     doc = Doc(text)
-    found = [f for f in grammar(lang)(doc) if assemble.tidy(text, f.statement, rules.min_content)]
+    found = [f for f in grammar(lang)(doc) if assemble.tidy(text, f.statement, rules.min_content, rules.max_content)]
     found = nesting.resolve(found, rules.nesting)
     stance.mark(doc, found, lang)
     for f in found:

@@ -3,7 +3,8 @@
 A content piece loses the whitespace and the clause punctuation (",", ";", ":") at its edges; pieces left
 empty are dropped; a statement whose content holds no letter or digit ("…"), or fewer characters than the
 language's `min_content` ([engine]: Dutch 3, as "zeggen op", "wil ze" are misreadings; English 2, as PolNeAR
-marks "It was declared by X" with the content "It"), is no statement. The cue and
+marks "It was declared by X" with the content "It"), or more than its `max_content` (a quote run on past its
+end: an opening ' closed by "), is no statement. The cue and
 the source lose the whitespace at their edges. Quote marks and full stops at the edges stay as the grammar
 cut them: where the quote marks go is a span convention (PolNeAR keeps a closing full stop inside quotes).
 
@@ -26,11 +27,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def tidy(text: str, statement: Statement, min_content: int) -> bool:
-    """Tidy the statement's spans in place; False when too little content is left to keep it."""
+def tidy(text: str, statement: Statement, min_content: int, max_content: int) -> bool:
+    """Tidy the statement's spans in place; False when too little content is left to keep it, or so much
+    that a quote ran on past its end."""
     pieces = [trim(text, s, e) for s, e in statement.content.pieces()]
     pieces = [p for p in pieces if p[1] > p[0]]
-    if sum(e - s for s, e in pieces) < min_content:
+    if not min_content <= sum(e - s for s, e in pieces) <= max_content:
         return False
     if not any(text[i].isalnum() for s, e in pieces for i in range(s, e)):
         return False

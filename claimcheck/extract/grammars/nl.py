@@ -98,6 +98,7 @@ _OPEN_PAREN, _CLOSE_PAREN = "(", ")"
 _ARTICLES = frozenset(["de", "het", "een", "die", "deze", "dit", "dat"])
 # Words that open an indirect question as what was said, like "of": "schrijft hoe …", "vroeg waarom …"
 _WH = frozenset(["hoe", "waarom", "hoeveel", "wanneer"])
+_ASKING = frozenset(["vraagt", "vroeg", "vroegen", "vragen", "gevraagd", "vraag"])
 
 
 @dataclass(frozen=True)
@@ -680,6 +681,8 @@ class _Extractor:
             # Like "dat", a leading "om" ("verzocht om op te stappen") or conjunction is not content.
             first_start, first_end = content_chars[0]
             first = bisect.bisect_left(doc.starts, first_start)
+            if stance == "assert" and self._asks(first, cue):
+                stance = "question"
             if first + 1 < len(doc.spans) and doc.low[first] in self.lex.leading and \
                     doc.spans[first + 1][0] < first_end:
                 content_chars[0] = (doc.spans[first + 1][0], first_end)
@@ -702,6 +705,13 @@ class _Extractor:
         self.out.append(statement)
         self.found.append(Found(statement, "impersonal" if impersonal else self.frame, self.sentence, cue[0][0],
                                 doc.low[cue[0][0]]))
+
+    def _asks(self, first: int, cue: list[tuple[int, int]]) -> bool:
+        """What opens with "of" asks rather than says ("werd gevraagd of ...", "wil weten of ..."), and so
+        does what an asking verb opens with a question word ("vroeg waarom ...")."""
+        low = self.doc.low
+        opener = low[first] if first < len(low) and low[first] in _WH | {"of"} else low[first - 1] if first else ""
+        return opener == "of" or (opener in _WH and any(low[i] in _ASKING for a, b in cue for i in range(a, b)))
 
     def tok_range(self, a: int, b: int) -> tuple[int, int]:
         return (self.doc.spans[a][0], self.doc.spans[b - 1][1])
