@@ -554,6 +554,23 @@ def test_several_claims_within_reach_of_one_rebuttal_give_one_link_to_the_claim_
     assert rebuttals == [(2, 3)] or rebuttals == [(3, 2)]
 
 
+def test_a_rebuttal_never_reaches_past_the_claim_just_before_it() -> None:
+    # "X eist excuses. De krant schreef dat ... 'Die informatie is niet waar,' zegt Y": Y answers the paper,
+    # even where the paper's claim is too unlike the rebuttal to be linked to it.
+    demand = claim("De ambassade eist excuses van de krant voor het belasteren van de ambassadeur", id=1,
+                   article="x", source="De ambassade", start=0, end=70, span_start=0, span_end=70)
+    report = claim("de ambassadeur als spion het land was uitgezet", id=2, article="x", source="De krant",
+                   start=90, end=140, span_start=80, span_end=140)
+    rebuttal = claim("Die informatie is niet waar", id=3, article="x", source="de persdienst", start=150,
+                     end=177, span_start=150, span_end=200)
+    vectors = np.array([[1, 0, 0, 0], [0, 1, 0, 0], [1, 0, 0, 0]], dtype=np.float32)  # report unlike both
+    found = link_claims([demand, report, rebuttal], vectors, ExactIndex(4), {}, E5)
+    assert [link for link in found.links if link.method == "rebuttal"] == []
+    alike = np.array([[1, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0]], dtype=np.float32)
+    found = link_claims([demand, report, rebuttal], alike, ExactIndex(4), {}, E5)
+    assert [{link.a, link.b} for link in found.links if link.method == "rebuttal"] == [{2, 3}]
+
+
 @pytest.mark.parametrize(("a", "b", "copy"), [
     # one agency text, edited a little by each outlet: the same report
     ("het kabinet de onderscheiding intrekt die koningin Beatrix in 2013 aan de sultan van Brunei heeft gegeven",

@@ -135,9 +135,35 @@ def link_claims(new: Sequence[Claim], vectors: np.ndarray, index: VectorIndex, l
         else:
             result.links.append(link)
     result.links += _outermost_denied(denied)
-    # A rebuttal ("Dat klopt niet") answers the claim just before it, not every claim within reach.
-    result.links += [max(answered, key=lambda pair: (pair[0].end, pair[0].id))[1] for answered in rebutted.values()]
+    result.links += _answered(rebutted, new)
     return result
+
+
+def _answered(rebutted: Mapping[int, list[tuple[Claim, Link]]], new: Sequence[Claim]) -> list[Link]:
+    """A rebuttal ("Dat klopt niet") answers the claim just before it, not every claim within reach: of the
+    claims it was linked to, the closest before it, and only if no other claim of another source stands
+    between them (that one is what it answers, however little the two share)."""
+    by_id = {c.id: c for c in new}
+    articles = {by_id[i].article for i in rebutted if i in by_id}
+    in_article: dict[str, list[Claim]] = {}
+    for c in sorted(new, key=lambda c: c.start):
+        if c.article in articles:
+            in_article.setdefault(c.article, []).append(c)
+    starts = {article: [c.start for c in claims] for article, claims in in_article.items()}
+    kept = []
+    for rebuttal_id, answered in rebutted.items():
+        claim, link = max(answered, key=lambda pair: (pair[0].end, pair[0].id))
+        rebuttal = by_id.get(rebuttal_id)
+        if rebuttal is None:
+            kept.append(link)
+            continue
+        claims = in_article[rebuttal.article]
+        first = bisect.bisect_left(starts[rebuttal.article], claim.end)
+        between = any(c.source != rebuttal.source and c.end <= rebuttal.start
+                      for c in claims[first:bisect.bisect_left(starts[rebuttal.article], rebuttal.start)])
+        if not between:
+            kept.append(link)
+    return kept
 
 
 def _outermost_denied(denied: Mapping[int, list[tuple[Claim, Link]]]) -> list[Link]:
