@@ -117,7 +117,8 @@ def test_confidence_is_the_frames_precision(lang: str, text: str, frames: list[s
 
 def test_a_frame_without_a_confidence_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = engine.settings("nl")
-    monkeypatch.setattr(engine, "settings", lambda lang: engine.Settings(rules.nesting, rules.min_content, rules.max_content, {}))
+    unconfident = engine.Settings(rules.nesting, rules.min_content, rules.max_content, {})
+    monkeypatch.setattr(engine, "settings", lambda lang: unconfident)
     with pytest.raises(ClaimcheckError, match="no confidence for frame 'according'"):
         engine.extract("Volgens de politie is de man gevlucht.", "nl")
 

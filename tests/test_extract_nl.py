@@ -296,6 +296,24 @@ CASES = [
      ("een grote beweging", "wil", "hiervan af", "assert")),
     ("Het gaat om vrouwen die graag zouden willen terugkeren naar Nederland.",
      ("vrouwen", "willen", "terugkeren naar Nederland", "assert")),
+    # "volgens X" inside a clause: X's report of what the subject did, not also the subject's statement; after
+    # the finite verb a name ends before "de" and a capital; at the head of the clause the verb ends the name
+    ("Ook heeft de minister volgens Bakker de Kamer verkeerd geïnformeerd over de kosten.",
+     ("Bakker", "volgens", "Ook heeft de minister … de Kamer verkeerd geïnformeerd over de kosten", "assert")),
+    ("Jansen informeerde volgens Bakker de Kamer verkeerd over de kosten.",
+     ("Bakker", "volgens", "Jansen informeerde … de Kamer verkeerd over de kosten", "assert")),
+    ("Jansen moet weg omdat hij volgens Bakker de Kamer verkeerd heeft geïnformeerd.",
+     ("Bakker", "volgens", "hij … de Kamer verkeerd heeft geïnformeerd", "assert")),
+    ("Volgens Ron de Groot is de zaak rond.",
+     ("Ron de Groot", "Volgens", "is de zaak rond", "assert")),
+    # a quote with a generic "je" and a modal: one statement, the tweet; no source holds "kunt"
+    ("'Je kunt het oké vinden hoe de minister met de boeren omging', tweette hij.",
+     ("hij", "tweette", "Je kunt het oké vinden hoe de minister met de boeren omging", "assert")),
+    # a plural pronoun with a noun is a subject; "je" before a noun is a possessive
+    ("Wij artsen vinden dat de wachtlijsten te lang zijn.",
+     ("Wij artsen", "vinden", "de wachtlijsten te lang zijn", "assert")),
+    ("Je moeder zegt dat het eten klaar is.",
+     ("Je moeder", "zegt", "het eten klaar is", "assert")),
 ]
 
 
@@ -325,6 +343,12 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "De oud-speler waakt voor vergelijkingen. ,,Kort.''",  # too short to be a statement of its own
     "De lichten gaan om tien uur uit.",
     "De opknapbeurt duurde twaalf maanden.",  # "maanden" is a noun, not a form of "manen"
+    # generic "je"/"men" with a modal states no one's view
+    "Men kan denken dat het kabinet valt.",
+    "Nu kan men zeggen dat de zaak rond is.",
+    "Je kunt het oké vinden hoe de minister met de boeren omging.",
+    # the word after a subject pronoun is its finite verb: "Hij hoort de buren" is no source
+    "Hij hoort de buren roepen dat het huis brandt.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []
@@ -339,6 +363,21 @@ def test_narrative_has_no_attribution(text: str) -> None:
     ("Het bedrijf verzet zich tegen de boete van de VS. Dat land vreest spionage.",
      [("Het bedrijf", "verzet zich tegen", "de boete van de VS", "assert"),
       ("Dat land", "vreest", "spionage", "assert")]),
+    # the article writes "De Jonge" as a surname, so "Hugo de Jonge" is one name after "volgens" too
+    ("Jansen heeft volgens Hugo de Jonge de Kamer verkeerd geïnformeerd. Dat bevestigde De Jonge later.",
+     [("Hugo de Jonge", "volgens", "Jansen heeft … de Kamer verkeerd geïnformeerd", "assert"),
+      ("De Jonge", "bevestigde", "Jansen heeft volgens Hugo de Jonge de Kamer verkeerd geïnformeerd", "assert")]),
+    # what a verb says ("te" infinitive, "dat" clause) inside a "volgens X" clause is kept as a nested statement,
+    # without the "volgens X"
+    ("De trainer zei volgens de voorzitter niet te willen stoppen.",
+     [("De trainer", "zei", "niet te willen stoppen", "assert"),
+      ("de voorzitter", "volgens", "De trainer zei … niet te willen stoppen", "assert")]),
+    ("De verdachte zou volgens de politie gezegd hebben niet te zullen vluchten.",
+     [("de politie", "volgens", "De verdachte zou … gezegd hebben niet te zullen vluchten", "assert"),
+      ("De verdachte", "gezegd", "niet te zullen vluchten", "assert")]),
+    ("De minister heeft volgens Bakker gezegd dat de kosten stijgen.",
+     [("Bakker", "volgens", "De minister heeft … gezegd dat de kosten stijgen", "assert"),
+      ("De minister", "gezegd", "de kosten stijgen", "assert")]),
 ])
 def test_attributions(text: str, expected: list[tuple[str | None, str, str, str]]) -> None:
     assert [_parts(text, s) for s in extract(text, None)] == expected

@@ -56,6 +56,13 @@ Constructions it finds:
 - indirect questions as what was said ("schrijft hoe …"); the main clause after a subordinate or relative
   one is not content ("Omdat X vindt dat …, grijpt ze in", "De bond, die vindt dat …, dreigt met …");
 - fixed expressions are not cues ("Het gesprek vindt plaats": lexicon [fixed]);
+- "volgens X" inside a clause makes the clause X's report: the verb's object or middle field is not also a
+  statement of the subject ("Ook heeft Slob volgens Brussee de Kamer onjuist geïnformeerd"), though a "dat"
+  clause, quote or "te" infinitive still is, without the "volgens X" ("zei hij volgens X niet te stoppen");
+  after the finite verb a name ends before "de" and a capital ("Brussee | de Kamer") unless the article
+  writes that word as a surname ("De Jonge");
+- a source never holds a finite verb: a subject pronoun followed by more words is followed by its verb
+  ("Je kunt het oké vinden"), and "je"/"men" with a modal ("Men kan denken dat …") state no one's view;
 - impersonal cues ("Aangenomen wordt dat …", "Naar verluidt …", "De verwachting is dat …") with source None;
 - stance from the cue (deny, question, predict, else assert), and "niet" right after an asserting verb
   makes a denial ("wil niet dat …"). Hedging ("zou", "naar verluidt", impersonal cues) is the engine's
@@ -99,6 +106,10 @@ _ARTICLES = frozenset(["de", "het", "een", "die", "deze", "dit", "dat"])
 # Words that open an indirect question as what was said, like "of": "schrijft hoe …", "vroeg waarom …"
 _WH = frozenset(["hoe", "waarom", "hoeveel", "wanneer"])
 _ASKING = frozenset(["vraagt", "vroeg", "vroegen", "vragen", "gevraagd", "vraag"])
+# Subjects that name no one: with a modal ("men kan denken dat …") they state what anyone may think
+_GENERIC = frozenset(["je", "men"])
+# Subject pronouns that can take a plural noun in apposition ("wij artsen vinden")
+_PLURAL_PRONOUNS = frozenset(["we", "wij", "ze", "zij"])
 
 
 @dataclass(frozen=True)
@@ -302,6 +313,7 @@ class _Extractor:
         self._by_cue: list[tuple[int, int]] = []  # see _index
         self._by_piece: list[tuple[int, int, int]] = []
         self._order: dict[int, int] = {}  # id of a statement -> its index in self.out, once indexed
+        self._de_surnames: frozenset[str] | None = None  # see _surnames_with_de
 
     # --- noun phrases ------------------------------------------------------------------------------
 
@@ -491,7 +503,7 @@ class _Extractor:
             # "Natuurlijk wil ze ...", "Gehuld in roze hekelde hij ...": an adverbial first, the pronoun
             # subject after the verb
             return None
-        if verb - start > 14:
+        if verb - start > 14 or self._pronoun_then_verb(start, verb):
             return None
         first = doc.low[start]
         if start in doc.opener_of:
@@ -516,6 +528,27 @@ class _Extractor:
         if np_end is not None and np_end < end and doc.low[np_end] in ("van", ","):
             end = np_end
         return (start, end)
+
+    def _pronoun_then_verb(self, start: int, verb: int) -> bool:
+        """A subject pronoun with more words before the verb at `verb`: in a main clause the word after the
+        pronoun is its finite verb ("Je kunt het oké vinden", "Hij hoort mij roepen"), so the verb at `verb`
+        is not finite and the stretch is no subject: a source never holds a finite verb. A plural pronoun may
+        take a noun ("Wij artsen vinden"), and "je" is also a possessive ("je stem zegt"): there only a
+        known verb form or one in -t counts."""
+        doc, lex = self.doc, self.lex
+        pronoun, nxt = doc.low[start], start + 1
+        if nxt >= verb or (pronoun not in lex.person_pronouns and pronoun not in _GENERIC):
+            return False
+        w = doc.low[nxt]
+        if not doc.is_word(nxt) or doc.capitalised(nxt) or w in lex.adverbs or w in lex.focus or \
+                w in lex.determiners or w in lex.conjunctions or w in lex.prepositions or w in lex.np_links or \
+                w in lex.pronouns or w in lex.quantifiers:
+            return False
+        if w in lex.verbish:
+            return True
+        if pronoun == "je":
+            return w.endswith("t")  # "je kunt", not the possessive "je stem"
+        return pronoun not in _PLURAL_PRONOUNS or not w.endswith(("en", "s"))
 
     def _subject_elsewhere(self, sent_start: int, verb: int) -> tuple[int, int] | None:
         """A subject not right before the verb: "X, de burgemeester, zei", "twee mannen, die zeiden",
@@ -1007,6 +1040,8 @@ class _Extractor:
         if np_end > i + 2 and not doc.capitalised(i + 1) and first not in self.lex.determiners and \
                 first.rpartition("-")[2] not in self.lex.titles and not doc.capitalised(i + 2):
             np_end = i + 2  # "Volgens analytici zingt Rammstein ...": verb second, not a title before a name
+        if self._name_then_object(i + 1, np_end) and self._in_middle_field(i, a):
+            np_end = i + 2  # "heeft Slob volgens Brussee de Kamer onjuist geïnformeerd": two phrases
         source = (i + 1, np_end)
         k = np_end
         if k < b and doc.low[k] == ",":
@@ -1031,6 +1066,42 @@ class _Extractor:
         if end > k:
             pieces.append(self.tok_range(k, end))
         self.add([(i, i + 1)], pieces, source, "assert")
+
+    def _name_then_object(self, j: int, np_end: int) -> bool:
+        """The phrase j..np_end is one capitalised word, "de" and a capitalised word ("Brussee de Kamer"),
+        and the article never writes that "de" word as a surname of its own ("De Jonge" in the middle of a
+        sentence): a name followed by a new noun phrase rather than a first name and its surname ("Hugo de
+        Jonge"), which the words alone cannot tell apart."""
+        doc, lex = self.doc, self.lex
+        if np_end < j + 3 or not doc.capitalised(j) or doc.low[j] in lex.name_particles or \
+                doc.low[j + 1] != "de" or doc.capitalised(j + 1) or not doc.capitalised(j + 2):
+            return False
+        return doc.low[j + 2] not in self._surnames_with_de()
+
+    def _surnames_with_de(self) -> frozenset[str]:
+        """Words the article writes after a capitalised "De" inside a sentence: surnames ("zei De Jonge")."""
+        if self._de_surnames is None:
+            doc = self.doc
+            starts = {a for a, _ in doc.sentences}
+            self._de_surnames = frozenset(
+                doc.low[m + 1] for m, w in enumerate(doc.low[:-1])
+                if w == "de" and m > 0 and m not in starts and doc.word(m) == "De" and doc.capitalised(m + 1) and
+                doc.low[m - 1] not in _END_PUNCT and m - 1 not in doc.opener_of and m - 1 not in doc.closer_of)
+        return self._de_surnames
+
+    def _in_middle_field(self, i: int, a: int) -> bool:
+        """Token i stands after the finite verb or the subordinating word of its clause ("Ook heeft Slob
+        volgens …", "omdat Slob volgens …"), where a noun phrase is followed by more of the clause; at the
+        head of a clause ("Volgens Ron de Groot is …") the finite verb closes the phrase."""
+        doc, lex = self.doc, self.lex
+        for m in range(i - 1, a - 1, -1):
+            w = doc.low[m]
+            if w in (",", ";", ":") or self._quoted(m) or m in doc.closer_of:
+                return False
+            if doc.is_word(m) and (w in lex.subordinators or w == "dat" or
+                                   (w in lex.verbish and (m == a or not doc.capitalised(m)))):
+                return True
+        return False
 
     def from_source(self, i: int, a: int, b: int) -> bool:
         """"Uit onderzoek van het bureau bleek dat …": the source between "uit" and the verb."""
@@ -1286,6 +1357,9 @@ class _Extractor:
                 if np_end is None:
                     return
                 source, middle = (aux + 1, np_end), np_end
+            if doc.low[aux] in lex.modals and not self._participle(doc.low[i]) and \
+                    source[1] - source[0] == 1 and doc.low[source[0]] in _GENERIC:
+                return  # "Men kan denken dat …", "Je kunt het oké vinden": anyone may, no one is said to
             if self._complement_follows(after, b):
                 self.content_after(after, b, cue, source, stance, None)
                 return
@@ -1293,7 +1367,14 @@ class _Extractor:
                 middle += 1
             pieces = [self.tok_range(middle, i)] if middle < i else []
             end = self._object_end(after, b)
-            if end > after and doc.low[after] not in _END_PUNCT:
+            if self._according_inside(middle, i) or self._according_inside(after, end):
+                # "Ook heeft Slob volgens Brussee de Kamer onjuist geïnformeerd": Brussee's report of an act;
+                # "Hij zou volgens de broers gezegd hebben niet te zullen rusten": what he said, reported
+                said = self._said_infinitive(after, end)
+                if said is None:
+                    return
+                pieces = self._around_according(said, end)
+            elif end > after and doc.low[after] not in _END_PUNCT:
                 if self._te_infinitive(after, end):
                     # "heeft de priester verzocht zijn functie neer te leggen": the addressee is not content
                     pieces = []
@@ -1532,11 +1613,44 @@ class _Extractor:
             middle += 1
         if finite - middle < 1 or doc.low[cue[0][0]] in lex.needs_complement:
             return False
-        if any(m in self.cue_tokens or doc.low[m] in lex.according_before | lex.according_after
-               for m in range(middle, finite)):
+        if any(m in self.cue_tokens for m in range(middle, finite)) or self._according_inside(middle, finite):
             return False
         self.add(cue, [self.tok_range(middle, finite), *tail], source, stance)
         return True
+
+    def _according_inside(self, start: int, end: int) -> bool:
+        """A "volgens X" or "aldus X" stands among tokens start..end: the clause is X's report, so what its verb
+        takes as object or middle is not also the subject's own statement (a "dat" clause or quote still is)."""
+        doc, lex = self.doc, self.lex
+        return any((doc.low[m] in lex.according_before or doc.low[m] in lex.according_after) and not self._quoted(m)
+                   for m in range(start, end))
+
+    def _said_infinitive(self, start: int, end: int) -> int | None:
+        """Where a "te" infinitive clause in start..end begins, past auxiliaries ("gezegd hebben niet te
+        zullen rusten", "zei … hier mee om te gaan"), or None: what a verb says, not the object of an act."""
+        doc, lex = self.doc, self.lex
+        while start < end and doc.low[start] in lex.auxiliaries:
+            start += 1
+        if self._te_infinitive(start, end) or any(doc.low[m] == "te" for m in range(start, min(end - 1, start + 4))):
+            return start
+        return None
+
+    def _around_according(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The pieces of start..end around the "volgens X" phrases in it."""
+        doc, lex = self.doc, self.lex
+        pieces: list[tuple[int, int]] = []
+        k = m = start
+        while m < end:
+            if (doc.low[m] in lex.according_before or doc.low[m] in lex.according_after) and not self._quoted(m):
+                if m > k:
+                    pieces.append(self.tok_range(k, m))
+                m = min(self.np_after(m + 1, end) or m + 1, end)
+                k = m
+                continue
+            m += 1
+        if end > k:
+            pieces.append(self.tok_range(k, end))
+        return pieces
 
     def _verb_here(self, i: int, a: int) -> bool:
         """False where the word is a name ("op Twitter"), a noun after a determiner or preposition ("het
@@ -1695,6 +1809,8 @@ class _Extractor:
         if start < b and doc.low[start] in lex.subordinators:
             return  # "Juventus heeft het ontkend, hoewel ...": a new clause, not what was denied
         if particle_at is not None:
+            if self._according_inside(start, particle_at):
+                return
             pieces = []
             if particle_at > start:
                 pieces.append(self.tok_range(start, particle_at))
@@ -1707,6 +1823,13 @@ class _Extractor:
             self.add(cue, pieces, source, stance)
             return
         end = self._object_end(start, b)
+        if self._according_inside(start, end):
+            said = self._said_infinitive(start, end)
+            if said is not None:
+                # "zei hij volgens de bisschop hier mee om te gaan": what was said, with the report taken out
+                self.frame = "object"
+                self.add(cue, self._around_according(said, end), source, stance)
+            return  # "Slob informeerde volgens Brussee de Kamer onjuist": Brussee's report of what Slob did
         if start < b and doc.low[start] in lex.prepositions and doc.low[start] not in lex.object_prepositions \
                 and not self._te_infinitive(start, b) and \
                 not (doc.low[cue[0][0]] in lex.not_trailing and self._ends_in_infinitive(start, end)):
