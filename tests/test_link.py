@@ -168,6 +168,27 @@ def test_negation_across_articles_needs_the_same_event() -> None:
     assert relation(c, d, 0.93) == ("conflict", "negation")
 
 
+def test_one_quote_cut_differently_in_two_articles_is_one_statement_not_a_corroboration() -> None:
+    said = "De kiezer heeft gezegd: het ging om ons, over ons en voor ons, maar jullie hebben niet met ons gepraat"
+    a = claim("Wat heeft de kiezer willen zeggen … " + said, id=1, article="x", source="Macron")
+    b = claim("als oud-minister … " + said, id=2, article="y", source="Kroes")
+    found = assess(a, b, 0.95, E5)
+    assert (found.relation, found.method) == ("none", "copy")
+    # the same fact in the reporters' own words is no quote: it may agree
+    c = claim("Huntelaar heeft zijn huis op Airbnb gezet om het te verhuren aan toeristen", id=3, article="x")
+    d = claim("Toeristen kunnen via Airbnb het huis van Huntelaar huren, dat hij daar te huur aanbiedt", id=4,
+              article="y")
+    assert assess(c, d, 0.95, E5).method != "copy"
+
+
+def test_one_source_saying_it_twice_corroborates_nothing() -> None:
+    a = claim("Hoekstra zou een prima premier zijn", id=1, article="x", source="Rutte")
+    b = claim("Hoekstra zou een uitstekende premier zijn", id=2, article="y", source="Buma")
+    assert relation(a, b, 0.95)[0] == "agree"
+    again = claim("Hoekstra zou een uitstekende premier zijn", id=3, article="y", source="Rutte")
+    assert relation(a, again, 0.95)[0] == "none"
+
+
 def test_a_question_neither_agrees_nor_conflicts() -> None:
     c = claim("Huntelaar heeft zijn huis nooit op Airbnb gezet", id=3)
     d = claim("Huntelaar heeft zijn huis op Airbnb gezet", id=4)

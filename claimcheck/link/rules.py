@@ -25,8 +25,10 @@ negation scope beyond the clause, and number conflicts across languages (units a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -59,6 +61,8 @@ NAMELESS_MIN_WORDS = 2  # content words each side of a cross-language negation b
 COPY_MIN_WORDS = 6  # words: below this, any edit may change what a claim says
 COPY_HELD_WORDS = 8  # words of a text found whole in a longer one for the two to be one report
 COPY_HELD_SIMILARITY = 95  # rapidfuzz partial ratio at which a text is found whole in another
+QUOTE_RUN_WORDS = 12  # words in a row, word for word, that make two claims one quote reported twice
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,22 @@ def is_copy(a: Claim, b: Claim) -> bool:
         return False
     # What one side adds is an edit; what each side has instead of the other is another report.
     return not (only_x and only_y)
+
+
+def _quoted_twice(a: Claim, b: Claim) -> bool:
+    """Two articles quoting one statement, each cutting it differently ("Wat heeft de kiezer willen zeggen …
+    De kiezer heeft gezegd: ..." / "... De kiezer heeft gezegd: ..."): a run of QUOTE_RUN_WORDS words in common,
+    word for word. Reporters who write the same fact in their own words do not share such a run."""
+    x, y = _words(a.text), _words(b.text)
+    if min(len(x), len(y)) < QUOTE_RUN_WORDS:
+        return False
+    run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    return run.size >= QUOTE_RUN_WORDS
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=16384)
@@ -586,6 +606,8 @@ def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None 
     t = thresholds or thresholds_for(None)
     if is_copy(a, b):
         return Judgement(NONE, similarity, "the same text in two articles: one report, republished", "copy")
+    if a.article != b.article and _quoted_twice(a, b):
+        return Judgement(NONE, similarity, "the same quote in two articles: one statement, reported twice", "copy")
     if QUESTION in (a.stance, b.stance):
         return Judgement(NONE, similarity, "a question asserts nothing to agree or conflict with", "similarity")
     found = _nested_denial(a, b)
@@ -603,14 +625,21 @@ def assess(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None 
     for rule in RULES:
         found = rule(a, b, ra, rb, similarity, t, ov)
         if found:
-            return found
+            return _not_by_itself(found, a, b)
     found = _agreement(a, b, ra, rb, similarity, t, ov)
     if found:
-        return found
+        return _not_by_itself(found, a, b)
     if _comparable(similarity, ov, t) >= t.related:
         return Judgement(NONE, similarity, "about the same thing, but no evidence of agreement or conflict",
                          "similarity")
     return Judgement(NONE, similarity, "not about the same thing", "similarity")
+
+
+def _not_by_itself(found: Judgement, a: Claim, b: Claim) -> Judgement:
+    """An agreement, but for one source saying it twice: that corroborates nothing."""
+    if found.relation == "agree" and a.source is not None and a.source == b.source:
+        return Judgement(NONE, found.score, f"{_who(a)} says it twice: no corroboration", found.method)
+    return found
 
 
 def judge(a: Claim, b: Claim, similarity: float, thresholds: Thresholds | None = None) -> Link | None:
