@@ -760,14 +760,20 @@ class SourceIndex:
         found = [self._by_key[k] for k in (name_key(s) for s in candidate.spellings()) if k in self._by_key]
         if found:
             return min(found)
+        for mark in ("'s", "’s"):
+            if candidate.name.endswith(mark) and " " in candidate.name:
+                # "Theresa May's": the person, as English writes the genitive
+                return self.match(SourceName(candidate.name[: -len(mark)], candidate.kind, candidate.affiliation))
         key = name_key(candidate.name)
         if " " not in key and not is_acronym(candidate.name) and candidate.kind in ("person", "unknown") \
                 and not is_place(key) and not self._no_surname(key):
             one_person = self._one_with_surname(key)
             if one_person is not None:
                 return one_person
-            if not self._surnames.get(key) and key.endswith("s") and key[:-1] in self._by_key:
-                return self._by_key[key[:-1]]  # "Trumps": a genitive of a stored name
+            if not self._surnames.get(key) and key.endswith("s"):
+                stem = key[:-1].rstrip("'’")
+                if stem in self._by_key:
+                    return self._by_key[stem]  # "Trumps": a genitive of a stored name
         head, link, rest = candidate.name.partition(" van ")
         if link and head.strip() and rest[:1].isupper() and candidate.kind in ("person", "unknown") \
                 and head.split()[-1].lower() not in _words("words", "name_particles"):

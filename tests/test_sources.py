@@ -191,6 +191,12 @@ def test_descriptions_join_across_articles_only_with_the_same_affiliation() -> N
     assert index.match(SourceName("een woordvoerder", "person", "KLM")) is None
 
 
+def test_an_english_genitive_is_the_person_it_belongs_to() -> None:
+    known = [Stored("Theresa May", "person", None, [])]
+    assert match_known(SourceName("Theresa May's", "unknown"), known) == 0
+    assert match_known(SourceName("Theresa Mays", "unknown"), known) is None
+
+
 def test_a_bare_surname_shared_by_two_people_stays_apart() -> None:
     known = [Stored("Bruno Bruins", "person", "VVD", []), Stored("Eppo Bruins", "person", "ChristenUnie", []),
              Stored("Thierry Baudet", "person", None, []), Stored("Geestverwanten van Baudet", "unknown", None, [])]

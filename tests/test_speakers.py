@@ -64,6 +64,13 @@ def test_surname_alone_gets_the_full_name() -> None:
     assert [s.speaker for s in statements] == ["Bernadette Vos", "Bernadette Vos"]
 
 
+def test_a_name_in_the_genitive_before_a_cue_noun_is_its_owner() -> None:
+    text = "Mays argument dat de deal werkt, overtuigde niemand. Willems zei dat het klopt."
+    statements = [_statement(text, "Mays", "argument"), _statement(text, "Willems", "zei")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["May", "Willems"]  # a name in -s before a verb is itself
+
+
 def test_no_source_no_speaker() -> None:
     text = "It is believed that the vault was empty."
     statement = _statement(text, None, "believed")

@@ -139,6 +139,8 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
                 statement.speaker, statement.affiliation = referent
                 continue
         speaker, affiliation = name_of(raw, lang)
+        if _genitive(statement, speaker, lang):
+            speaker = speaker[:-1]  # "Mays argument dat ...": May's
         described = organisation_described(text, speaker, lang)
         if described:
             speaker, affiliation = described, None
@@ -166,6 +168,20 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             full_names[" ".join(parts[k:]).lower()] = speaker
     if addressed:
         _interviewee(statements, addressed)
+
+
+def _genitive(statement: Statement, speaker: str, lang: str) -> bool:
+    """A one-word name in -s right before a reporting noun ("Mays argument dat ..."): its owner, in the
+    genitive."""
+    source, cue = statement.source, statement.cue
+    return (source is not None and " " not in speaker and len(speaker) > 2 and speaker.endswith("s")
+            and speaker[:1].isupper() and not speaker.isupper() and 0 <= cue.start - source.end <= 1
+            and cue.text.lower() in _reporting_nouns(lang))
+
+
+@cache
+def _reporting_nouns(lang: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for words in load(lang).get("nominal", {}).values() for w in words)
 
 
 def _interviewee(statements: list[Statement], addressed: list[Statement]) -> None:
