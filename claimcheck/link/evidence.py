@@ -25,9 +25,6 @@ class Overlap:
     coverage: float  # the smaller of the two shares of a claim's content words found in the other
     crosslingual: bool
     nameless: bool = False  # neither claim names anyone or anything (short generic sentences)
-    # Content words shared that are no names: what is said of the names ("premier", "kankerverwekkend").
-    # Two claims sharing only "Boeing" tell two facts of one story.
-    plain_words: int = 0
 
     @property
     def same_event(self) -> bool:
@@ -84,9 +81,8 @@ def overlap(a: Reading, b: Reading) -> Overlap:
     if a.lang != b.lang:
         return Overlap(names, 0, 0.0, True, not a.names and not b.names)
     words_a, words_b = a.counted, b.counted
-    shared_a = sum(1 for keys, _ in words_a if not keys.isdisjoint(b.content))
-    shared_b = sum(1 for keys, _ in words_b if not keys.isdisjoint(a.content))
+    shared_a = sum(1 for keys in words_a if not keys.isdisjoint(b.content))
+    shared_b = sum(1 for keys in words_b if not keys.isdisjoint(a.content))
     coverage = min(shared_a / len(words_a) if words_a else 0.0, shared_b / len(words_b) if words_b else 0.0)
-    plain = sum(1 for keys, name in words_a if not name and not keys.isdisjoint(b.content))
-    return Overlap(names, min(shared_a, shared_b), coverage, False, not a.names and not b.names, plain)
+    return Overlap(names, min(shared_a, shared_b), coverage, False, not a.names and not b.names)
 

@@ -139,9 +139,9 @@ class Reading:
     contrast_at: int = 0  # their token position
     # antonym entry -> {side (0 or 1): the words found}
     opposites: dict[int, dict[int, str]] = field(default_factory=dict)
-    # the counted words (content words that are no numbers), one per occurrence: their keys, and whether
-    # each is written as a name; filled once by read_claim, since every pair judged compares them
-    counted: list[tuple[frozenset[str], bool]] = field(default_factory=list)
+    # the keys of the counted words (content words that are no numbers), one per occurrence; filled once by
+    # read_claim, since every pair judged compares them
+    counted: list[frozenset[str]] = field(default_factory=list)
 
     def clause_content(self, clause: int) -> set[str]:
         return {t.lemma for t in self.tokens if t.clause == clause and is_content(t, self.lang)}
@@ -197,11 +197,6 @@ def counted_words(reading: Reading) -> list[Token]:
     """The content words of a reading that are not numbers, one per occurrence."""
     lang = reading.lang
     return [t for t in reading.tokens if is_content(t, lang) and number_value(t.word, lang) is None]
-
-
-def written_as_name(token: Token, reading: Reading) -> bool:
-    # A sentence's first word is capitalised whatever it is: a name only if written as one elsewhere.
-    return not token.initial and token.text[:1].isupper() and name_key(token.text) in reading.names
 
 
 _DIGITS = re.compile(r"\d+")
@@ -293,7 +288,7 @@ def read_claim(text: str, lang: str) -> Reading:
         reading.contrast = " ".join(t.text for t in tokens[start : start + len(phrase)])
         reading.contrast_at = start
     _read_numbers(reading)
-    reading.counted = [(frozenset(content_keys(t)), written_as_name(t, reading)) for t in counted_words(reading)]
+    reading.counted = [frozenset(content_keys(t)) for t in counted_words(reading)]
     return reading
 
 
