@@ -185,6 +185,21 @@ CASES = [
     # a transcript line keeps its speaker
     ("Lind: The levy is unfair.",
      [("Lind", ":", "The levy is unfair.", "assert")]),
+    # the cue interrupts its content, which goes on after it ("A, he said, B")
+    ("The new ferry, the mayor said, will be ready by June.",
+     [("the mayor", "said", "The new ferry | will be ready by June", "assert")]),
+    ("Take the bus, he said, and you will be late.",
+     [("he", "said", "Take the bus | and you will be late", "assert")]),
+    # an object cue in the second piece is part of it
+    ("The plan is late, he said, but the council will praise the builders.",
+     [("he", "said", "The plan is late | but the council will praise the builders", "assert")]),
+    # ... but not over an adjunct of the saying, a participle or another attribution
+    ("The levy is unfair, she said, on the steps of city hall.",
+     [("she", "said", "The levy is unfair", "assert")]),
+    ("The levy is unfair, she said, adding that it hurts renters.",
+     [("she", "said", "The levy is unfair", "assert"), ("she", "adding", "it hurts renters", "assert")]),
+    ("The plant will close, Lind said, and Holt said the port would too.",
+     [("Lind", "said", "The plant will close", "assert"), ("Holt", "said", "the port would too", "assert")]),
 ]
 
 
@@ -205,6 +220,8 @@ NO_ATTRIBUTION = [
     "Holt: 4,120.",
     "Twitter: @cityhall.",
     "The Latest: Holt wins the county vote.",
+    # an inflected cue form after "to" is a noun or an adjective, not an infinitive
+    "There is a looming risk to continued growth.",
 ]
 
 

@@ -56,10 +56,43 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+@cache
+def _gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A label's last word at the end of a stretch, an agency's last word (bracketed or not) at the end of a
+    line: without one before a colon, or at a line's end, the label or the agency pattern cannot match, and
+    both scan every position of the text."""
+    table = load_table("credits")
+    labels, agencies = ("|".join(sorted({re.escape(str(w).split()[-1]) for w in table[key]}, key=len, reverse=True))
+                        for key in ("labels", "agencies"))
+    return (re.compile(rf"(?:{labels})\Z", re.IGNORECASE),
+            re.compile(rf"(?:^|\W)(?:{agencies})\)?\Z", re.IGNORECASE))
+
+
+def _may_hold(text: str, pattern: int) -> bool:
+    """False when pattern number `pattern` of `_patterns()` cannot match in `text`: no colon after a label's
+    last word (0), no line that ends in an agency's last word (2)."""
+    label_end, agency_end = _gates()
+    if pattern == 0:
+        colon = text.find(":")
+        while colon >= 0:
+            end = colon
+            while end > 0 and text[end - 1] in " \t":
+                end -= 1
+            if label_end.search(text, max(0, end - 20), end):
+                return True
+            colon = text.find(":", colon + 1)
+        return False
+    if pattern == 2:
+        return any(agency_end.search(line.rstrip(" \t")[-40:]) for line in text.split("\n"))
+    return True
+
+
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the credits and bylines in `text`, in text order."""
     found: list[tuple[int, int]] = []
-    for pattern in _patterns():
+    for number, pattern in enumerate(_patterns()):
+        if not _may_hold(text, number):
+            continue
         for match in pattern.finditer(text):
             word = next((w for w in match.groupdict().values() if w), "")
             if word[:1].islower():

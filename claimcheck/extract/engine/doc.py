@@ -19,7 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import and_, itemgetter
 from typing import NamedTuple
 
 from ..segment import Sentence, quotes, sentences
@@ -28,6 +29,8 @@ from ..segment import Sentence, quotes, sentences
 _TOKEN = re.compile(r"['’][stn](?=\s)|\w+(?:[-'’.&]\w+|(?<=\d),\d+)*|,,|''|’’|``|[^\w\s]", re.UNICODE)
 # Punctuation that closes a clause or a sentence, as tokens.
 END_PUNCT = frozenset(".,;:!?")
+# First characters of the tokens that are words only sometimes ("_x", the clitic "'t").
+_ODD_FIRSTS = frozenset("_'’")
 # Marks that open or close a quote, as tokens (lower-cased, ’ written ').
 QUOTE_MARKS = frozenset(["“", "”", "„", "«", "»", "‘", "'", '"', ",,", "''", "``"])
 
@@ -68,9 +71,13 @@ class Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.low = [text[s:e].lower() for s, e in self.spans]
-        if "’" in text:
-            self.low = [w.replace("’", "'") for w in self.low]
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            # no character lower-cases to two ("İ"), so the offsets hold in the lowered text: slice it
+            lowered = lowered.replace("’", "'")
+            self.low = [lowered[s:e] for s, e in self.spans]
+        else:
+            self.low = [text[s:e].lower().replace("’", "'") for s, e in self.spans]
         self.starts = [s for s, _ in self.spans]
         self.quotes = quotes(text)
         n = len(self.spans)
@@ -103,13 +110,16 @@ class Doc:
         """The tokens as records, built on first use (the English grammar reads these; the Dutch one reads the
         columns and asks `is_word` and `capitalised` of the few tokens it needs to know it of)."""
         text = self.text
-        ends = [e for _, e in self.spans]
+        ends = list(map(itemgetter(1), self.spans))
         firsts = list(map(text.__getitem__, self.starts))
-        # _is_word over first characters, the common case (alphanumeric) tested in C; the tuples made
-        # directly (Tok's own __new__ is a Python call): this runs once per token of every English article.
-        words = [a or f == "_" or (e - s == 2 and f in "'’" and text[s + 1].isalpha())
-                 for a, f, s, e in zip(map(str.isalnum, firsts), firsts, self.starts, ends, strict=True)]
-        upper = [w and u for w, u in zip(words, map(str.isupper, firsts), strict=True)]
+        # _is_word over first characters: the common case (alphanumeric) tested in C, the few that start with
+        # "_" or an apostrophe in Python; the tuples made directly (Tok's own __new__ is a Python call): this
+        # runs once per token of every English article.
+        words = list(map(str.isalnum, firsts))
+        for i in compress(count(), map(_ODD_FIRSTS.__contains__, firsts)):
+            s, e = self.spans[i]
+            words[i] = firsts[i] == "_" or (e - s == 2 and text[s + 1].isalpha())
+        upper = list(map(and_, words, map(str.isupper, firsts)))
         return list(map(tuple.__new__, repeat(Tok), zip(self.starts, ends, self.low, words, upper, strict=True)))
 
     def is_word(self, i: int) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from .doc import END_PUNCT, Doc
 
-_GAP = " \t\r\n.,!?“”„«»‘’\"'"
+_GAP = " \xa0\t\r\n.,!?“”„«»‘’\"'"
 
 
 def quotes_after(doc: Doc, pos: int, own_cue: Callable[[int], bool]) -> list[tuple[int, int]]:

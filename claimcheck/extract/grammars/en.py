@@ -152,7 +152,10 @@ class _Lexicon:
     governors: frozenset[str]
     naming_participles: frozenset[str]
     apposition_heads: frozenset[str]
+    not_resuming: frozenset[str]
     as_cues: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]  # cues only before "… as …"
+    # first word -> the second words of its phrases, for first words that start no one-word cue ("is", "has")
+    seconds: dict[str, frozenset[str]]
 
 
 @cache
@@ -184,6 +187,10 @@ def lexicon() -> _Lexicon:
 
     nominal = words("nominal", "nouns") | words("nominal", "possessed")
     according_first = frozenset(p.split()[0] for p in data["according"]["phrases"])
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for key in [e[0] for entries in (*cues.values(), *as_cues.values()) for e in entries] + [
+            tuple(p.split()) for p in data["according"]["phrases"]]:
+        phrases.setdefault(key[0], []).append(key)
     return _Lexicon(
         starters=frozenset(cues) | according_first | nominal | frozenset(as_cues),
         cues=cues,
@@ -240,7 +247,10 @@ def lexicon() -> _Lexicon:
         governors=words("grammar", "governors"),
         naming_participles=words("grammar", "naming_participles"),
         apposition_heads=words("grammar", "apposition_heads"),
+        not_resuming=words("grammar", "not_resuming"),
         as_cues=as_cues,
+        seconds={first: frozenset(p[1] for p in group) for first, group in phrases.items()
+                 if all(len(p) > 1 for p in group)},
     )
 
 
@@ -262,9 +272,15 @@ def find(doc: Doc) -> list[Found]:
     # Where a cue can start, read once over the whole text: most tokens start none.
     starters = lex.starters
     hits = list(compress(count(), map(starters.__contains__, doc.low)))
+    # Transcript lines ("HOLT: …") have a colon among their first tokens: most sentences have none.
+    colons = list(compress(count(), map(":".__eq__, doc.low)))
     for index, (a, b) in enumerate(doc.sentences):
         positions = [i - a for i in hits[bisect.bisect_left(hits, a) : bisect.bisect_left(hits, b)]]
-        found = _sentence(doc, doc.tokens[a:b], lex, index, earlier, positions)
+        c = bisect.bisect_left(colons, a)
+        colon = c < len(colons) and colons[c] < min(b, a + 6)
+        if not positions and not colon:
+            continue
+        found = _sentence(doc, doc.tokens[a:b], lex, index, earlier, positions, colon, a)
         for f in found:
             f.sentence = index
         out.extend(found)
@@ -273,20 +289,22 @@ def find(doc: Doc) -> list[Found]:
 
 
 def _sentence(doc: Doc, toks: list[Tok], lex: _Lexicon, index: int, previous: list[Statement],
-              positions: list[int]) -> list[Found]:
-    """The readings of one sentence; `positions` are its tokens whose word can start a cue."""
-    text, sentences, quotes = doc.text, doc.sentence_spans, doc.quotes
-    speaker = _colon_speaker(text, toks, lex, sentences, index)
-    if speaker is not None:
-        return [Found(speaker, "colon")]
+              positions: list[int], colon: bool, first: int) -> list[Found]:
+    """The readings of one sentence; `positions` are its tokens whose word can start a cue, `colon` says whether
+    a colon is among its first six tokens, `first` is the index of its first token in `doc`."""
+    text = doc.text
+    if colon:
+        speaker = _colon_speaker(text, toks, lex, doc.sentence_spans, index)
+        if speaker is not None:
+            return [Found(speaker, "colon")]
     cues = _find_cues(toks, lex, positions)
     if not cues:
         return []
-    sentence_quotes = [q for q in quotes if q[0] < toks[-1].end and q[1] > toks[0].start]
+    quote_of = doc.quote_of
     candidates: list[Found] = []
     found: list[Statement] = []
     for n, cue in enumerate(cues):
-        if any(qs <= toks[cue.i].start < qe for qs, qe in sentence_quotes):
+        if quote_of[first + cue.i] >= 0:
             # Quoted words are someone's content, not the writer's attributions.
             continue
         statement: Statement | None = None
@@ -297,7 +315,7 @@ def _sentence(doc: Doc, toks: list[Tok], lex: _Lexicon, index: int, previous: li
         elif _asked(toks, cue):
             statement, frame = _question(text, toks, cue, lex), "speech"
         else:
-            statement, frame = _post(doc, toks, cue, lex, found, previous, index), "post"
+            statement, frame = _post(doc, toks, cue, lex, found, previous, index, cues[n + 1 :]), "post"
             if statement is None:
                 statement = _pre(doc, toks, cue, lex, cues[n + 1 :], index, found, previous)
                 # "That is what X said": the content lies in the sentence before
@@ -389,6 +407,9 @@ def _find_cues(toks: list[Tok], lex: _Lexicon, positions: list[int]) -> list[Cue
 
 def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
     low = toks[i].low
+    seconds = lex.seconds.get(low)
+    if seconds is not None and (i + 1 >= len(toks) or toks[i + 1].low not in seconds) and (i or low != "in"):
+        return None  # "is", "has", "in": only phrases start with them, and the next word starts none
     entries = lex.cues.get(low)
     if entries is None and low in lex.as_cues and _as_follows(toks, i + 1):
         entries = lex.as_cues[low]  # "voters see the plan as unfair"
@@ -425,6 +446,10 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         while start > 0 and (toks[start - 1].low in lex.adverbs and toks[start - 1].low not in lex.not_in_cue or (
                 toks[start - 1].low.endswith("ly") and not toks[start - 1].upper and len(toks[start - 1].low) > 4)):
             start -= 1
+        if start > 0 and toks[start - 1].low == "to" and len(key) == 1 and key[0] != lemma and \
+                key[0].endswith(("s", "ed")):
+            # "a risk to continued growth", "responded to claims": an inflected form after "to" is no infinitive
+            return None
         lead = None
         if start > 0 and toks[start - 1].low == "to":
             # "to endorse", "has yet to endorse": PolNeAR keeps the "to"
@@ -607,7 +632,7 @@ def _nominal(text: str, toks: list[Tok], cue: Cue, lex: _Lexicon) -> Statement |
 
 
 def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statement], previous: list[Statement],
-          index: int) -> Statement | None:
+          index: int, later: list[Cue]) -> Statement | None:
     """Content before the cue: "“C,” X said.", "C, X said Tuesday.", "C, said X, a Y.", "“C,” he said, “C2.”" """
     text, quotes = doc.text, doc.quotes
     n = len(toks)
@@ -693,6 +718,13 @@ def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statem
             if rest_end > rest + 1:
                 pieces.append((toks[rest + 1].start, toks[rest_end - 1].end))
                 k = n
+        elif toks[k].low == "," and toks[brk].low == "," and _resumes(toks, rest, lex) and not any(
+                _is_quote(t) for t in toks[first:n]) and not any(
+                {"speech", "address", "belief", "according"} & set(c.kinds) for c in later):
+            # "A, he said, B": the cue interrupts its content, which goes on to the end of the sentence
+            rest_end = _trim_end(toks, rest, n)
+            if rest_end > rest:
+                pieces.append((toks[rest].start, toks[rest_end - 1].end))
     elif k < n and toks[k].low not in {".", "!", "?", ";"} and not (_is_quote(toks[k]) and k == n - 1) and not (
             _is_quote(toks[brk]) and toks[k].low not in {"that", ":"}):
         return None
@@ -710,6 +742,14 @@ def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statem
         content=Span.joined(text, pieces),
         source=Span.of(text, *source) if source else None,
     )
+
+
+def _resumes(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
+    """Token k, after "A, he said,", goes on with the content ("there were no ballots", "and you risk …"),
+    not with an adjunct of the saying ("adding that …", "according to …", "when asked …", "who …")."""
+    tok = toks[k]
+    return tok.word and not (tok.low.endswith("ing") and not tok.upper) and tok.low not in lex.not_resuming \
+        and tok.low not in lex.post_adjunct_openers
 
 
 def _only_adjuncts(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
