@@ -179,6 +179,12 @@ def test_one_quote_cut_differently_in_two_articles_is_one_statement_not_a_corrob
     d = claim("Toeristen kunnen via Airbnb het huis van Huntelaar huren, dat hij daar te huur aanbiedt", id=4,
               article="y")
     assert assess(c, d, 0.95, E5).method != "copy"
+    # a long sentence and its negation share a long run too: they conflict
+    e = claim("De jongen in het rode shirt speelt op het grote grasveld naast de oude kerk met een bal", id=5,
+              article="x")
+    f = claim("De jongen in het rode shirt speelt niet op het grote grasveld naast de oude kerk met een bal", id=6,
+              article="y")
+    assert assess(e, f, 0.95, E5).method != "copy"
 
 
 def test_one_source_saying_it_twice_corroborates_nothing() -> None:

@@ -142,6 +142,8 @@ def _quoted_twice(a: Claim, b: Claim) -> bool:
     x, y = _words(a.text), _words(b.text)
     if min(len(x), len(y)) < QUOTE_RUN_WORDS:
         return False
+    if any(w in negation_words(a.lang) for w in set(x) ^ set(y)):
+        return False  # a negation one side lacks: the other side's words turned around, not the same quote
     run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
     return run.size >= QUOTE_RUN_WORDS
 
