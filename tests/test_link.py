@@ -180,10 +180,10 @@ def test_one_quote_cut_differently_in_two_articles_is_one_statement_not_a_corrob
               article="y")
     assert assess(c, d, 0.95, E5).method != "copy"
     # a long sentence and its negation share a long run too: they conflict
-    e = claim("De jongen in het rode shirt speelt op het grote grasveld naast de oude kerk met een bal", id=5,
+    e = claim("De jongen speelt op het grote groene grasveld naast de oude kerk van het dorp met een bal", id=5,
               article="x")
-    f = claim("De jongen in het rode shirt speelt niet op het grote grasveld naast de oude kerk met een bal", id=6,
-              article="y")
+    f = claim("De jongen speelt niet op het grote groene grasveld naast de oude kerk van het dorp met een bal",
+              id=6, article="y")
     assert assess(e, f, 0.95, E5).method != "copy"
 
 
