@@ -314,6 +314,13 @@ CASES = [
      ("Wij artsen", "vinden", "de wachtlijsten te lang zijn", "assert")),
     ("Je moeder zegt dat het eten klaar is.",
      ("Je moeder", "zegt", "het eten klaar is", "assert")),
+    # a negation between the source and its cue, or right after the cue: a denial of having said it
+    ("De minister heeft nooit gezegd dat de school dicht moet.",
+     ("De minister", "gezegd", "de school dicht moet", "deny")),
+    ("Hij zegt nooit dat het slecht gaat.",
+     ("Hij", "zegt", "het slecht gaat", "deny")),
+    ("De minister zegt dat het niet klopt.",
+     ("De minister", "zegt", "het niet klopt", "assert")),
 ]
 
 
@@ -328,6 +335,7 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Op Twitter verschenen foto's van de brand.",
     "Het antwoord kwam pas na een week.",
     "Trump zei tijdens een bijeenkomst in Ohio niets.",
+    "Als je het niet weet, zeg dan sorry.",  # a command: the bare stem "zeg" with no "ik"
     "Het was een zuur geschreven stuk.",
     "Ik denk dat het kabinet valt.",  # the writer's own voice
     "Hij vergat om de brief te melden.",
