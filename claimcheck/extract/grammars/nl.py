@@ -728,8 +728,6 @@ class _Extractor:
                 return  # the writer's own voice ("Ik denk dat ..."), not an attribution
             if self._imperative(cue, source):
                 return  # "…, zeg dan paf": a command, no one's statement
-            if stance == "assert" and self._negated_before(source, cue, content_chars[0][0]):
-                stance = "deny"  # "X heeft nooit gezegd dat …", "X zegt nooit dat …"
             source_span = Span.of(text, doc.spans[a][0], doc.spans[b - 1][1])
         for a, b in cue:
             self.cue_tokens.update(range(a, b))
@@ -753,18 +751,6 @@ class _Extractor:
         word = doc.low[first]
         return (word in lex.verbs and word + "t" in lex.verbs and word not in lex.auxiliaries
                 and doc.low[source[0]] not in ("ik", "je", "jij", "u", "wij", "we"))
-
-    def _negated_before(self, source: tuple[int, int], cue: list[tuple[int, int]], content_start: int) -> bool:
-        """A "niet" or "nooit" between a source and its cue, or right after the cue, before the content: the
-        source denies saying it ("heeft nooit gezegd dat ...", "zegt nooit dat ...")."""
-        doc = self.doc
-        first, last = cue[0][0], cue[-1][1]
-        if source[1] > first:
-            return False  # the source after the cue: "niet" there is the content's own
-        at = [k for k in range(source[1], min(first, source[1] + 4))]
-        if last < len(doc.low) and doc.starts[last] < content_start:
-            at.append(last)
-        return any(doc.low[k] in ("niet", "nooit") for k in at)
 
     def _asks(self, first: int, cue: list[tuple[int, int]]) -> bool:
         """What opens with "of" asks rather than says ("werd gevraagd of ...", "wil weten of ..."), and so
