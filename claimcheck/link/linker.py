@@ -143,6 +143,8 @@ def _answered(rebutted: Mapping[int, list[tuple[Claim, Link]]], new: Sequence[Cl
     """A rebuttal ("Dat klopt niet") answers the claim just before it, not every claim within reach: of the
     claims it was linked to, the closest before it, and only if no other claim of another source stands
     between them (that one is what it answers, however little the two share)."""
+    if not rebutted:
+        return []
     by_id = {c.id: c for c in new}
     articles = {by_id[i].article for i in rebutted if i in by_id}
     in_article: dict[str, list[Claim]] = {}
