@@ -86,6 +86,32 @@ def test_quotes_that_run_on(lang: str, text: str, expected: list[tuple[str | Non
     assert tuples(text, lang) == expected
 
 
+# --- "according to" / "volgens" / "aldus": one frame, the grammar says where the phrase and clause end --------
+
+ACCORDING = [
+    ("nl", "Volgens de minister is de brug dicht.", [("de minister", "Volgens", "is de brug dicht", "assert")]),
+    ("nl", "De brug is dicht, volgens de gemeente.", [("de gemeente", "volgens", "De brug is dicht", "assert")]),
+    ("nl", ",,De brug is dicht'', aldus de gemeente.", [("de gemeente", "aldus", "De brug is dicht", "assert")]),
+    # the apposition after the source is neither source nor content
+    ("nl", "Volgens Jan de Vries, wethouder van Delft, is de brug dicht.",
+     [("Jan de Vries", "Volgens", "is de brug dicht", "assert")]),
+    # after a comma with its verb right after the source the phrase opens a clause of its own
+    ("nl", "De weg is open, volgens de gemeente is de brug dicht.",
+     [("de gemeente", "volgens", "is de brug dicht", "assert")]),
+    ("en", "According to the minister, the bridge is closed.",
+     [("the minister", "According to", "the bridge is closed", "assert")]),
+    ("en", "The bridge is closed, according to the city.",
+     [("the city", "according to", "The bridge is closed", "assert")]),
+    ("en", "The bridge, according to the city, is closed.",
+     [("the city", "according to", "The bridge | is closed", "assert")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", ACCORDING, ids=[c[1][:40] for c in ACCORDING])
+def test_according_to_is_one_frame(lang: str, text: str, expected: list[tuple[str | None, str, str, str]]) -> None:
+    assert tuples(text, lang) == expected
+
+
 # --- confidence: every statement carries its frame's measured precision, in both languages ----------------
 
 FRAMES = [

@@ -3,7 +3,8 @@
 1. `doc.Doc`: one tokenisation, the sentences and the quoted passages (offsets throughout).
 2. The language's grammar (`extract/grammars/nl.py`, `extract/grammars/en.py`) finds the readings: each a
    statement (cue, content and source spans, stance) with the frame that found it (`found.FRAMES`),
-   using the shared frames of `frames.py` (quotes that run on; "Dat meldt X" / "That is what X said");
+   using the shared frames of `frames.py` (quotes that run on; "Dat meldt X" / "That is what X said";
+   "volgens X" / "according to X", where the grammar answers `frames.Around`: where its source and clause end);
    `assemble.tidy` trims the edges of their spans the same way for both.
 3. `nesting.resolve`: which readings are kept when one lies inside another's content (a statement nested
    in a denial is always kept).

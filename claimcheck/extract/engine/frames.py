@@ -11,6 +11,11 @@
   pronoun or pronominal adverb before the finite verb, "Daarover schrijft X"; English: "That/This/So …"
   with a cue that takes no content of its own).
 
+- `according`: "Volgens X, C", "C, volgens X", "According to X, C", "C, according to X, C2", "C, aldus X":
+  the source is the phrase right after the cue words; the content is what stands around it in its clause.
+  The grammar says where that phrase and that clause end (`Around`): a Dutch source is a noun phrase and
+  the verb may follow it at once ("Volgens X is …"); an English one runs to its comma.
+
 What it does not handle: a content that runs over more than the one sentence before ("… twee zinnen …
 Dat meldt X." takes only the last); a quote that opens the sentence before but does not fill it.
 """
@@ -19,6 +24,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
 
 from .doc import END_PUNCT, Doc
 
@@ -61,3 +68,56 @@ def previous_sentence(doc: Doc, number: int) -> tuple[list[tuple[int, int]], boo
     if end <= pa:
         return None
     return [doc.chars(pa, end)], False
+
+
+class Around(Protocol):
+    """What a grammar tells the shared frames about the words around a cue, in token indices of its own
+    view of a sentence (`a`, `b`: the sentence's first token and one past its last). Content pieces are
+    character ranges."""
+
+    def low(self, k: int) -> str:
+        """Token k, lower-cased."""
+
+    def is_word(self, k: int) -> bool:
+        """Token k is a word (not punctuation or a quote mark)."""
+
+    def source_after(self, cue: tuple[int, int], sentence: tuple[int, int]) -> int | None:
+        """One past the last token of the source phrase that starts right after the cue words, or None."""
+
+    def past_source(self, end: int, b: int) -> int:
+        """Where the content after a source ending at `end` starts: past its comma and an apposition."""
+
+    def before(self, i: int, a: int, trailing: bool) -> list[tuple[int, int]]:
+        """The content that stands before cue token i in its clause (`trailing`: the cue only ever closes
+        what was said, like "aldus", so a quote before it is all of it)."""
+
+    def after(self, k: int, b: int) -> list[tuple[int, int]]:
+        """The content from token k to the end of its clause."""
+
+
+@dataclass
+class Reading:
+    """A frame's reading in token indices (cue, source) and character ranges (content)."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int]
+    content: list[tuple[int, int]]
+
+
+def according(grammar: Around, cue: tuple[int, int], sentence: tuple[int, int], *,
+              trailing: bool = False) -> Reading | None:
+    """The statement of an "according to" phrase at `cue`: "Volgens X, C" / "C, according to X" / "C, aldus X"."""
+    (i, j), (a, b) = cue, sentence
+    end = grammar.source_after(cue, sentence)
+    if end is None or end <= j:
+        return None
+    k = grammar.past_source(end, b)
+    # "…, volgens X is dat overdreven": after a comma and with its verb right after the source, the phrase
+    # opens a clause of its own; what stands before the comma is another statement.
+    own_clause = not trailing and i > a and grammar.low(i - 1) == "," and k == end < b and grammar.is_word(k)
+    pieces = [] if own_clause else grammar.before(i, a, trailing)
+    if not trailing:
+        pieces += grammar.after(k, b)
+    if not pieces:
+        return None
+    return Reading((i, j), (j, end), pieces)

@@ -58,9 +58,10 @@ Not handled:
   relative clauses inside subjects ("Voters who live near the plant backed …" gives "the plant");
 - the end of an object or a clause is found by punctuation and a few words, not by parsing;
 - negated cues are asserts ("did not say that …"), not denials; sarcasm; questions without a question cue.
-Shared with Dutch through the engine: quotes that run on (`engine/frames.py` quotes_after, from
-`_continuation`; `_cue_inside` says when a quote has its own cue). Still its own: the frames' source and
-content spans, cut to PolNeAR's conventions by English word order.
+Shared with Dutch through the engine (`engine/frames.py`): quotes that run on (quotes_after, from
+`_continuation`; `_cue_inside` says when a quote has its own cue), "That is what X said" (previous_sentence)
+and "according to X" (according; `_Around` says where an English source and clause end). Still its own: the
+other frames' source and content spans, cut to PolNeAR's conventions by English word order.
 """
 
 from __future__ import annotations
@@ -517,30 +518,51 @@ def _possessive(tok: Tok, lex: _Lexicon) -> bool:
 
 
 def _according(text: str, toks: list[Tok], cue: Cue) -> Statement | None:
-    """ "According to X, C." / "C, according to X." / "C, according to X, C2." """
-    k = cue.j
-    while k < len(toks) and toks[k].low not in {",", ";", ":"} and toks[k].low not in _QUOTES and not (
-            toks[k].low == "." and k == len(toks) - 1):
-        k += 1
-    if k == cue.j:
-        return None
-    source = (toks[cue.j].start, toks[k - 1].end)
-    pieces = []
-    if cue.i > 0:
-        end = cue.i - 1 if toks[cue.i - 1].low in {",", "(", "—", "–"} else cue.i
-        if end > 0:
-            pieces.append((toks[0].start, toks[end - 1].end))
-    rest = k + 1 if k < len(toks) and toks[k].low in {",", ";", ":"} else k
-    rest = _skip(toks, rest, {"that"})
-    if rest < len(toks) and _trim_end(toks, rest, len(toks)) > rest:
-        pieces.append((toks[rest].start, toks[_trim_end(toks, rest, len(toks)) - 1].end))
-    if not pieces:
+    """ "According to X, C." / "C, according to X." / "C, according to X, C2." (engine/frames.py according)"""
+    reading = frames.according(_Around(toks), (cue.i, cue.j), (0, len(toks)))
+    if reading is None:
         return None
     return Statement(
         cue=Span.of(text, toks[cue.i].start, toks[cue.j - 1].end),
-        content=Span.joined(text, pieces),
-        source=Span.of(text, *source),
+        content=Span.joined(text, reading.content),
+        source=Span.of(text, toks[reading.source[0]].start, toks[reading.source[1] - 1].end),
     )
+
+
+class _Around:
+    """What the shared frames ask (engine/frames.py Around), over one sentence's tokens. An English source
+    after "according to" runs to its comma; the content before it is the sentence up to the phrase."""
+
+    def __init__(self, toks: list[Tok]) -> None:
+        self.toks = toks
+
+    def low(self, k: int) -> str:
+        return self.toks[k].low
+
+    def is_word(self, k: int) -> bool:
+        return self.toks[k].word
+
+    def source_after(self, cue: tuple[int, int], sentence: tuple[int, int]) -> int | None:
+        toks, k, b = self.toks, cue[1], sentence[1]
+        while k < b and toks[k].low not in {",", ";", ":"} and toks[k].low not in _QUOTES and not (
+                toks[k].low == "." and k == b - 1):
+            k += 1
+        return k
+
+    def past_source(self, end: int, b: int) -> int:
+        rest = end + 1 if end < b and self.toks[end].low in {",", ";", ":"} else end
+        return _skip(self.toks, rest, {"that"})
+
+    def before(self, i: int, a: int, trailing: bool) -> list[tuple[int, int]]:
+        toks = self.toks
+        if i <= a:
+            return []
+        end = i - 1 if toks[i - 1].low in {",", "(", "—", "–"} else i
+        return [(toks[a].start, toks[end - 1].end)] if end > a else []
+
+    def after(self, k: int, b: int) -> list[tuple[int, int]]:
+        end = _trim_end(self.toks, k, b) if k < b else k
+        return [(self.toks[k].start, self.toks[end - 1].end)] if end > k else []
 
 
 def _asked(toks: list[Tok], cue: Cue) -> bool:

@@ -79,10 +79,11 @@ by the surrounding paragraphs, reporting nouns whose content stands in another s
 van de NCTV. De docenten zouden …"), idioms not in the lexicon ("kwam tot de slotsom", "op de vingers
 getikt"), and first-person sources outside quotes (the writer's own voice, left out on purpose).
 Pronouns stay pronouns here: the speakers stage resolves them.
-Shared with English through the engine: quotes that run on (`engine/frames.py` quotes_after, called from
-`quote_content`). Still its own: where a run-on may start (`_following_quotes`, `_continuation`,
-`_join_following_quotes`) and the frames' source and content spans, whose Dutch noun phrase and clause
-grammar has no English counterpart.
+Shared with English through the engine (`engine/frames.py`): quotes that run on (quotes_after, called from
+`quote_content`), "Dat meldt X" (previous_sentence) and "volgens X" / "aldus X" (according; the methods
+under "what the shared frames ask" say where a Dutch source and clause end). Still its own: where a run-on
+may start (`_following_quotes`, `_continuation`, `_join_following_quotes`) and the other frames' source and
+content spans, whose Dutch noun phrase and clause grammar has no English counterpart.
 """
 
 from __future__ import annotations
@@ -1045,40 +1046,64 @@ class _Extractor:
         return False
 
     def according_before(self, i: int, a: int, b: int) -> None:
-        doc = self.doc
-        np_end = self.np_after(i + 1, b)
-        if np_end is None:
-            return
-        first = doc.low[i + 1]
-        if np_end > i + 2 and not doc.capitalised(i + 1) and first not in self.lex.determiners and \
-                first.rpartition("-")[2] not in self.lex.titles and not doc.capitalised(i + 2):
-            np_end = i + 2  # "Volgens analytici zingt Rammstein ...": verb second, not a title before a name
-        if self._name_then_object(i + 1, np_end) and self._in_middle_field(i, a):
-            np_end = i + 2  # "heeft Slob volgens Brussee de Kamer onjuist geïnformeerd": two phrases
-        source = (i + 1, np_end)
-        k = np_end
-        if k < b and doc.low[k] == ",":
+        reading = frames.according(self, (i, i + 1), (a, b))
+        if reading is not None:
+            self.add([reading.cue], reading.content, reading.source, "assert")
+
+    # --- what the shared frames ask (engine/frames.py Around) ---------------------------------------------
+
+    def low(self, k: int) -> str:
+        return self.doc.low[k]
+
+    def is_word(self, k: int) -> bool:
+        return self.doc.is_word(k)
+
+    def source_after(self, cue: tuple[int, int], sentence: tuple[int, int]) -> int | None:
+        """The noun phrase after "volgens"/"aldus". Before its clause ("Volgens analytici zingt X") a bare
+        plural is one word: the finite verb comes next; in the middle field a name followed by a new noun
+        phrase ends at the name ("heeft Slob volgens Brussee de Kamer onjuist geïnformeerd")."""
+        doc, lex = self.doc, self.lex
+        (i, j), (a, b) = cue, sentence
+        np_end = self.np_after(j, b)
+        if np_end is None or doc.low[i] in lex.according_after:
+            return np_end
+        first = doc.low[j]
+        if np_end > j + 1 and not doc.capitalised(j) and first not in lex.determiners and \
+                first.rpartition("-")[2] not in lex.titles and not doc.capitalised(j + 1):
+            return j + 1
+        if self._name_then_object(j, np_end) and self._in_middle_field(i, a):
+            return j + 1
+        return np_end
+
+    def past_source(self, end: int, b: int) -> int:
+        """Past the comma after the source, and past an apposition closed by a comma ("Volgens X, voorzitter
+        van Y, laat …": the apposition is not content)."""
+        k = end
+        if k < b and self.doc.low[k] == ",":
             k += 1
             apposition = self.np_after(k, b)
-            if apposition is not None and apposition + 1 < b and doc.low[apposition] == ",":
-                k = apposition + 1  # "Volgens X, voorzitter van Y, laat ...": the apposition is not content
-        pieces: list[tuple[int, int]] = []
-        before_end = i
-        while before_end > a and doc.low[before_end - 1] in _END_PUNCT:
-            before_end -= 1
-        before_start = before_end
-        while before_start > a and doc.low[before_start - 1] not in (",", ";", ":") and \
-                doc.low[before_start - 1] not in self.lex.subordinators:
-            before_start -= 1
-        # "…, volgens X is dat overdreven": after a comma and with its verb right after the source,
-        # "volgens" opens a clause of its own; what stands before the comma is another statement.
-        own_clause = i > a and doc.low[i - 1] == "," and k == np_end and k < b and doc.is_word(k)
-        if before_end > before_start and not own_clause:
-            pieces.append(self.tok_range(before_start, before_end))
+            if apposition is not None and apposition + 1 < b and self.doc.low[apposition] == ",":
+                k = apposition + 1
+        return k
+
+    def before(self, i: int, a: int, trailing: bool) -> list[tuple[int, int]]:
+        """What a trailing cue closes (`content_before`: a quote, or the sentence up to the comma), else the
+        clause before the phrase, back to a comma or a subordinating word."""
+        if trailing:
+            return self.content_before(i, a)
+        doc = self.doc
+        end = i
+        while end > a and doc.low[end - 1] in _END_PUNCT:
+            end -= 1
+        start = end
+        while start > a and doc.low[start - 1] not in (",", ";", ":") and \
+                doc.low[start - 1] not in self.lex.subordinators:
+            start -= 1
+        return [self.tok_range(start, end)] if end > start else []
+
+    def after(self, k: int, b: int) -> list[tuple[int, int]]:
         end = self.clause_end(k, b)
-        if end > k:
-            pieces.append(self.tok_range(k, end))
-        self.add([(i, i + 1)], pieces, source, "assert")
+        return [self.tok_range(k, end)] if end > k else []
 
     def _name_then_object(self, j: int, np_end: int) -> bool:
         """The phrase j..np_end is one capitalised word, "de" and a capitalised word ("Brussee de Kamer"),
@@ -1189,12 +1214,9 @@ class _Extractor:
         self.add([(i, i + n)], pieces, (a, np_end), "assert")
 
     def according_after(self, i: int, a: int, b: int) -> None:
-        np_end = self.np_after(i + 1, b)
-        if np_end is None:
-            return
-        content = self.content_before(i, a)
-        if content:
-            self.add([(i, i + 1)], content, (i + 1, np_end), "assert", quoted=self._is_quote(content))
+        reading = frames.according(self, (i, i + 1), (a, b), trailing=True)
+        if reading is not None:
+            self.add([reading.cue], reading.content, reading.source, "assert", quoted=self._is_quote(reading.content))
 
     def _is_quote(self, pieces: list[tuple[int, int]]) -> bool:
         return any(p in self._quote_spans for p in pieces)
