@@ -306,6 +306,20 @@ def speaks(description: str) -> bool:
                                                    for e in _words("descriptions", "agent_endings"))
 
 
+def person_kind(word: str) -> bool:
+    """Whether a lower-case head noun is a person's: a role or title ("woordvoerder", "advocaten"), a person of
+    `[descriptions] people` ("man", "buurvrouw", "demonstranten"), a plural agent noun ("politici") or a
+    nominal adjective of age ("64-jarige"). Organisations and things are not ("de politie", "het rapport")."""
+    word = word.lower()
+    if _descriptor_kind(word) == "person" or word.endswith(("jarige", "jarigen")):
+        return True
+    people = _words("descriptions", "people")
+    return word in people or word.removesuffix("en") in people or word.removesuffix("s") in people \
+        or word.removesuffix("'s") in people or any(word.endswith(p) and len(word) > len(p) + 2 for p in people
+                                                    if len(p) > 3) \
+        or any(word.endswith(e) and len(word) > len(e) + 2 for e in _words("descriptions", "agent_endings"))
+
+
 def _agent_kind(head: str) -> str | None:
     """The kind a head noun implies ("unknown" for a speaker of no known kind), or None for no agent noun."""
     role = _descriptor_kind(head)

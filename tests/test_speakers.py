@@ -329,3 +329,24 @@ def test_a_description_opening_the_sentence_keeps_its_article() -> None:
     statement = _statement(text, "Het kabinet", "zegt")
     speakers.resolve(text, [statement], "nl")
     assert statement.speaker == "Het kabinet"
+
+
+@pytest.mark.parametrize("text,sources,expected", [
+    # No name to point back to: the description of a person of the pronoun's gender and number.
+    ("Een man uit Zwolle belde de politie. Hij zei dat hij was beroofd.", [("Hij", "zei")], ["een man"]),
+    ("De buurvrouw hoorde geschreeuw. Ze zegt dat het laat was.", [("Ze", "zegt")], ["de buurvrouw"]),
+    ("De demonstranten liepen naar het plein. Ze zeggen dat de wet moet verdwijnen.", [("Ze", "zeggen")],
+     ["de demonstranten"]),
+    ("Boeren kwamen naar het plein. Ze vinden dat de regels te streng zijn.", [("Ze", "vinden")], ["boeren"]),
+    # "hij" is no woman, "ze zegt" no group: the pronoun stays unresolved.
+    ("Een vrouw stond bij de deur. Hij zei dat het koud was.", [("Hij", "zei")], ["Hij"]),
+    ("De agenten stonden bij de deur. Ze zegt dat het koud was.", [("Ze", "zegt")], ["Ze"]),
+    # "hij" is no organisation: not "de politie" of the statement before, but the man.
+    ("De politie meldt dat de man wegliep. Hij zei dat hij bang was.", [("De politie", "meldt"), ("Hij", "zei")],
+     ["De politie", "de man"]),
+])
+def test_pronoun_takes_a_description_of_its_gender_and_number(
+        text: str, sources: list[tuple[str, str]], expected: list[str]) -> None:
+    statements = [_statement(text, source, cue) for source, cue in sources]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == expected

@@ -37,7 +37,16 @@ from functools import cache, lru_cache, partial
 
 from ..lexicon import load, load_table, word_set
 from ..records import Span, Statement
-from ..sources import a_full_name, is_acronym, is_agent, is_description, parse_mention, person_roles, speaks
+from ..sources import (
+    a_full_name,
+    is_acronym,
+    is_agent,
+    is_description,
+    parse_mention,
+    person_kind,
+    person_roles,
+    speaks,
+)
 
 # A run of capitalised words (allowing initials, hyphens and lower-case name particles inside). "[A-Z]" then
 # "no word character before it" is "\b[A-Z]", but lets the regex engine jump from capital to capital.
@@ -128,9 +137,18 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             # when the pronoun is ("hij" is no "de helft van de ministers"); further back it is as likely
             # someone else.
             fit = next((d for d in reversed(spoken)
-                        if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))), None)
+                        if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))
+                        and _may_be(d[2], statement, low, text, lang)), None)
             close = fit and (not named or named[-1][0] < fit[0]) and source.start - fit[1] < _CLOSE
             referent = fit[2:] if fit and close else _referent(text, source.start, named, lang)
+            if referent is None and not _quoted(text, source.start):
+                # No name to point back to: the description of a person of the pronoun's gender and number
+                # just before it ("de man ... Hij vertelde"). Where a name came before, a description after it
+                # is as often that person again ("Rutte ... de premier ... hij"): the name stays.
+                described = _described_before(text, statement, low, lang)
+                referent = (described, None) if described is not None else None
+                if described is not None:  # "Zij kan ... vertelt ze": the next pronoun finds it too
+                    spoken.append((source.start, source.end, described, None))
             statement.speaker, statement.affiliation = referent if referent else (raw, None)
             continue
         if low in words.pointing:
@@ -168,6 +186,153 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             full_names[" ".join(parts[k:]).lower()] = speaker
     if addressed:
         _interviewee(statements, addressed)
+
+
+@dataclass(frozen=True)
+class _Genders:
+    masculine: frozenset[str]
+    feminine: frozenset[str]
+    feminine_endings: tuple[str, ...]
+    plural_verbs: frozenset[str]
+    singular_verbs: frozenset[str]
+
+
+@cache
+def _genders(lang: str) -> _Genders:
+    pronouns = load(lang).get("pronouns", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in pronouns.get(key, []))
+
+    return _Genders(words("masculine"), words("feminine"), tuple(pronouns.get("feminine_endings", [])),
+                    words("plural_verbs"), words("singular_verbs"))
+
+
+# "de man", "een 64-jarige Arnhemmer", "mijn dochter": a determiner and the (up to three) words after it, of which
+# the last that is a person noun is the head
+_DETERMINED = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]eze|[Mm]ijn|[Oo]nze)((?:\s+[\w'’-]+){1,3})")
+# "Bankmedewerkers en verzekeringsagenten moeten ...": a plural opening a sentence, with no determiner
+_OPENING_PLURAL = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w'’-]+)")
+
+
+def _described_before(text: str, statement: Statement, pronoun: str, lang: str) -> str | None:
+    """The description of the person a pronoun source points back to when no name does: the latest
+    description of its sentence or the one before whose head is a person noun of the pronoun's gender and
+    number ("de man ... Hij vertelde", "de boa's ... vinden ze"). Gender and number come from the language's
+    `[pronouns]` lists (`masculine`, `feminine`, `feminine_endings`): "hij" is a man or a role ("de
+    student"), "zij" with a verb in the singular a woman ("de Arnhemse", "een vrouw"), with a verb in the
+    plural a group of people ("de demonstranten", or "Artsen" opening a sentence). None when the lists are
+    empty or nothing fits."""
+    genders = _genders(lang)
+    source = statement.source
+    if source is None or not genders.masculine:
+        return None
+    plural = _plural_pronoun(text, statement, pronoun, lang)
+    if plural is None:
+        return None
+    opening = _sentence_start(text, source.start)
+    start = _sentence_start(text, max(0, opening - 2))
+    found: tuple[int, str] | None = None
+    for match in _DETERMINED.finditer(text, start, source.start):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            head = words[size - 1].lower().strip(",.;:")
+            before = words[: size - 1]
+            # "een vrouwelijke demonstrant" is no "hij"; a capital inside is a name, not a description
+            marked = {w.lower()[:9] for w in before} & {"vrouwelij", "mannelijk"}
+            if words[size - 1][-1:] in ",.;:" and size < len(words) \
+                    or any(w[:1].isupper() and not w.lower().endswith(("se", "sche")) for w in before) \
+                    or not all(w.lower().endswith("e") or w[:1].isdigit() for w in before):
+                continue
+            if _agrees(head, pronoun, plural, genders) and not (
+                    marked and (pronoun in _words_singular_male()) != ("mannelijk" in marked)):
+                written = " ".join([match.group().split()[0], *words[:size]]).strip(",.;:")
+                found = (match.start(), written[:1].lower() + written[1:])
+                break
+    if plural:
+        for match in _OPENING_PLURAL.finditer(text, start, source.start):
+            head = match.group(1).lower()
+            if (found is None or found[0] < match.start()) and _agrees(head, pronoun, True, genders):
+                found = (match.start(), head)
+    return found[1] if found else None
+
+
+def _may_be(description: str, statement: Statement, pronoun: str, text: str, lang: str) -> bool:
+    """Whether a description can be what a pronoun stands for, where the language's gender lists tell: "hij"
+    is no "de politie", no "de vrouw" and no group; "ze zegt" no "de man" and no group; "ze zeggen" no one
+    person. Organisations stay open to "ze" and "zij" ("de gemeente ... ze wil")."""
+    genders = _genders(lang)
+    if not genders.masculine:
+        return True
+    words = description.lower().split()
+    head = (words[: words.index("van")] if "van" in words[1:] else words)[-1]
+    several = _plural(description)
+    if pronoun in _words_singular_male():
+        return not several and person_kind(head) and not _feminine(head, genders)
+    plural = _plural_pronoun(text, statement, pronoun, lang)
+    if plural is False:
+        return not several and head not in genders.masculine
+    if plural:
+        return several or not person_kind(head)
+    return head not in genders.masculine
+
+
+def _feminine(head: str, genders: _Genders) -> bool:
+    return head in genders.feminine or head.endswith(genders.feminine_endings) and len(head) > 5
+
+
+def _plural_pronoun(text: str, statement: Statement, pronoun: str, lang: str) -> bool | None:
+    """Whether a pronoun source stands for more than one: "hij" no, "ze" and "zij" as the verb next to them
+    says ("ze zegt", "vinden ze"); None when the verb does not say."""
+    words = _words(lang)
+    if pronoun in words.singular:
+        return False
+    if pronoun not in words.person:
+        return True  # "they", "hen"
+    genders = _genders(lang)
+    source = statement.source
+    assert source is not None
+    before = text[max(0, source.start - 30) : source.start].split()[-1:]
+    after = text[source.end : source.end + 30].split()[:1]
+    for word in [*after, *before]:
+        word = word.lower().strip(",.;:'\"")
+        if word in genders.plural_verbs:
+            return True
+        if word in genders.singular_verbs:
+            return False
+    cue = statement.cue.text.split()[0].lower()
+    if _cue_next_to(text, statement):
+        return cue.endswith("en") and len(cue) > 3
+    return None
+
+
+def _cue_next_to(text: str, statement: Statement) -> bool:
+    """Whether the cue and the source are next to each other ("vinden ze", "ze zegt")."""
+    source, cue = statement.source, statement.cue
+    assert source is not None
+    gap = text[source.end : cue.start] if cue.start >= source.end else text[cue.end : source.start]
+    return not gap.strip()
+
+
+def _agrees(head: str, pronoun: str, plural: bool, genders: _Genders) -> bool:
+    """Whether a head noun is a person the pronoun can stand for: one man or one person of a role for "hij",
+    one woman for "zij" in the singular, more than one person for "zij" in the plural."""
+    singular_word = head in genders.masculine or head in genders.feminine
+    several = not singular_word and (head.endswith(("en", "s", "ici")) or head.endswith("'s"))
+    feminine = _feminine(head, genders)
+    if plural:
+        return several and (person_kind(head) or is_agent(head))
+    person = singular_word or (person_kind(head) and not head.endswith("en"))
+    if not person:
+        return False
+    if several:
+        return False
+    return feminine if pronoun not in _words_singular_male() else not feminine
+
+
+@cache
+def _words_singular_male() -> frozenset[str]:
+    return frozenset(["hij", "hem", "he", "him"])
 
 
 def _genitive(statement: Statement, speaker: str, lang: str) -> bool:
