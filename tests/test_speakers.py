@@ -350,3 +350,18 @@ def test_pronoun_takes_a_description_of_its_gender_and_number(
     statements = [_statement(text, source, cue) for source, cue in sources]
     speakers.resolve(text, statements, "nl")
     assert [s.speaker for s in statements] == expected
+
+
+@pytest.mark.parametrize("text,source,cue,expected", [
+    # A stray word read as the source inside a relative clause: the phrase the relative pronoun follows.
+    ("Het was het werk van demonstranten die chaos willen zaaien.", "chaos", "willen", "demonstranten"),
+    ("Dat vindt de fractie, die bezorgd constateert dat de kosten stijgen.", "bezorgd", "constateert",
+     "de fractie"),
+    ("Er zijn al veel ouders die ervoor pleiten dat de school open blijft.", "ervoor", "pleiten", "veel ouders"),
+    # No phrase naming someone before the pronoun: the source stays as it was.
+    ("Het is iets wat niemand die ervoor pleit wil horen.", "ervoor", "pleit", "ervoor"),
+])
+def test_stray_source_in_a_relative_clause(text: str, source: str, cue: str, expected: str) -> None:
+    statement = _statement(text, source, cue)
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == expected

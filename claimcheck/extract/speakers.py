@@ -396,6 +396,9 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
         found = _phrase_at(text, source.start, stop, lang)
         if found is not None and found.end > source.end:
             return found
+    antecedent = _relative_antecedent(text, statement, lang)
+    if antecedent is not None:
+        return antecedent
     start = _skip_adverbs(text, statement.cue.pieces()[-1][1])
     # "Om die reden eist het OM ...": after an adverbial opening the sentence, the subject follows the verb;
     # after a subject ("recentere drama's drongen de affaire ...") the object does.
@@ -417,6 +420,63 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
         if found is not None and found.end == comma and not is_description(name_of(found.text, lang)[0]):
             return found
     return None
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+
+
+def _relative_antecedent(text: str, statement: Statement, lang: str) -> Span | None:
+    """ "rechts-extremisten die chaos willen zaaien", "de SP, die ineens zegt dat ...": a stray source inside a
+    relative clause stands for the phrase its relative pronoun (`[pronouns] relative`) follows. The pronoun
+    opens the clause at most three lower-case words before the source or cue, with no punctuation between."""
+    relatives = _relatives(lang)
+    source = statement.source
+    assert source is not None
+    position = min(source.start, statement.cue.start)
+    for _ in range(4):
+        match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+        if match is None or text[match.end() : position].strip():
+            return None
+        word = match.group(1)
+        if word.lower() in relatives:
+            break
+        if not word[:1].islower():
+            return None
+        position = match.start()
+    else:
+        return None
+    end = match.start()
+    while end > 0 and text[end - 1] in " ,":
+        end -= 1
+    best: Span | None = None
+    start = end
+    for _ in range(6):
+        word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if word is None or text[word.end() : start].strip():
+            break  # punctuation: the phrase cannot reach further back
+        start = word.start()
+        opening = word.group(1).lower()
+        second = _NEXT_WORD.match(text, word.end())
+        if best is not None and (opening not in _phrase_openers() and (
+                not word.group(1)[:1].isupper() or opening in _function_words(lang))
+                or second is not None and second.group(1).lower() in _adverbs()):
+            continue  # "van rechts-extremisten", "Maar het aantal", "zijn zelfs docenten": the phrase starts later
+        found = _phrase_at(text, start, end, lang)
+        if found is not None and found.end == end:
+            best = found
+    return best
+
+
+@cache
+def _phrase_openers() -> frozenset[str]:
+    """Lower-case words a phrase naming someone opens with: determiners and quantifiers ("de", "veel")."""
+    table = load_table("sources")
+    return frozenset([*table["words"]["determiners"], *table["descriptions"]["quantifiers"]])
+
+
+@cache
+def _relatives(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load(lang).get("pronouns", {}).get("relative", []))
 
 
 def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
@@ -474,9 +534,14 @@ def _inside_phrases(lang: str) -> frozenset[str]:
     return frozenset([*load_table("sources")["words"]["name_particles"], "een", "a", "an"])
 
 
+@cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(load_table("sources")["words"]["adverbs"])
+
+
 def _skip_adverbs(text: str, position: int) -> int:
     """Past the spaces and up to two adverbs ("spreekt ook officier ...", `[words] adverbs`)."""
-    adverbs = frozenset(load_table("sources")["words"]["adverbs"])
+    adverbs = _adverbs()
     for _ in range(2):
         match = _NEXT_WORD.match(text, position)
         if match is None or match.group(1).lower() not in adverbs:
