@@ -365,3 +365,20 @@ def test_stray_source_in_a_relative_clause(text: str, source: str, cue: str, exp
     statement = _statement(text, source, cue)
     speakers.resolve(text, [statement], "nl")
     assert statement.source is not None and statement.source.text == expected
+
+
+@pytest.mark.parametrize("text,source,cue,expected", [
+    # A stray word read as the source of a verb closing a subordinate clause: the clause's subject.
+    ("De rechter wachtte, omdat beide ouders toch een poging willen wagen.", "wagen", "willen", "beide ouders"),
+    ("Eerder bleek al dat Philips een fabriek wil verkopen.", "verkopen", "wil", "Philips"),
+    ("Ze zei dat hij geen auto meer wilde kopen.", "kopen", "wilde", "hij"),
+    # "als" also compares, "volgens" takes the phrase after it: no subject read there.
+    ("Het is hetzelfde bedrag als de bond wil investeren.", "investeren", "wil", "investeren"),
+])
+def test_stray_source_of_a_subordinate_clause(text: str, source: str, cue: str, expected: str) -> None:
+    cue_start, source_start = text.index(f" {cue} ") + 1, text.index(source)
+    statement = Statement(cue=Span.of(text, cue_start, cue_start + len(cue)),
+                          content=Span.of(text, cue_start + len(cue) + 1, len(text)),
+                          source=Span.of(text, source_start, source_start + len(source)))
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == expected

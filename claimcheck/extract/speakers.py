@@ -396,7 +396,7 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
         found = _phrase_at(text, source.start, stop, lang)
         if found is not None and found.end > source.end:
             return found
-    antecedent = _relative_antecedent(text, statement, lang)
+    antecedent = _relative_antecedent(text, statement, lang) or _clause_subject(text, statement, lang)
     if antecedent is not None:
         return antecedent
     start = _skip_adverbs(text, statement.cue.pieces()[-1][1])
@@ -465,6 +465,44 @@ def _relative_antecedent(text: str, statement: Statement, lang: str) -> Span | N
         if found is not None and found.end == end:
             best = found
     return best
+
+
+def _clause_subject(text: str, statement: Statement, lang: str) -> Span | None:
+    """ "dat hij geen Mercedes meer wilde zien", "toen ze met Ed Nijpels milieumaatregelen wilde nemen": a stray
+    word read as the source of a verb at the end of a subordinate clause stands for the clause's subject, the
+    pronoun or phrase right after the conjunction that opens it (`[grammar] conjunctions` less the ones that
+    join main clauses). Read back at most fifteen words, not past the end of a sentence or a quotation mark."""
+    source = statement.source
+    assert source is not None
+    according = load(lang).get("according", {})
+    if statement.cue.text.split()[0].lower() in {w.lower() for w in [*according.get("before", []),
+                                                                      *according.get("after", [])]}:
+        return None  # "volgens de regels": the source of "volgens" is the phrase after it, or no one
+    grammar = load(lang).get("grammar", {})
+    opening = frozenset(grammar.get("conjunctions", [])) - _COORDINATING
+    pronouns = frozenset(w.lower() for w in grammar.get("subject_pronouns", []))
+    position = min(source.start, statement.cue.start)
+    for _ in range(15):
+        word = _WORD_BEFORE.search(text, max(0, position - 40), position)
+        if word is None or any(mark in text[word.end() : position] for mark in ".!?:;\"'“”‘’"):
+            return None
+        if word.group(1).lower() in opening and word.group(1)[:1].islower():
+            subject = _NEXT_WORD.match(text, word.end())
+            if subject is None or subject.end() > min(source.start, statement.cue.start):
+                return None
+            low = subject.group(1).lower()
+            if low in _words(lang).person or low in _words(lang).group:
+                return Span.of(text, subject.start(1), subject.end(1))
+            if low in pronouns:
+                return None  # "dat men ...", "als iedereen ...": the subject names no one
+            return _phrase_at(text, subject.start(1), min(source.start, statement.cue.start), lang)
+        position = word.start()
+    return None
+
+
+# Conjunctions that join two main clauses, whose subject comes after the verb as often as before, and those
+# that also compare ("hetzelfde bedrag als Twente"), whose next word need not be a subject
+_COORDINATING = frozenset(["en", "maar", "want", "dus", "of", "als", "dan", "and", "but", "or", "so", "as", "than"])
 
 
 @cache
