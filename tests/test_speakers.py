@@ -382,3 +382,23 @@ def test_stray_source_of_a_subordinate_clause(text: str, source: str, cue: str, 
                           source=Span.of(text, source_start, source_start + len(source)))
     speakers.resolve(text, [statement], "nl")
     assert statement.source is not None and statement.source.text == expected
+
+
+def test_pronoun_takes_the_named_source_mentioned_last() -> None:
+    text = ("Anna Vos zei dat het goed ging. Jan Smit zei later dat het slecht ging. "
+            "Toch blijft Vos optimistisch. Ze zegt dat het beter wordt.")
+    statements = [_statement(text, "Anna Vos", "zei"), _statement(text, "Jan Smit", "zei", 1),
+                  _statement(text, "Ze", "zegt")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Anna Vos", "Jan Smit", "Anna Vos"]
+
+
+@pytest.mark.parametrize("text,source,cue,expected", [
+    # A stray word opening the sentence before the verb: an adverbial in first place, the subject after the verb.
+    ("Aanvankelijk riep de bond iedereen op te blijven.", "Aanvankelijk", "riep", "de bond"),
+    ("Deze week maakte de toezichthouder NZa bekend dat het zo blijft.", "Deze", "maakte", "de toezichthouder NZa"),
+])
+def test_stray_opener_before_the_verb(text: str, source: str, cue: str, expected: str) -> None:
+    statement = _statement(text, source, cue)
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == expected

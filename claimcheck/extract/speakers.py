@@ -119,9 +119,11 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
         raw = _strip_edges(source.text)
         low = raw.lower()
         if len(raw.split()) <= 2 and low not in words.person | words.group | words.pointing | words.addressed \
-                and (raw[:1].islower() or low in _function_words(lang)) and low not in _PEOPLE \
+                and (raw[:1].islower() or low in _function_words(lang)
+                     or _sentence_start(text, source.start + 1) == source.start) and low not in _PEOPLE \
                 and parse_mention(name_of(raw, lang)[0]) is None:
-            # A stray word or two ("gerust", "voormalig", "reden") where the speaker should be: the real one
+            # A stray word or two ("gerust", "voormalig", "reden", "Aanvankelijk" opening the sentence) where the
+            # speaker should be: the real one
             # written next to it, after the cue or after the quote, else it names no one.
             real = _real_source(text, statement, lang)
             if real is not None:
@@ -399,15 +401,17 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
     antecedent = _relative_antecedent(text, statement, lang) or _clause_subject(text, statement, lang)
     if antecedent is not None:
         return antecedent
-    start = _skip_adverbs(text, statement.cue.pieces()[-1][1])
-    # "Om die reden eist het OM ...": after an adverbial opening the sentence, the subject follows the verb;
-    # after a subject ("recentere drama's drongen de affaire ...") the object does.
-    if statement.cue.text[:1].isalpha() and not source.start <= start < source.end \
-            and _starts_with(text, _sentence_start(text, source.start), _adverbial_openers()) \
-            and not _starts_with(text, start, _function_words(lang) - _inside_phrases(lang)):
-        found = _phrase_at(text, start, _sentence_end(text, start), lang)
-        if found is not None:
-            return found
+    # "Om die reden eist het OM ...": after an adverbial opening the sentence, the subject follows the verb
+    # (the first piece of a split cue: "riep de AKP ... op"); after a subject ("recentere drama's drongen de
+    # affaire ...") the object does.
+    adverbial = _starts_with(text, _sentence_start(text, source.start), _adverbial_openers())
+    for start in dict.fromkeys(_skip_adverbs(text, piece[1]) for piece in statement.cue.pieces()[::-1]):
+        if statement.cue.text[:1].isalpha() and not source.start <= start < source.end \
+                and (adverbial or _opens_before_verb(text, statement)) \
+                and not _starts_with(text, start, _function_words(lang) - _inside_phrases(lang)):
+            found = _phrase_at(text, start, _sentence_end(text, start), lang)
+            if found is not None:
+                return found
     said = _said_after(text, statement.content.end, lang)
     if said is not None:
         return said
@@ -465,6 +469,27 @@ def _relative_antecedent(text: str, statement: Statement, lang: str) -> Span | N
         if found is not None and found.end == end:
             best = found
     return best
+
+
+def _opens_before_verb(text: str, statement: Statement) -> bool:
+    """ "Aanvankelijk riep de AKP ...", "Deze week maakte de toezichthouder bekend ...": a stray source that
+    opens its sentence (after at most an opener such as "toen") and comes right before the cue's verb, or two
+    words before it, is an adverbial in first place; the verb is second and the subject comes after it."""
+    source = statement.source
+    assert source is not None
+    if statement.cue.start < source.end:
+        return False
+    opening = _sentence_start(text, source.start)
+    before = text[opening : source.start].lower().split()
+    if len(before) > 1 or before and before[0] not in _openers():
+        return False
+    gap = text[source.end : statement.cue.start]
+    return len(gap.split()) <= 1 and not any(mark in gap for mark in ",.;:!?\"'")
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(load_table("sources")["descriptions"]["openers"])
 
 
 def _clause_subject(text: str, statement: Statement, lang: str) -> Span | None:
@@ -546,6 +571,7 @@ def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
         # phrase or follows a role or an article ("spionage door de Chinezen" names no one).
         if not is_description(found.name) and not (word[:1].isupper() and (
                 first[:1].isupper() or first.lower() in _descriptions(lang).determiners or _modifies(first)
+                or _is_agent(first)
                 or name_of(f"{first} X", lang)[0] == "X")):
             continue
         if count == 1 and not is_description(found.name) and _sentence_start(text, start + 1) == start:
@@ -917,7 +943,7 @@ def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
               ) -> tuple[str, str | None] | None:
     if named:
-        _, speaker, affiliation = named[-1]
+        _, speaker, affiliation = _mentioned_last(text, position, named)
         return speaker, affiliation
     # No named source yet: the last person's name written before the pronoun ("The", "In" and the like dropped),
     # not an organisation or a prize ("Nobelprijs voor de Vrede"), nor a heading run into "Hij" ("Begrip Hij").
@@ -936,6 +962,28 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
                 return name_of(" ".join(tokens), lang)
     return None
 
+
+
+def _mentioned_last(text: str, position: int, named: list[tuple[int, str, str | None]]
+                    ) -> tuple[int, str, str | None]:
+    """Of the latest named sources (up to six speakers), the one the text mentions last before `position`, by
+    its last word ("Debets" after a statement of hers, then one of the FAA, then "Loopt Debets ...? ..., zegt
+    ze"): the latest statement's source unless another is written after it."""
+    latest = named[-1]
+    seen: dict[str, tuple[int, str, str | None]] = {}
+    for entry in reversed(named):
+        if len(seen) == 6:
+            break
+        seen.setdefault(entry[1], entry)
+    best, best_at = latest, latest[0]
+    for speaker, entry in seen.items():
+        word = speaker.split()[-1]
+        if len(word) < 3:
+            continue
+        at = text.rfind(word, best_at + 1, position)
+        if at > best_at and not text[at - 1 : at].isalnum():
+            best, best_at = entry, at
+    return best
 
 
 def _full_name(speaker: str, full_names: dict[str, str], text: str = "") -> str:
