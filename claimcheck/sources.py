@@ -813,7 +813,12 @@ class SourceIndex:
             if candidate.affiliation is None:
                 return None
             return self._by_key.get(_description_key(candidate.name, candidate.affiliation))
+        if is_acronym(candidate.name):
+            written = self._acronyms.get(candidate.name.replace(".", ""))
+            if written:
+                return min(written)  # "EU" as written, before any other spelling of its key ("Eu")
         found = [self._by_key[k] for k in (name_key(s) for s in candidate.spellings()) if k in self._by_key]
+        found = [i for i in found if not _short_clash(candidate.name, self.sources[i].name)]
         if found:
             return min(found)
         for mark in ("'s", "’s"):
@@ -915,6 +920,12 @@ class SourceIndex:
         and bare surnames `surnames_to_fold` would pair for them. Descriptions are left out."""
         return [source for source, key in zip(self.sources, self._name_keys, strict=True)
                 if key and key.rsplit(" ", 1)[-1] in surnames]
+
+
+def _short_clash(one: str, other: str) -> bool:
+    """Whether two names of one short key are an acronym and a word ("EU" and a cat named "Eu"): not one
+    source, though their keys match."""
+    return len(name_key(one)) <= 3 and is_acronym(one) != is_acronym(other) and " " not in one + other
 
 
 class _FuzzyKeys:

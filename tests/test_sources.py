@@ -152,6 +152,14 @@ def test_different_names_that_look_alike_stay_apart(a: str, b: str) -> None:
     assert match_known(SourceName(a, "unknown"), [Stored(b, "unknown", None, [b])]) is None
 
 
+def test_an_acronym_and_a_word_of_one_short_key_stay_apart() -> None:
+    # a dog named "Nu" stored first, then the organisation "NU"; later mentions find each as written
+    known = [Stored("Nu", "unknown", None, ["Nu"]), Stored("NU", "organisation", None, ["NU"])]
+    assert match_known(SourceName("NU", "organisation"), known[:1]) is None
+    assert match_known(SourceName("NU", "organisation"), known) == 1
+    assert match_known(SourceName("Nu", "unknown"), known) == 0
+
+
 @pytest.mark.parametrize(
     ("mention", "expected"),
     [
