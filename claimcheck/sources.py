@@ -201,6 +201,9 @@ def parse_mention(text: str | None) -> SourceName | None:
         found = None  # "een man uit Gelderland", "de Russische ambassade in Nederland": a place, no source
     if found is not None and found.kind in ("person", "unknown"):
         found = _without_stray_words(found)
+    if found is not None and found.kind == "unknown" and found.name == text and " " not in text \
+            and text[1:].islower() and text.lower().endswith(("en", "s", "ici")) and speaks(text.lower()):
+        found = None  # "Mensen", "Bewoners", "Ministers" opening a sentence: a plural noun, no name
     return found if found is not None else describe(text)
 
 
@@ -324,7 +327,8 @@ def _agent_kind(head: str) -> str | None:
     """The kind a head noun implies ("unknown" for a speaker of no known kind), or None for no agent noun."""
     role = _descriptor_kind(head)
     if role is None and (head in _words("descriptions", "heads") or head in _heads()
-                         or any(head.endswith(h) for h in _heads())):
+                         or any(head.endswith(h) for h in _heads())
+                         or head.endswith("s") and head[:-1] in _heads()):  # "inspecties"
         role = "unknown"
     if role is None and (head.endswith("ers") and len(head) > 6
                          or any(head.endswith(e) and len(head) > len(e) + 2

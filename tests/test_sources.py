@@ -450,3 +450,14 @@ def test_a_word_after_a_particle_is_no_surname_alone() -> None:
     assert match_known(SourceName("Shell", "unknown"), [Stored("Klanten van Shell", "unknown")]) is None
     assert match_known(SourceName("Forum", "unknown"), [Stored("Rob Roos van Forum", "unknown")]) is None
     assert match_known(SourceName("Rutte", "unknown"), [Stored("Mark Rutte", "person")]) == 0
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    # A plural noun for people opening a sentence is a description, not a name joined across articles.
+    ("Bewoners", "bewoners"), ("Ministers", "ministers"), ("Inspecties", "inspecties"),
+    # Names stay names, a surname in -s too.
+    ("Wouters", "Wouters"), ("Republikeinen", "Republikeinen"),
+])
+def test_capitalised_plural_of_people_is_a_description(mention: str, expected: str) -> None:
+    found = parse_mention(mention)
+    assert found is not None and found.name == expected
