@@ -402,3 +402,13 @@ def test_stray_opener_before_the_verb(text: str, source: str, cue: str, expected
     statement = _statement(text, source, cue)
     speakers.resolve(text, [statement], "nl")
     assert statement.source is not None and statement.source.text == expected
+
+
+def test_a_role_with_its_article_points_back_to_the_named_source() -> None:
+    text = "Dominee Jan de Wit zegt dat de kerk open blijft. Volgens de dominee is dat nodig."
+    statements = [_statement(text, "Dominee Jan de Wit", "zegt"), Statement(
+        cue=Span.of(text, text.index("Volgens"), text.index("Volgens") + 7),
+        content=Span.of(text, text.index("is dat"), len(text)),
+        source=Span.of(text, text.index("de dominee"), text.index("de dominee") + 10))]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Jan de Wit", "Jan de Wit"]

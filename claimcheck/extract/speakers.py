@@ -153,7 +153,7 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
                     spoken.append((source.start, source.end, described, None))
             statement.speaker, statement.affiliation = referent if referent else (raw, None)
             continue
-        if low in words.pointing:
+        if low in words.pointing or _a_role(low):
             referent = _described(text, low, source.start, named, written, lang)
             if referent is not None:
                 statement.speaker, statement.affiliation = referent
@@ -335,6 +335,12 @@ def _agrees(head: str, pronoun: str, plural: bool, genders: _Genders) -> bool:
 @cache
 def _words_singular_male() -> frozenset[str]:
     return frozenset(["hij", "hem", "he", "him"])
+
+
+def _a_role(description: str) -> bool:
+    """ "de bisschop", "de chirurg": a role with its article points back as `[pronouns] descriptions` do."""
+    words = description.split()
+    return len(words) == 2 and words[0] in ("de", "het", "the") and words[1] in person_roles()
 
 
 def _genitive(statement: Statement, speaker: str, lang: str) -> bool:
