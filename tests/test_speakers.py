@@ -412,3 +412,16 @@ def test_a_role_with_its_article_points_back_to_the_named_source() -> None:
         source=Span.of(text, text.index("de dominee"), text.index("de dominee") + 10))]
     speakers.resolve(text, statements, "nl")
     assert [s.speaker for s in statements] == ["Jan de Wit", "Jan de Wit"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # No named source: a one-word name after a person's title is the pronoun's referent...
+    ("Het plan van premier Vos ligt klaar. Ze zegt dat het werkt.", "Vos"),
+    # ...not after a title of the other gender, nor for a pronoun of several.
+    ("Het plan van meneer Vos ligt klaar. Ze zegt dat het werkt.", "Ze"),
+    ("Het plan van premier Vos ligt klaar. Ze zeggen dat het werkt.", "Ze"),
+])
+def test_pronoun_takes_a_titled_name(text: str, expected: str) -> None:
+    statement = _statement(text, "Ze", "zeg")
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == expected

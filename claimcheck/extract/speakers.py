@@ -142,7 +142,8 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
                         if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))
                         and _may_be(d[2], statement, low, text, lang)), None)
             close = fit and (not named or named[-1][0] < fit[0]) and source.start - fit[1] < _CLOSE
-            referent = fit[2:] if fit and close else _referent(text, source.start, named, lang)
+            referent = fit[2:] if fit and close else _referent(
+                text, source.start, named, lang, "" if _plural_pronoun(text, statement, low, lang) else low)
             if referent is None and not _quoted(text, source.start):
                 # No name to point back to: the description of a person of the pronoun's gender and number
                 # just before it ("de man ... Hij vertelde"). Where a name came before, a description after it
@@ -212,7 +213,7 @@ def _genders(lang: str) -> _Genders:
 
 # "de man", "een 64-jarige Arnhemmer", "mijn dochter": a determiner and the (up to three) words after it, of which
 # the last that is a person noun is the head
-_DETERMINED = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]eze|[Mm]ijn|[Oo]nze)((?:\s+[\w'’-]+){1,3})")
+_DETERMINED = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]eze|[Mm]ijn|[Oo]nze)(?=((?:\s+[\w'’-]+){1,3}))")
 # "Bankmedewerkers en verzekeringsagenten moeten ...": a plural opening a sentence, with no determiner
 _OPENING_PLURAL = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w'’-]+)")
 
@@ -946,8 +947,10 @@ def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
-              ) -> tuple[str, str | None] | None:
+def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str,
+              pronoun: str = "") -> tuple[str, str | None] | None:
+    """The named source a pronoun points back to; with none, the last person's name written before it.
+    `pronoun` is the pronoun when it stands for one person, "" when for several or when that is unknown."""
     if named:
         _, speaker, affiliation = _mentioned_last(text, position, named) if _by_mention(lang) else named[-1]
         return speaker, affiliation
@@ -955,7 +958,9 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
     # not an organisation or a prize ("Nobelprijs voor de Vrede"), nor a heading run into "Hij" ("Begrip Hij").
     stopwords = word_set(lang, "language", "stopwords")
     words = _words(lang).person | _words(lang).group
-    for match in reversed(list(_NAME.finditer(text, 0, position))):
+    # "premier May": one name, a person by its title (for a pronoun of one person)
+    titled = _titled_before(text, position, lang, pronoun) if pronoun else None
+    for match in reversed(list(_NAME.finditer(text, titled[0] if titled else 0, position))):
         # A run can cross a sentence end ("... de Waal. Het ..."): each sentence's part is its own candidate.
         for part in reversed(re.split(r"(?<=[.!?])\s+", match.group())):
             tokens = part.split()
@@ -966,7 +971,30 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
                     and a_full_name(found.name) and not any(is_acronym(w) or w.lower() in words
                                                             for w in found.name.split()):
                 return name_of(" ".join(tokens), lang)
-    return None
+    return (titled[1], None) if titled else None
+
+
+_TITLED = re.compile(r"\b([a-z][\w-]*)\s+([A-Z][a-zà-ÿ'’-]+)\b(?!\s+[A-Z])")
+
+
+def _titled_before(text: str, position: int, lang: str, pronoun: str) -> tuple[int, str] | None:
+    """(position, name) of the latest one-word name written after a person's role before `position`
+    ("premier May", "bondscoach Koeman"), in the 2,000 characters before it; not after a title of the other
+    gender than the pronoun's ("meneer Krol" is no "ze"), nor after an outlet's ("persbureau Demirören")."""
+    roles = _person_titles()
+    genders = _genders(lang)
+    other = genders.masculine if pronoun and pronoun not in _words_singular_male() else genders.feminine
+    found = None
+    for match in _TITLED.finditer(text, max(0, position - 2000), position):
+        role = match.group(1).lower()
+        if (role in roles or _role_compound(role, roles)) and not (pronoun and role in other):
+            found = (match.start(), match.group(2))
+    return found
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(_norm(r) for r in person_roles())
 
 
 
