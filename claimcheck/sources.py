@@ -196,6 +196,13 @@ def parse_mention(text: str | None) -> SourceName | None:
     words = text.split()
     if len(words) > 2 and (words[0].lower() in _NUMERALS or words[0].isdigit()) and words[1].lower() == "van":
         return describe(text)  # "Zes van de grootste beleggers", "een van de imams": part of a group
+    adjunct = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _words("words", "adjunct_prepositions")
+                    and _starts_upper(words[i - 1]) and i + 1 < len(words)
+                    and (w.lower() == "uit" or not any(_starts_upper(r) for r in words[i + 1 :]))), None)
+    if adjunct is not None:
+        # "Harteveld uit zijn onderzoek", "Jan Bos uit Zwolle": the name ends before the preposition (but "Bos op
+        # het Plein" is a name, capitals after the preposition and all)
+        return parse_mention(" ".join(words[:adjunct]))
     found = _parse_plain(text)
     if found is not None and _in_an_adjunct(words, found.name):
         found = None  # "een man uit Gelderland", "de Russische ambassade in Nederland": a place, no source

@@ -255,6 +255,11 @@ def test_a_bare_surname_shared_by_two_people_stays_apart() -> None:
         ("een vrouw uit Zwolle", ("een vrouw uit Zwolle", "unknown", None, ())),
         ("De Duitse ambassade in Peru", ("de Duitse ambassade in Peru", "unknown", None, ())),
         ("een buurman naast mij", ("een buurman naast mij", "unknown", None, ())),
+        # A name ends before a preposition that opens no name ("uit zijn onderzoek", "uit Zwolle")...
+        ("Kramer uit zijn onderzoek", ("Kramer", "unknown", None, ())),
+        ("Piet de Boer uit Zwolle", ("Piet de Boer", "unknown", None, ())),
+        # ...but a name with a preposition inside stays whole.
+        ("Vrienden op de Dam", ("Vrienden op de Dam", "unknown", None, ())),
     ],
 )
 def test_parse_mention_more(mention: str, expected: tuple[str, str, str | None, tuple[str, ...]] | None) -> None:
