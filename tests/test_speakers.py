@@ -6,6 +6,7 @@ import pytest
 
 from claimcheck.extract import speakers
 from claimcheck.records import Span, Statement
+from claimcheck.sources import parse_mention
 
 
 @pytest.mark.parametrize("source,lang,expected", [
@@ -425,3 +426,14 @@ def test_pronoun_takes_a_titled_name(text: str, expected: str) -> None:
     statement = _statement(text, "Ze", "zeg")
     speakers.resolve(text, [statement], "nl")
     assert statement.speaker == expected
+
+
+def test_a_document_read_as_the_source_reads_on_to_whose_it_is() -> None:
+    text = "Volgens berekeningen van Nibud geeft een gezin te veel uit."
+    cue = Span.of(text, 0, 7)
+    statement = Statement(cue=cue, content=Span.of(text, 33, len(text)), source=Span.of(text, 8, 20))
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == "berekeningen van Nibud"
+    assert statement.speaker == "berekeningen van Nibud"
+    found = parse_mention(statement.speaker)
+    assert found is not None and found.name == "Nibud"  # the store's source: whose the figures are

@@ -400,7 +400,7 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
     directeur van ..., spreekt van ..."). None when there is none of these."""
     source = statement.source
     assert source is not None
-    if _modifies(source.text):
+    if _modifies(source.text) or _documents(source.text):
         stop = statement.cue.start if statement.cue.start > source.start else _sentence_end(text, source.end)
         found = _phrase_at(text, source.start, stop, lang)
         if found is not None and found.end > source.end:
@@ -578,7 +578,7 @@ def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
         # phrase or follows a role or an article ("spionage door de Chinezen" names no one).
         if not is_description(found.name) and not (word[:1].isupper() and (
                 first[:1].isupper() or first.lower() in _descriptions(lang).determiners or _modifies(first)
-                or _is_agent(first)
+                or _is_agent(first) or first.lower() in _document_words()
                 or name_of(f"{first} X", lang)[0] == "X")):
             continue
         if count == 1 and not is_description(found.name) and _sentence_start(text, start + 1) == start:
@@ -646,6 +646,18 @@ def _modifies(phrase: str) -> bool:
     table = load_table("sources")["descriptions"]
     return last in table["quantifiers"] or last in table["shares"] or last in _NUMBERS \
         or last.endswith(tuple(table["modifier_endings"]))
+
+
+@cache
+def _document_words() -> frozenset[str]:
+    return frozenset(load_table("sources")["descriptions"]["documents"])
+
+
+def _documents(phrase: str) -> bool:
+    """Whether a stray source is a document's noun ("berekeningen", "cijfers"): read on, its source may follow
+    ("berekeningen van Átlátszó")."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in _document_words()
 
 
 _NUMBERS = frozenset(["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
