@@ -120,11 +120,12 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
         low = raw.lower()
         if len(raw.split()) <= 2 and low not in words.person | words.group | words.pointing | words.addressed \
                 and (raw[:1].islower() or low in _function_words(lang)
-                     or _sentence_start(text, source.start + 1) == source.start) and low not in _PEOPLE \
+                     or _verb_second(lang) and _sentence_start(text, source.start + 1) == source.start) \
+                and low not in _PEOPLE \
                 and parse_mention(name_of(raw, lang)[0]) is None:
             # A stray word or two ("gerust", "voormalig", "reden", "Aanvankelijk" opening the sentence) where the
-            # speaker should be: the real one
-            # written next to it, after the cue or after the quote, else it names no one.
+            # speaker should be: the real one written next to it, after the cue or after the quote, else it
+            # names no one.
             real = _real_source(text, statement, lang)
             if real is not None:
                 statement.source = source = real
@@ -414,7 +415,7 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
     adverbial = _starts_with(text, _sentence_start(text, source.start), _adverbial_openers())
     for start in dict.fromkeys(_skip_adverbs(text, piece[1]) for piece in statement.cue.pieces()[::-1]):
         if statement.cue.text[:1].isalpha() and not source.start <= start < source.end \
-                and (adverbial or _opens_before_verb(text, statement)) \
+                and (adverbial or _verb_second(lang) and _opens_before_verb(text, statement)) \
                 and not _starts_with(text, start, _function_words(lang) - _inside_phrases(lang)):
             found = _phrase_at(text, start, _sentence_end(text, start), lang)
             if found is not None:
@@ -492,6 +493,13 @@ def _opens_before_verb(text: str, statement: Statement) -> bool:
         return False
     gap = text[source.end : statement.cue.start]
     return len(gap.split()) <= 1 and not any(mark in gap for mark in ",.;:!?\"'")
+
+
+@cache
+def _verb_second(lang: str) -> bool:
+    """Whether the language puts the finite verb second (`[languages] verb_second` of sources.toml), so a word
+    opening the sentence before the verb may be an adverbial with the subject after the verb."""
+    return lang in load_table("sources").get("languages", {}).get("verb_second", [])
 
 
 @cache
