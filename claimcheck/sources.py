@@ -205,7 +205,11 @@ def parse_mention(text: str | None) -> SourceName | None:
         return parse_mention(" ".join(words[:adjunct]))
     found = _parse_plain(text)
     if found is not None and _in_an_adjunct(words, found.name):
-        found = None  # "een man uit Gelderland", "de Russische ambassade in Nederland": a place, no source
+        # "een man uit Gelderland", "de Russische ambassade in Nederland": a place, no source; a name before it
+        # is ("het bedrijf Ten Brinke Slot projectontwikkeling uit Varsseveld")
+        at = next(i for i, w in enumerate(words) if w == found.name.split()[0])
+        before = parse_mention(" ".join(words[: at - 1]))
+        found = before if before is not None and not is_description(before.name) else None
     if found is not None and found.kind in ("person", "unknown"):
         found = _without_stray_words(found)
     if found is not None and found.kind == "unknown" and found.name == text and " " not in text \
@@ -274,7 +278,8 @@ def describe(text: str) -> SourceName | None:
         # "de nieuwste cijfers van de politie", "satellietgegevens van de NASA": the source is whose they are
         return parse_mention(" ".join(tail))
     if head in _words("descriptions", "not_heads") or head in _words("words", "pronouns") \
-            or head in _words("descriptions", "nobody") or not head.replace("'", "").replace("-", "").isalpha():
+            or head in _words("descriptions", "nobody") \
+            or not re.sub(r"^\d+-", "", head).replace("'", "").replace("-", "").isalpha():  # "de 64-jarige"
         return None
     if any(_starts_upper(t) and not _only_an_adjective([t]) and "-" not in t for t in head_tokens[1:]):
         return None  # a name the parser could not read is no description
@@ -337,7 +342,7 @@ def _agent_kind(head: str) -> str | None:
                          or any(head.endswith(h) for h in _heads())
                          or head.endswith("s") and head[:-1] in _heads()):  # "inspecties"
         role = "unknown"
-    if role is None and (head.endswith("ers") and len(head) > 6
+    if role is None and (head.endswith("ers") and len(head) > 6 or head.endswith(("jarige", "jarigen"))
                          or any(head.endswith(e) and len(head) > len(e) + 2
                                 for e in _words("descriptions", "agent_endings"))):
         role = "unknown"  # agent nouns in the plural: "natuurbeschermers", "politici", "planologen"

@@ -260,6 +260,9 @@ def test_a_bare_surname_shared_by_two_people_stays_apart() -> None:
         ("Piet de Boer uit Zwolle", ("Piet de Boer", "unknown", None, ())),
         # ...but a name with a preposition inside stays whole.
         ("Vrienden op de Dam", ("Vrienden op de Dam", "unknown", None, ())),
+        # A name before the preposition is the source ("het bedrijf X uit Y"); an age names a person.
+        ("Het bedrijf Bakker Bouw projectontwikkeling uit Epe", ("Bakker Bouw", "organisation", None, ())),
+        ("de 52-jarige", ("de 52-jarige", "unknown", None, ())),
     ],
 )
 def test_parse_mention_more(mention: str, expected: tuple[str, str, str | None, tuple[str, ...]] | None) -> None:

@@ -373,6 +373,12 @@ def test_stray_source_in_a_relative_clause(text: str, source: str, cue: str, exp
     ("De rechter wachtte, omdat beide ouders toch een poging willen wagen.", "wagen", "willen", "beide ouders"),
     ("Eerder bleek al dat Philips een fabriek wil verkopen.", "verkopen", "wil", "Philips"),
     ("Ze zei dat hij geen auto meer wilde kopen.", "kopen", "wilde", "hij"),
+    # past commas of an apposition, not past ", en" that opens a new clause, nor to an object pronoun
+    ("Ze was minister toen ze met Jan Bos, minister van Milieu, maatregelen wilde nemen.", "maatregelen", "wilde",
+     "ze"),
+    ("Men denkt dat Piet de Vries vertrekt, en de bond wil voorkomen dat het misgaat.", "voorkomen", "wil",
+     "voorkomen"),
+    ("Ook advocaten die hem eerder hielpen, willen niets kwijt.", "niets", "willen", "niets"),
     # "als" also compares, "volgens" takes the phrase after it: no subject read there.
     ("Het is hetzelfde bedrag als de bond wil investeren.", "investeren", "wil", "investeren"),
 ])

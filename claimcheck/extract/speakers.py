@@ -435,6 +435,7 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
 
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+_WORD_OR_COMMA_BEFORE = re.compile(r"([\w'’-]+)[\s,]*$")  # "Jan Bos, minister van Milieu, ...": read past commas
 
 
 def _relative_antecedent(text: str, statement: Statement, lang: str) -> Span | None:
@@ -519,22 +520,27 @@ def _clause_subject(text: str, statement: Statement, lang: str) -> Span | None:
                                                                       *according.get("after", [])]}:
         return None  # "volgens de regels": the source of "volgens" is the phrase after it, or no one
     grammar = load(lang).get("grammar", {})
-    opening = frozenset(grammar.get("conjunctions", [])) - _COORDINATING
+    # a relative pronoun opens a clause whose subject may be the phrase before it (`_relative_antecedent`)
+    opening = frozenset(grammar.get("conjunctions", [])) - _COORDINATING - _relatives(lang)
     pronouns = frozenset(w.lower() for w in grammar.get("subject_pronouns", []))
     position = min(source.start, statement.cue.start)
     for _ in range(15):
-        word = _WORD_BEFORE.search(text, max(0, position - 40), position)
-        if word is None or any(mark in text[word.end() : position] for mark in ".!?:;\"'“”‘’"):
+        word = _WORD_OR_COMMA_BEFORE.search(text, max(0, position - 40), position)
+        if word is None or any(mark in text[word.end(1) : position] for mark in ".!?:;\"'“”‘’"):
             return None
+        if word.group(1).lower() in _COORDINATING and text[: word.start()].rstrip().endswith(","):
+            return None  # "..., en de EU wil voorkomen": a new clause, its subject is not further back
         if word.group(1).lower() in opening and word.group(1)[:1].islower():
             subject = _NEXT_WORD.match(text, word.end())
             if subject is None or subject.end() > min(source.start, statement.cue.start):
                 return None
             low = subject.group(1).lower()
-            if low in _words(lang).person or low in _words(lang).group:
-                return Span.of(text, subject.start(1), subject.end(1))
+            if low in pronouns and (low in _words(lang).person or low in _words(lang).group):
+                return Span.of(text, subject.start(1), subject.end(1))  # "hij", "ze"; not "hem", "haar"
             if low in pronouns:
                 return None  # "dat men ...", "als iedereen ...": the subject names no one
+            if not subject.group(1)[:1].isupper() and low not in _phrase_openers():
+                return None  # "dat over twee jaar een premier ...": an adverbial first, the subject unsure
             return _phrase_at(text, subject.start(1), min(source.start, statement.cue.start), lang)
         position = word.start()
     return None
