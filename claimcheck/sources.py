@@ -171,6 +171,10 @@ def _abbreviates(short: str, long: str) -> bool:
     return letters == short or fuzz.ratio(letters, short) >= 60
 
 
+# Numbers written as words: "een van de imams", "zes van de beleggers", "17 duizend deelnemers".
+_NUMERALS = frozenset(["een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+                       "twaalf", "twintig", "honderd", "duizend", "miljoen", "one", "two", "three", "four", "five",
+                       "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million"])
 _FIGURE_LINKS = frozenset({"en", "and", "of", "or", "tot", "to"})  # words between two figures ("18 en 35")
 
 
@@ -189,10 +193,38 @@ def parse_mention(text: str | None) -> SourceName | None:
     parens = _ACRONYM_IN_PARENS.match(text)
     if parens and not parens.group("rest"):
         return _parse_parenthesised(parens.group("long"), clean(parens.group("short")))
+    words = text.split()
+    if len(words) > 2 and (words[0].lower() in _NUMERALS or words[0].isdigit()) and words[1].lower() == "van":
+        return describe(text)  # "Zes van de grootste beleggers", "een van de imams": part of a group
+    adjunct = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _words("words", "adjunct_prepositions")
+                    and _starts_upper(words[i - 1]) and i + 1 < len(words)
+                    and (w.lower() == "uit" or not any(_starts_upper(r) for r in words[i + 1 :]))), None)
+    if adjunct is not None:
+        # "Harteveld uit zijn onderzoek", "Jan Bos uit Zwolle": the name ends before the preposition (but "Bos op
+        # het Plein" is a name, capitals after the preposition and all)
+        return parse_mention(" ".join(words[:adjunct]))
     found = _parse_plain(text)
+    if found is not None and _in_an_adjunct(words, found.name):
+        # "een man uit Gelderland", "de Russische ambassade in Nederland": a place, no source; a name before it
+        # is ("het bedrijf Ten Brinke Slot projectontwikkeling uit Varsseveld")
+        at = next(i for i, w in enumerate(words) if w == found.name.split()[0])
+        before = parse_mention(" ".join(words[: at - 1]))
+        found = before if before is not None and not is_description(before.name) else None
     if found is not None and found.kind in ("person", "unknown"):
         found = _without_stray_words(found)
+    if found is not None and found.kind == "unknown" and found.name == text and " " not in text \
+            and text[1:].islower() and text.lower().endswith(("en", "s", "ici")) and speaks(text.lower()):
+        found = None  # "Mensen", "Bewoners", "Ministers" opening a sentence: a plural noun, no name
     return found if found is not None else describe(text)
+
+
+def _in_an_adjunct(words: list[str], name: str) -> bool:
+    """Whether a name comes right after a preposition that follows a lower-case head noun ("man uit
+    Gelderland"), so it is where the source is from, not the source."""
+    first = name.split()[0] if name.split() else ""
+    at = next((i for i, w in enumerate(words) if w == first), -1)
+    return at >= 2 and words[at - 1].lower() in _words("words", "adjunct_prepositions") \
+        and words[at - 2][:1].islower() and words[at - 2].lower() not in _words("words", "determiners")
 
 
 def is_description(name: str) -> bool:
@@ -215,27 +247,39 @@ def describe(text: str) -> SourceName | None:
         return None
     tokens = text.split()
     links = _words("words", "affiliation_links")
-    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in links), len(tokens))
-    head_tokens, tail = tokens[:cut], tokens[cut + 1 :]
+    # "een man uit Gelderland", "een man naast mij": the head comes before a preposition, an affiliation
+    # only after a link word ("een woordvoerder van Shell")
+    ends = links | _words("words", "adjunct_prepositions")
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in ends), len(tokens))
+    head_tokens = tokens[:cut]
+    tail = tokens[cut + 1 :] if cut < len(tokens) and tokens[cut].lower() in links else []
     head = head_tokens[-1].lower().strip(",")
-    if head in _words("descriptions", "shares") and tokens[cut:cut + 1] == ["van"] and tail:
-        # "40 procent van de sociaalliberalen", "meer dan de helft van de woningeigenaren": part of a group
+    numeral = head in _NUMERALS or head.isdigit()
+    if (head in _words("descriptions", "shares") or numeral) and tokens[cut:cut + 1] == ["van"] and tail:
+        # "40 procent van de sociaalliberalen", "meer dan de helft van de woningeigenaren", "een van de
+        # imams": part of a group
         group = parse_mention(" ".join(tail))
-        if group is not None and is_description(group.name) and group.kind != "organisation":
+        if group is not None and is_description(group.name) and group.kind != "organisation" \
+                and (not numeral or is_agent(group.name)):
             return SourceName(" ".join([tokens[0].lower(), *tokens[1:]]), group.kind)
         return None
-    if any(not any(ch.isalpha() for ch in t) for t in tokens):
+    # "130 artsen", "17 duizend deelnemers": figures opening a description of people count as a determiner
+    counted = len(head_tokens) > 1 and _agent_kind(head) is not None and all(
+        not any(ch.isalpha() for ch in t) or t.lower() in _NUMERALS for t in head_tokens[:-1])
+    if any(not any(ch.isalpha() for ch in t) for t in tokens) and not counted:
         return None  # "6 procent": a figure, but "een 81-jarige man" is a description
     opener = head_tokens[0].lower()
     determined = len(head_tokens) > 1 and (
         opener in _words("words", "determiners") or opener in _words("descriptions", "quantifiers"))
+    determined = determined or counted
     role = _agent_kind(head)
     if tail and (head in _words("descriptions", "documents")
                  or any(head.endswith(d) for d in _words("descriptions", "documents") if len(d) > 4)):
         # "de nieuwste cijfers van de politie", "satellietgegevens van de NASA": the source is whose they are
         return parse_mention(" ".join(tail))
     if head in _words("descriptions", "not_heads") or head in _words("words", "pronouns") \
-            or head in _words("descriptions", "nobody") or not head.replace("'", "").replace("-", "").isalpha():
+            or head in _words("descriptions", "nobody") \
+            or not re.sub(r"^\d+-", "", head).replace("'", "").replace("-", "").isalpha():  # "de 64-jarige"
         return None
     if any(_starts_upper(t) and not _only_an_adjective([t]) and "-" not in t for t in head_tokens[1:]):
         return None  # a name the parser could not read is no description
@@ -277,13 +321,28 @@ def speaks(description: str) -> bool:
                                                    for e in _words("descriptions", "agent_endings"))
 
 
+def person_kind(word: str) -> bool:
+    """Whether a lower-case head noun is a person's: a role or title ("woordvoerder", "advocaten"), a person of
+    `[descriptions] people` ("man", "buurvrouw", "demonstranten"), a plural agent noun ("politici") or a
+    nominal adjective of age ("64-jarige"). Organisations and things are not ("de politie", "het rapport")."""
+    word = word.lower()
+    if _descriptor_kind(word) == "person" or word.endswith(("jarige", "jarigen")):
+        return True
+    people = _words("descriptions", "people")
+    return word in people or word.removesuffix("en") in people or word.removesuffix("s") in people \
+        or word.removesuffix("'s") in people or any(word.endswith(p) and len(word) > len(p) + 2 for p in people
+                                                    if len(p) > 3) \
+        or any(word.endswith(e) and len(word) > len(e) + 2 for e in _words("descriptions", "agent_endings"))
+
+
 def _agent_kind(head: str) -> str | None:
     """The kind a head noun implies ("unknown" for a speaker of no known kind), or None for no agent noun."""
     role = _descriptor_kind(head)
     if role is None and (head in _words("descriptions", "heads") or head in _heads()
-                         or any(head.endswith(h) for h in _heads())):
+                         or any(head.endswith(h) for h in _heads())
+                         or head.endswith("s") and head[:-1] in _heads()):  # "inspecties"
         role = "unknown"
-    if role is None and (head.endswith("ers") and len(head) > 6
+    if role is None and (head.endswith("ers") and len(head) > 6 or head.endswith(("jarige", "jarigen"))
                          or any(head.endswith(e) and len(head) > len(e) + 2
                                 for e in _words("descriptions", "agent_endings"))):
         role = "unknown"  # agent nouns in the plural: "natuurbeschermers", "politici", "planologen"
@@ -306,6 +365,8 @@ def _descriptor_kind(word: str) -> str | None:
     ("onderzoekers", "experts", "getuigen") included."""
     word = word.lower()
     forms = [word] + [word[: -len(end)] for end in ("s", "en", "n", "'s") if word.endswith(end) and len(word) > 4]
+    if word.endswith("en") and len(word) > 5:
+        forms.extend(_singular_stems(word[:-2]))
     for kind in ("person", "outlet", "organisation"):
         roles = person_roles() if kind == "person" else _words("roles", kind)
         for form in forms:
@@ -313,6 +374,17 @@ def _descriptor_kind(word: str) -> str | None:
             if form in roles or form[4:].endswith(_long_roles(kind)):
                 return kind
     return None
+
+
+def _singular_stems(stem: str) -> list[str]:
+    """The singulars a Dutch plural in -en may have beyond its bare stem: the consonant undoubled
+    ("kennissen" -> "kennis") or the vowel doubled ("advocaten" -> "advocaat", "piloten" -> "piloot")."""
+    vowels = "aeiou"
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in vowels:
+        return [stem[:-1]]
+    if len(stem) > 3 and stem[-1] not in vowels and stem[-2] in "aeou" and stem[-3] not in vowels:
+        return [stem[:-1] + stem[-2] + stem[-1]]
+    return []
 
 
 @cache
@@ -757,7 +829,12 @@ class SourceIndex:
             if candidate.affiliation is None:
                 return None
             return self._by_key.get(_description_key(candidate.name, candidate.affiliation))
+        if is_acronym(candidate.name):
+            written = self._acronyms.get(candidate.name.replace(".", ""))
+            if written:
+                return min(written)  # "EU" as written, before any other spelling of its key ("Eu")
         found = [self._by_key[k] for k in (name_key(s) for s in candidate.spellings()) if k in self._by_key]
+        found = [i for i in found if not _short_clash(candidate.name, self.sources[i].name)]
         if found:
             return min(found)
         for mark in ("'s", "’s"):
@@ -859,6 +936,12 @@ class SourceIndex:
         and bare surnames `surnames_to_fold` would pair for them. Descriptions are left out."""
         return [source for source, key in zip(self.sources, self._name_keys, strict=True)
                 if key and key.rsplit(" ", 1)[-1] in surnames]
+
+
+def _short_clash(one: str, other: str) -> bool:
+    """Whether two names of one short key are an acronym and a word ("EU" and a cat named "Eu"): not one
+    source, though their keys match."""
+    return len(name_key(one)) <= 3 and is_acronym(one) != is_acronym(other) and " " not in one + other
 
 
 class _FuzzyKeys:

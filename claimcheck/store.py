@@ -595,6 +595,11 @@ class Store:
         """
         from .sources import name_key, parse_mention, suggest, surname_match
 
+        exact = self.db.execute("SELECT id FROM sources WHERE name = ? ORDER BY id LIMIT 1", [name.strip()]).fetchone()
+        if exact:  # "EU" as written, though a cat named "Eu" holds the spelling "eu"
+            source = self.source(exact[0])
+            assert source is not None
+            return source
         found = self.source_by_alias_key(name_key(name))
         if found is not None:
             return found

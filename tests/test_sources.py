@@ -152,6 +152,14 @@ def test_different_names_that_look_alike_stay_apart(a: str, b: str) -> None:
     assert match_known(SourceName(a, "unknown"), [Stored(b, "unknown", None, [b])]) is None
 
 
+def test_an_acronym_and_a_word_of_one_short_key_stay_apart() -> None:
+    # a dog named "Nu" stored first, then the organisation "NU"; later mentions find each as written
+    known = [Stored("Nu", "unknown", None, ["Nu"]), Stored("NU", "organisation", None, ["NU"])]
+    assert match_known(SourceName("NU", "organisation"), known[:1]) is None
+    assert match_known(SourceName("NU", "organisation"), known) == 1
+    assert match_known(SourceName("Nu", "unknown"), known) == 0
+
+
 @pytest.mark.parametrize(
     ("mention", "expected"),
     [
@@ -230,13 +238,38 @@ def test_a_bare_surname_shared_by_two_people_stays_apart() -> None:
         ("De Bergse", ("de Bergse", "unknown", None, ())),  # the woman from Bergen op Zoom
         # A share of a group of people (as the gold guide marks "bijna de helft van de onderwijsprofessionals").
         ("40 procent van de sociaalliberalen", ("40 procent van de sociaalliberalen", "unknown", None, ())),
-        ("Meer dan de helft van de woningeigenaren", ("meer dan de helft van de woningeigenaren", "unknown", None,
+        # "woningeigenaren" is the plural of a role ("eigenaar"): a group of persons
+        ("Meer dan de helft van de woningeigenaren", ("meer dan de helft van de woningeigenaren", "person", None,
                                                       ())),
         ("Grofweg de helft van de ministers", ("grofweg de helft van de ministers", "person", None, ())),
+        # One or a few of a group of people, figures before people, plurals of roles, possessives.
+        ("Een van de bekendste imams van de stad", ("een van de bekendste imams van de stad", "person", None, ())),
+        ("Drie van de grootste Nederlandse pensioenfondsen", None),
+        ("Vier van de grootste Nederlandse beleggers", ("vier van de grootste Nederlandse beleggers", "unknown",
+                                                       None, ())),
+        ("250 agenten", ("250 agenten", "person", None, ())),
+        ("12 duizend deelnemers", ("12 duizend deelnemers", "unknown", None, ())),
+        ("soldaten", ("soldaten", "person", None, ())),
+        ("Mijn cliënt", ("mijn cliënt", "unknown", None, ())),
+        # A place after a preposition is where the source is, not the source.
+        ("een vrouw uit Zwolle", ("een vrouw uit Zwolle", "unknown", None, ())),
+        ("De Duitse ambassade in Peru", ("de Duitse ambassade in Peru", "unknown", None, ())),
+        ("een buurman naast mij", ("een buurman naast mij", "unknown", None, ())),
+        # A name ends before a preposition that opens no name ("uit zijn onderzoek", "uit Zwolle")...
+        ("Kramer uit zijn onderzoek", ("Kramer", "unknown", None, ())),
+        ("Piet de Boer uit Zwolle", ("Piet de Boer", "unknown", None, ())),
+        # ...but a name with a preposition inside stays whole.
+        ("Vrienden op de Dam", ("Vrienden op de Dam", "unknown", None, ())),
+        # A name before the preposition is the source ("het bedrijf X uit Y"); an age names a person.
+        ("Het bedrijf Bakker Bouw projectontwikkeling uit Epe", ("Bakker Bouw", "organisation", None, ())),
+        ("de 52-jarige", ("de 52-jarige", "unknown", None, ())),
     ],
 )
-def test_parse_mention_more(mention: str, expected: tuple[str, str, str | None, tuple[str, ...]]) -> None:
+def test_parse_mention_more(mention: str, expected: tuple[str, str, str | None, tuple[str, ...]] | None) -> None:
     found = parse_mention(mention)
+    if expected is None:
+        assert found is None
+        return
     assert found is not None
     assert (found.name, found.kind, found.affiliation, found.aliases) == expected
 
@@ -425,3 +458,14 @@ def test_a_word_after_a_particle_is_no_surname_alone() -> None:
     assert match_known(SourceName("Shell", "unknown"), [Stored("Klanten van Shell", "unknown")]) is None
     assert match_known(SourceName("Forum", "unknown"), [Stored("Rob Roos van Forum", "unknown")]) is None
     assert match_known(SourceName("Rutte", "unknown"), [Stored("Mark Rutte", "person")]) == 0
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    # A plural noun for people opening a sentence is a description, not a name joined across articles.
+    ("Bewoners", "bewoners"), ("Ministers", "ministers"), ("Inspecties", "inspecties"),
+    # Names stay names, a surname in -s too.
+    ("Wouters", "Wouters"), ("Republikeinen", "Republikeinen"),
+])
+def test_capitalised_plural_of_people_is_a_description(mention: str, expected: str) -> None:
+    found = parse_mention(mention)
+    assert found is not None and found.name == expected

@@ -6,6 +6,7 @@ import pytest
 
 from claimcheck.extract import speakers
 from claimcheck.records import Span, Statement
+from claimcheck.sources import parse_mention
 
 
 @pytest.mark.parametrize("source,lang,expected", [
@@ -329,3 +330,116 @@ def test_a_description_opening_the_sentence_keeps_its_article() -> None:
     statement = _statement(text, "Het kabinet", "zegt")
     speakers.resolve(text, [statement], "nl")
     assert statement.speaker == "Het kabinet"
+
+
+@pytest.mark.parametrize("text,sources,expected", [
+    # No name to point back to: the description of a person of the pronoun's gender and number.
+    ("Een man uit Zwolle belde de politie. Hij zei dat hij was beroofd.", [("Hij", "zei")], ["een man"]),
+    ("De buurvrouw hoorde geschreeuw. Ze zegt dat het laat was.", [("Ze", "zegt")], ["de buurvrouw"]),
+    ("De demonstranten liepen naar het plein. Ze zeggen dat de wet moet verdwijnen.", [("Ze", "zeggen")],
+     ["de demonstranten"]),
+    ("Boeren kwamen naar het plein. Ze vinden dat de regels te streng zijn.", [("Ze", "vinden")], ["boeren"]),
+    # "hij" is no woman, "ze zegt" no group: the pronoun stays unresolved.
+    ("Een vrouw stond bij de deur. Hij zei dat het koud was.", [("Hij", "zei")], ["Hij"]),
+    ("De agenten stonden bij de deur. Ze zegt dat het koud was.", [("Ze", "zegt")], ["Ze"]),
+    # "hij" is no organisation: not "de politie" of the statement before, but the man.
+    ("De politie meldt dat de man wegliep. Hij zei dat hij bang was.", [("De politie", "meldt"), ("Hij", "zei")],
+     ["De politie", "de man"]),
+])
+def test_pronoun_takes_a_description_of_its_gender_and_number(
+        text: str, sources: list[tuple[str, str]], expected: list[str]) -> None:
+    statements = [_statement(text, source, cue) for source, cue in sources]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == expected
+
+
+@pytest.mark.parametrize("text,source,cue,expected", [
+    # A stray word read as the source inside a relative clause: the phrase the relative pronoun follows.
+    ("Het was het werk van demonstranten die chaos willen zaaien.", "chaos", "willen", "demonstranten"),
+    ("Dat vindt de fractie, die bezorgd constateert dat de kosten stijgen.", "bezorgd", "constateert",
+     "de fractie"),
+    ("Er zijn al veel ouders die ervoor pleiten dat de school open blijft.", "ervoor", "pleiten", "veel ouders"),
+    # No phrase naming someone before the pronoun: the source stays as it was.
+    ("Het is iets wat niemand die ervoor pleit wil horen.", "ervoor", "pleit", "ervoor"),
+])
+def test_stray_source_in_a_relative_clause(text: str, source: str, cue: str, expected: str) -> None:
+    statement = _statement(text, source, cue)
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == expected
+
+
+@pytest.mark.parametrize("text,source,cue,expected", [
+    # A stray word read as the source of a verb closing a subordinate clause: the clause's subject.
+    ("De rechter wachtte, omdat beide ouders toch een poging willen wagen.", "wagen", "willen", "beide ouders"),
+    ("Eerder bleek al dat Philips een fabriek wil verkopen.", "verkopen", "wil", "Philips"),
+    ("Ze zei dat hij geen auto meer wilde kopen.", "kopen", "wilde", "hij"),
+    # past commas of an apposition, not past ", en" that opens a new clause, nor to an object pronoun
+    ("Ze was minister toen ze met Jan Bos, minister van Milieu, maatregelen wilde nemen.", "maatregelen", "wilde",
+     "ze"),
+    ("Men denkt dat Piet de Vries vertrekt, en de bond wil voorkomen dat het misgaat.", "voorkomen", "wil",
+     "voorkomen"),
+    ("Ook advocaten die hem eerder hielpen, willen niets kwijt.", "niets", "willen", "niets"),
+    # "als" also compares, "volgens" takes the phrase after it: no subject read there.
+    ("Het is hetzelfde bedrag als de bond wil investeren.", "investeren", "wil", "investeren"),
+])
+def test_stray_source_of_a_subordinate_clause(text: str, source: str, cue: str, expected: str) -> None:
+    cue_start, source_start = text.index(f" {cue} ") + 1, text.index(source)
+    statement = Statement(cue=Span.of(text, cue_start, cue_start + len(cue)),
+                          content=Span.of(text, cue_start + len(cue) + 1, len(text)),
+                          source=Span.of(text, source_start, source_start + len(source)))
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == expected
+
+
+def test_pronoun_takes_the_named_source_mentioned_last() -> None:
+    text = ("Anna Vos zei dat het goed ging. Jan Smit zei later dat het slecht ging. "
+            "Toch blijft Vos optimistisch. Ze zegt dat het beter wordt.")
+    statements = [_statement(text, "Anna Vos", "zei"), _statement(text, "Jan Smit", "zei", 1),
+                  _statement(text, "Ze", "zegt")]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Anna Vos", "Jan Smit", "Anna Vos"]
+
+
+@pytest.mark.parametrize("text,source,cue,expected", [
+    # A stray word opening the sentence before the verb: an adverbial in first place, the subject after the verb.
+    ("Aanvankelijk riep de bond iedereen op te blijven.", "Aanvankelijk", "riep", "de bond"),
+    ("Deze week maakte de toezichthouder NZa bekend dat het zo blijft.", "Deze", "maakte", "de toezichthouder NZa"),
+])
+def test_stray_opener_before_the_verb(text: str, source: str, cue: str, expected: str) -> None:
+    statement = _statement(text, source, cue)
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == expected
+
+
+def test_a_role_with_its_article_points_back_to_the_named_source() -> None:
+    text = "Dominee Jan de Wit zegt dat de kerk open blijft. Volgens de dominee is dat nodig."
+    statements = [_statement(text, "Dominee Jan de Wit", "zegt"), Statement(
+        cue=Span.of(text, text.index("Volgens"), text.index("Volgens") + 7),
+        content=Span.of(text, text.index("is dat"), len(text)),
+        source=Span.of(text, text.index("de dominee"), text.index("de dominee") + 10))]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Jan de Wit", "Jan de Wit"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # No named source: a one-word name after a person's title is the pronoun's referent...
+    ("Het plan van premier Vos ligt klaar. Ze zegt dat het werkt.", "Vos"),
+    # ...not after a title of the other gender, nor for a pronoun of several.
+    ("Het plan van meneer Vos ligt klaar. Ze zegt dat het werkt.", "Ze"),
+    ("Het plan van premier Vos ligt klaar. Ze zeggen dat het werkt.", "Ze"),
+])
+def test_pronoun_takes_a_titled_name(text: str, expected: str) -> None:
+    statement = _statement(text, "Ze", "zeg")
+    speakers.resolve(text, [statement], "nl")
+    assert statement.speaker == expected
+
+
+def test_a_document_read_as_the_source_reads_on_to_whose_it_is() -> None:
+    text = "Volgens berekeningen van Nibud geeft een gezin te veel uit."
+    cue = Span.of(text, 0, 7)
+    statement = Statement(cue=cue, content=Span.of(text, 33, len(text)), source=Span.of(text, 8, 20))
+    speakers.resolve(text, [statement], "nl")
+    assert statement.source is not None and statement.source.text == "berekeningen van Nibud"
+    assert statement.speaker == "berekeningen van Nibud"
+    found = parse_mention(statement.speaker)
+    assert found is not None and found.name == "Nibud"  # the store's source: whose the figures are

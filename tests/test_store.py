@@ -276,6 +276,17 @@ def test_merge_moves_claims_and_spellings(tmp_path: Path) -> None:
         store.merge_sources("SDF", "Fox Nws")
 
 
+def test_find_source_prefers_the_name_as_written(tmp_path: Path) -> None:
+    with open_store(tmp_path / "n.db") as store:
+        dog = store.add_source("Nu", "unknown", None)
+        store.add_alias(dog, "Nu", "nu")
+        union = store.add_source("NU", "organisation", None)
+        store.add_alias(union, "NU", "nu")  # the key is the dog's: ignored
+        assert store.find_source("NU").id == union
+        assert store.find_source("Nu").id == dog
+        assert store.find_source("nu").id == dog
+
+
 def test_vectors_from_two_models_are_refused(tmp_path: Path) -> None:
     import numpy as np
 

@@ -37,7 +37,16 @@ from functools import cache, lru_cache, partial
 
 from ..lexicon import load, load_table, word_set
 from ..records import Span, Statement
-from ..sources import a_full_name, is_acronym, is_agent, is_description, parse_mention, person_roles, speaks
+from ..sources import (
+    a_full_name,
+    is_acronym,
+    is_agent,
+    is_description,
+    parse_mention,
+    person_kind,
+    person_roles,
+    speaks,
+)
 
 # A run of capitalised words (allowing initials, hyphens and lower-case name particles inside). "[A-Z]" then
 # "no word character before it" is "\b[A-Z]", but lets the regex engine jump from capital to capital.
@@ -110,10 +119,13 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
         raw = _strip_edges(source.text)
         low = raw.lower()
         if len(raw.split()) <= 2 and low not in words.person | words.group | words.pointing | words.addressed \
-                and (raw[:1].islower() or low in _function_words(lang)) and low not in _PEOPLE \
+                and (raw[:1].islower() or low in _function_words(lang)
+                     or _verb_second(lang) and _sentence_start(text, source.start + 1) == source.start) \
+                and low not in _PEOPLE \
                 and parse_mention(name_of(raw, lang)[0]) is None:
-            # A stray word or two ("gerust", "voormalig", "reden") where the speaker should be: the real one
-            # written next to it, after the cue or after the quote, else it names no one.
+            # A stray word or two ("gerust", "voormalig", "reden", "Aanvankelijk" opening the sentence) where the
+            # speaker should be: the real one written next to it, after the cue or after the quote, else it
+            # names no one.
             real = _real_source(text, statement, lang)
             if real is not None:
                 statement.source = source = real
@@ -128,12 +140,22 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             # when the pronoun is ("hij" is no "de helft van de ministers"); further back it is as likely
             # someone else.
             fit = next((d for d in reversed(spoken)
-                        if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))), None)
+                        if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))
+                        and _may_be(d[2], statement, low, text, lang)), None)
             close = fit and (not named or named[-1][0] < fit[0]) and source.start - fit[1] < _CLOSE
-            referent = fit[2:] if fit and close else _referent(text, source.start, named, lang)
+            referent = fit[2:] if fit and close else _referent(
+                text, source.start, named, lang, "" if _plural_pronoun(text, statement, low, lang) else low)
+            if referent is None and not _quoted(text, source.start):
+                # No name to point back to: the description of a person of the pronoun's gender and number
+                # just before it ("de man ... Hij vertelde"). Where a name came before, a description after it
+                # is as often that person again ("Rutte ... de premier ... hij"): the name stays.
+                described = _described_before(text, statement, low, lang)
+                referent = (described, None) if described is not None else None
+                if described is not None:  # "Zij kan ... vertelt ze": the next pronoun finds it too
+                    spoken.append((source.start, source.end, described, None))
             statement.speaker, statement.affiliation = referent if referent else (raw, None)
             continue
-        if low in words.pointing:
+        if low in words.pointing or _a_role(low):
             referent = _described(text, low, source.start, named, written, lang)
             if referent is not None:
                 statement.speaker, statement.affiliation = referent
@@ -168,6 +190,159 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             full_names[" ".join(parts[k:]).lower()] = speaker
     if addressed:
         _interviewee(statements, addressed)
+
+
+@dataclass(frozen=True)
+class _Genders:
+    masculine: frozenset[str]
+    feminine: frozenset[str]
+    feminine_endings: tuple[str, ...]
+    plural_verbs: frozenset[str]
+    singular_verbs: frozenset[str]
+
+
+@cache
+def _genders(lang: str) -> _Genders:
+    pronouns = load(lang).get("pronouns", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in pronouns.get(key, []))
+
+    return _Genders(words("masculine"), words("feminine"), tuple(pronouns.get("feminine_endings", [])),
+                    words("plural_verbs"), words("singular_verbs"))
+
+
+# "de man", "een 64-jarige Arnhemmer", "mijn dochter": a determiner and the (up to three) words after it, of which
+# the last that is a person noun is the head
+_DETERMINED = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]eze|[Mm]ijn|[Oo]nze)(?=((?:\s+[\w'’-]+){1,3}))")
+# "Bankmedewerkers en verzekeringsagenten moeten ...": a plural opening a sentence, with no determiner
+_OPENING_PLURAL = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w'’-]+)")
+
+
+def _described_before(text: str, statement: Statement, pronoun: str, lang: str) -> str | None:
+    """The description of the person a pronoun source points back to when no name does: the latest
+    description of its sentence or the one before whose head is a person noun of the pronoun's gender and
+    number ("de man ... Hij vertelde", "de boa's ... vinden ze"). Gender and number come from the language's
+    `[pronouns]` lists (`masculine`, `feminine`, `feminine_endings`): "hij" is a man or a role ("de
+    student"), "zij" with a verb in the singular a woman ("de Arnhemse", "een vrouw"), with a verb in the
+    plural a group of people ("de demonstranten", or "Artsen" opening a sentence). None when the lists are
+    empty or nothing fits."""
+    genders = _genders(lang)
+    source = statement.source
+    if source is None or not genders.masculine:
+        return None
+    plural = _plural_pronoun(text, statement, pronoun, lang)
+    if plural is None:
+        return None
+    opening = _sentence_start(text, source.start)
+    start = _sentence_start(text, max(0, opening - 2))
+    found: tuple[int, str] | None = None
+    for match in _DETERMINED.finditer(text, start, source.start):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            head = words[size - 1].lower().strip(",.;:")
+            before = words[: size - 1]
+            # "een vrouwelijke demonstrant" is no "hij"; a capital inside is a name, not a description
+            marked = {w.lower()[:9] for w in before} & {"vrouwelij", "mannelijk"}
+            if words[size - 1][-1:] in ",.;:" and size < len(words) \
+                    or any(w[:1].isupper() and not w.lower().endswith(("se", "sche")) for w in before) \
+                    or not all(w.lower().endswith("e") or w[:1].isdigit() for w in before):
+                continue
+            if _agrees(head, pronoun, plural, genders) and not (
+                    marked and (pronoun in _words_singular_male()) != ("mannelijk" in marked)):
+                written = " ".join([match.group().split()[0], *words[:size]]).strip(",.;:")
+                found = (match.start(), written[:1].lower() + written[1:])
+                break
+    if plural:
+        for match in _OPENING_PLURAL.finditer(text, start, source.start):
+            head = match.group(1).lower()
+            if (found is None or found[0] < match.start()) and _agrees(head, pronoun, True, genders):
+                found = (match.start(), head)
+    return found[1] if found else None
+
+
+def _may_be(description: str, statement: Statement, pronoun: str, text: str, lang: str) -> bool:
+    """Whether a description can be what a pronoun stands for, where the language's gender lists tell: "hij"
+    is no "de politie", no "de vrouw" and no group; "ze zegt" no "de man" and no group; "ze zeggen" no one
+    person. Organisations stay open to "ze" and "zij" ("de gemeente ... ze wil")."""
+    genders = _genders(lang)
+    if not genders.masculine:
+        return True
+    words = description.lower().split()
+    head = (words[: words.index("van")] if "van" in words[1:] else words)[-1]
+    several = _plural(description)
+    if pronoun in _words_singular_male():
+        return not several and person_kind(head) and not _feminine(head, genders)
+    plural = _plural_pronoun(text, statement, pronoun, lang)
+    if plural is False:
+        return not several and head not in genders.masculine
+    if plural:
+        return several or not person_kind(head)
+    return head not in genders.masculine
+
+
+def _feminine(head: str, genders: _Genders) -> bool:
+    return head in genders.feminine or head.endswith(genders.feminine_endings) and len(head) > 5
+
+
+def _plural_pronoun(text: str, statement: Statement, pronoun: str, lang: str) -> bool | None:
+    """Whether a pronoun source stands for more than one: "hij" no, "ze" and "zij" as the verb next to them
+    says ("ze zegt", "vinden ze"); None when the verb does not say."""
+    words = _words(lang)
+    if pronoun in words.singular:
+        return False
+    if pronoun not in words.person:
+        return True  # "they", "hen"
+    genders = _genders(lang)
+    source = statement.source
+    assert source is not None
+    before = text[max(0, source.start - 30) : source.start].split()[-1:]
+    after = text[source.end : source.end + 30].split()[:1]
+    for word in [*after, *before]:
+        word = word.lower().strip(",.;:'\"")
+        if word in genders.plural_verbs:
+            return True
+        if word in genders.singular_verbs:
+            return False
+    cue = statement.cue.text.split()[0].lower()
+    if _cue_next_to(text, statement):
+        return cue.endswith("en") and len(cue) > 3
+    return None
+
+
+def _cue_next_to(text: str, statement: Statement) -> bool:
+    """Whether the cue and the source are next to each other ("vinden ze", "ze zegt")."""
+    source, cue = statement.source, statement.cue
+    assert source is not None
+    gap = text[source.end : cue.start] if cue.start >= source.end else text[cue.end : source.start]
+    return not gap.strip()
+
+
+def _agrees(head: str, pronoun: str, plural: bool, genders: _Genders) -> bool:
+    """Whether a head noun is a person the pronoun can stand for: one man or one person of a role for "hij",
+    one woman for "zij" in the singular, more than one person for "zij" in the plural."""
+    singular_word = head in genders.masculine or head in genders.feminine
+    several = not singular_word and (head.endswith(("en", "s", "ici")) or head.endswith("'s"))
+    feminine = _feminine(head, genders)
+    if plural:
+        return several and (person_kind(head) or is_agent(head))
+    person = singular_word or (person_kind(head) and not head.endswith("en"))
+    if not person:
+        return False
+    if several:
+        return False
+    return feminine if pronoun not in _words_singular_male() else not feminine
+
+
+@cache
+def _words_singular_male() -> frozenset[str]:
+    return frozenset(["hij", "hem", "he", "him"])
+
+
+def _a_role(description: str) -> bool:
+    """ "de bisschop", "de chirurg": a role with its article points back as `[pronouns] descriptions` do."""
+    words = description.split()
+    return len(words) == 2 and words[0] in ("de", "het", "the") and words[1] in person_roles()
 
 
 def _genitive(statement: Statement, speaker: str, lang: str) -> bool:
@@ -226,20 +401,25 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
     directeur van ..., spreekt van ..."). None when there is none of these."""
     source = statement.source
     assert source is not None
-    if _modifies(source.text):
+    if _modifies(source.text) or _documents(source.text):
         stop = statement.cue.start if statement.cue.start > source.start else _sentence_end(text, source.end)
         found = _phrase_at(text, source.start, stop, lang)
         if found is not None and found.end > source.end:
             return found
-    start = _skip_adverbs(text, statement.cue.pieces()[-1][1])
-    # "Om die reden eist het OM ...": after an adverbial opening the sentence, the subject follows the verb;
-    # after a subject ("recentere drama's drongen de affaire ...") the object does.
-    if statement.cue.text[:1].isalpha() and not source.start <= start < source.end \
-            and _starts_with(text, _sentence_start(text, source.start), _adverbial_openers()) \
-            and not _starts_with(text, start, _function_words(lang) - _inside_phrases(lang)):
-        found = _phrase_at(text, start, _sentence_end(text, start), lang)
-        if found is not None:
-            return found
+    antecedent = _relative_antecedent(text, statement, lang) or _clause_subject(text, statement, lang)
+    if antecedent is not None:
+        return antecedent
+    # "Om die reden eist het OM ...": after an adverbial opening the sentence, the subject follows the verb
+    # (the first piece of a split cue: "riep de AKP ... op"); after a subject ("recentere drama's drongen de
+    # affaire ...") the object does.
+    adverbial = _starts_with(text, _sentence_start(text, source.start), _adverbial_openers())
+    for start in dict.fromkeys(_skip_adverbs(text, piece[1]) for piece in statement.cue.pieces()[::-1]):
+        if statement.cue.text[:1].isalpha() and not source.start <= start < source.end \
+                and (adverbial or _verb_second(lang) and _opens_before_verb(text, statement)) \
+                and not _starts_with(text, start, _function_words(lang) - _inside_phrases(lang)):
+            found = _phrase_at(text, start, _sentence_end(text, start), lang)
+            if found is not None:
+                return found
     said = _said_after(text, statement.content.end, lang)
     if said is not None:
         return said
@@ -252,6 +432,135 @@ def _real_source(text: str, statement: Statement, lang: str) -> Span | None:
         if found is not None and found.end == comma and not is_description(name_of(found.text, lang)[0]):
             return found
     return None
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+_WORD_OR_COMMA_BEFORE = re.compile(r"([\w'’-]+)[\s,]*$")  # "Jan Bos, minister van Milieu, ...": read past commas
+
+
+def _relative_antecedent(text: str, statement: Statement, lang: str) -> Span | None:
+    """ "rechts-extremisten die chaos willen zaaien", "de SP, die ineens zegt dat ...": a stray source inside a
+    relative clause stands for the phrase its relative pronoun (`[pronouns] relative`) follows. The pronoun
+    opens the clause at most three lower-case words before the source or cue, with no punctuation between."""
+    relatives = _relatives(lang)
+    source = statement.source
+    assert source is not None
+    position = min(source.start, statement.cue.start)
+    for _ in range(4):
+        match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+        if match is None or text[match.end() : position].strip():
+            return None
+        word = match.group(1)
+        if word.lower() in relatives:
+            break
+        if not word[:1].islower():
+            return None
+        position = match.start()
+    else:
+        return None
+    end = match.start()
+    while end > 0 and text[end - 1] in " ,":
+        end -= 1
+    best: Span | None = None
+    start = end
+    for _ in range(6):
+        word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if word is None or text[word.end() : start].strip():
+            break  # punctuation: the phrase cannot reach further back
+        start = word.start()
+        opening = word.group(1).lower()
+        second = _NEXT_WORD.match(text, word.end())
+        if best is not None and (opening not in _phrase_openers() and (
+                not word.group(1)[:1].isupper() or opening in _function_words(lang))
+                or second is not None and second.group(1).lower() in _adverbs()):
+            continue  # "van rechts-extremisten", "Maar het aantal", "zijn zelfs docenten": the phrase starts later
+        found = _phrase_at(text, start, end, lang)
+        if found is not None and found.end == end:
+            best = found
+    return best
+
+
+def _opens_before_verb(text: str, statement: Statement) -> bool:
+    """ "Aanvankelijk riep de AKP ...", "Deze week maakte de toezichthouder bekend ...": a stray source that
+    opens its sentence (after at most an opener such as "toen") and comes right before the cue's verb, or two
+    words before it, is an adverbial in first place; the verb is second and the subject comes after it."""
+    source = statement.source
+    assert source is not None
+    if statement.cue.start < source.end:
+        return False
+    opening = _sentence_start(text, source.start)
+    before = text[opening : source.start].lower().split()
+    if len(before) > 1 or before and before[0] not in _openers():
+        return False
+    gap = text[source.end : statement.cue.start]
+    return len(gap.split()) <= 1 and not any(mark in gap for mark in ",.;:!?\"'")
+
+
+@cache
+def _verb_second(lang: str) -> bool:
+    """Whether the language puts the finite verb second (`[languages] verb_second` of sources.toml), so a word
+    opening the sentence before the verb may be an adverbial with the subject after the verb."""
+    return lang in load_table("sources").get("languages", {}).get("verb_second", [])
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(load_table("sources")["descriptions"]["openers"])
+
+
+def _clause_subject(text: str, statement: Statement, lang: str) -> Span | None:
+    """ "dat hij geen Mercedes meer wilde zien", "toen ze met Ed Nijpels milieumaatregelen wilde nemen": a stray
+    word read as the source of a verb at the end of a subordinate clause stands for the clause's subject, the
+    pronoun or phrase right after the conjunction that opens it (`[grammar] conjunctions` less the ones that
+    join main clauses). Read back at most fifteen words, not past the end of a sentence or a quotation mark."""
+    source = statement.source
+    assert source is not None
+    according = load(lang).get("according", {})
+    if statement.cue.text.split()[0].lower() in {w.lower() for w in [*according.get("before", []),
+                                                                      *according.get("after", [])]}:
+        return None  # "volgens de regels": the source of "volgens" is the phrase after it, or no one
+    grammar = load(lang).get("grammar", {})
+    # a relative pronoun opens a clause whose subject may be the phrase before it (`_relative_antecedent`)
+    opening = frozenset(grammar.get("conjunctions", [])) - _COORDINATING - _relatives(lang)
+    pronouns = frozenset(w.lower() for w in grammar.get("subject_pronouns", []))
+    position = min(source.start, statement.cue.start)
+    for _ in range(15):
+        word = _WORD_OR_COMMA_BEFORE.search(text, max(0, position - 40), position)
+        if word is None or any(mark in text[word.end(1) : position] for mark in ".!?:;\"'“”‘’"):
+            return None
+        if word.group(1).lower() in _COORDINATING and text[: word.start()].rstrip().endswith(","):
+            return None  # "..., en de EU wil voorkomen": a new clause, its subject is not further back
+        if word.group(1).lower() in opening and word.group(1)[:1].islower():
+            subject = _NEXT_WORD.match(text, word.end())
+            if subject is None or subject.end() > min(source.start, statement.cue.start):
+                return None
+            low = subject.group(1).lower()
+            if low in pronouns and (low in _words(lang).person or low in _words(lang).group):
+                return Span.of(text, subject.start(1), subject.end(1))  # "hij", "ze"; not "hem", "haar"
+            if low in pronouns:
+                return None  # "dat men ...", "als iedereen ...": the subject names no one
+            if not subject.group(1)[:1].isupper() and low not in _phrase_openers():
+                return None  # "dat over twee jaar een premier ...": an adverbial first, the subject unsure
+            return _phrase_at(text, subject.start(1), min(source.start, statement.cue.start), lang)
+        position = word.start()
+    return None
+
+
+# Conjunctions that join two main clauses, whose subject comes after the verb as often as before, and those
+# that also compare ("hetzelfde bedrag als Twente"), whose next word need not be a subject
+_COORDINATING = frozenset(["en", "maar", "want", "dus", "of", "als", "dan", "and", "but", "or", "so", "as", "than"])
+
+
+@cache
+def _phrase_openers() -> frozenset[str]:
+    """Lower-case words a phrase naming someone opens with: determiners and quantifiers ("de", "veel")."""
+    table = load_table("sources")
+    return frozenset([*table["words"]["determiners"], *table["descriptions"]["quantifiers"]])
+
+
+@cache
+def _relatives(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load(lang).get("pronouns", {}).get("relative", []))
 
 
 def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
@@ -283,6 +592,7 @@ def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
         # phrase or follows a role or an article ("spionage door de Chinezen" names no one).
         if not is_description(found.name) and not (word[:1].isupper() and (
                 first[:1].isupper() or first.lower() in _descriptions(lang).determiners or _modifies(first)
+                or _is_agent(first) or first.lower() in _document_words()
                 or name_of(f"{first} X", lang)[0] == "X")):
             continue
         if count == 1 and not is_description(found.name) and _sentence_start(text, start + 1) == start:
@@ -309,9 +619,14 @@ def _inside_phrases(lang: str) -> frozenset[str]:
     return frozenset([*load_table("sources")["words"]["name_particles"], "een", "a", "an"])
 
 
+@cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(load_table("sources")["words"]["adverbs"])
+
+
 def _skip_adverbs(text: str, position: int) -> int:
     """Past the spaces and up to two adverbs ("spreekt ook officier ...", `[words] adverbs`)."""
-    adverbs = frozenset(load_table("sources")["words"]["adverbs"])
+    adverbs = _adverbs()
     for _ in range(2):
         match = _NEXT_WORD.match(text, position)
         if match is None or match.group(1).lower() not in adverbs:
@@ -345,6 +660,18 @@ def _modifies(phrase: str) -> bool:
     table = load_table("sources")["descriptions"]
     return last in table["quantifiers"] or last in table["shares"] or last in _NUMBERS \
         or last.endswith(tuple(table["modifier_endings"]))
+
+
+@cache
+def _document_words() -> frozenset[str]:
+    return frozenset(load_table("sources")["descriptions"]["documents"])
+
+
+def _documents(phrase: str) -> bool:
+    """Whether a stray source is a document's noun ("berekeningen", "cijfers"): read on, its source may follow
+    ("berekeningen van Átlátszó")."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in _document_words()
 
 
 _NUMBERS = frozenset(["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
@@ -646,16 +973,20 @@ def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str
-              ) -> tuple[str, str | None] | None:
+def _referent(text: str, position: int, named: list[tuple[int, str, str | None]], lang: str,
+              pronoun: str = "") -> tuple[str, str | None] | None:
+    """The named source a pronoun points back to; with none, the last person's name written before it.
+    `pronoun` is the pronoun when it stands for one person, "" when for several or when that is unknown."""
     if named:
-        _, speaker, affiliation = named[-1]
+        _, speaker, affiliation = _mentioned_last(text, position, named) if _by_mention(lang) else named[-1]
         return speaker, affiliation
     # No named source yet: the last person's name written before the pronoun ("The", "In" and the like dropped),
     # not an organisation or a prize ("Nobelprijs voor de Vrede"), nor a heading run into "Hij" ("Begrip Hij").
     stopwords = word_set(lang, "language", "stopwords")
     words = _words(lang).person | _words(lang).group
-    for match in reversed(list(_NAME.finditer(text, 0, position))):
+    # "premier May": one name, a person by its title (for a pronoun of one person)
+    titled = _titled_before(text, position, lang, pronoun) if pronoun else None
+    for match in reversed(list(_NAME.finditer(text, titled[0] if titled else 0, position))):
         # A run can cross a sentence end ("... de Waal. Het ..."): each sentence's part is its own candidate.
         for part in reversed(re.split(r"(?<=[.!?])\s+", match.group())):
             tokens = part.split()
@@ -666,8 +997,60 @@ def _referent(text: str, position: int, named: list[tuple[int, str, str | None]]
                     and a_full_name(found.name) and not any(is_acronym(w) or w.lower() in words
                                                             for w in found.name.split()):
                 return name_of(" ".join(tokens), lang)
-    return None
+    return (titled[1], None) if titled else None
 
+
+_TITLED = re.compile(r"\b([a-z][\w-]*)\s+([A-Z][a-zà-ÿ'’-]+)\b(?!\s+[A-Z])")
+
+
+def _titled_before(text: str, position: int, lang: str, pronoun: str) -> tuple[int, str] | None:
+    """(position, name) of the latest one-word name written after a person's role before `position`
+    ("premier May", "bondscoach Koeman"), in the 2,000 characters before it; not after a title of the other
+    gender than the pronoun's ("meneer Krol" is no "ze"), nor after an outlet's ("persbureau Demirören")."""
+    roles = _person_titles()
+    genders = _genders(lang)
+    other = genders.masculine if pronoun and pronoun not in _words_singular_male() else genders.feminine
+    found = None
+    for match in _TITLED.finditer(text, max(0, position - 2000), position):
+        role = match.group(1).lower()
+        if (role in roles or _role_compound(role, roles)) and not (pronoun and role in other):
+            found = (match.start(), match.group(2))
+    return found
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(_norm(r) for r in person_roles())
+
+
+
+@cache
+def _by_mention(lang: str) -> bool:
+    """Whether the language's pronouns take the named source mentioned last (`[pronouns] by_mention`): tried
+    on Dutch; on English news "she" as often took a man mentioned later, whom no gender list can rule out."""
+    return bool(load(lang).get("pronouns", {}).get("by_mention", False))
+
+
+def _mentioned_last(text: str, position: int, named: list[tuple[int, str, str | None]]
+                    ) -> tuple[int, str, str | None]:
+    """Of the latest named sources (up to six speakers), the one the text mentions last before `position`, by
+    its last word ("Debets" after a statement of hers, then one of the FAA, then "Loopt Debets ...? ..., zegt
+    ze"): the latest statement's source unless another is written after it."""
+    latest = named[-1]
+    seen: dict[str, tuple[int, str, str | None]] = {}
+    for entry in reversed(named):
+        if len(seen) == 6:
+            break
+        seen.setdefault(entry[1], entry)
+    best, best_at = latest, latest[0]
+    for speaker, entry in seen.items():
+        word = speaker.split()[-1]
+        if len(word) < 3:
+            continue
+        at = text.rfind(word, best_at + 1, position)
+        if at > best_at and not text[at - 1 : at].isalnum():
+            best, best_at = entry, at
+    return best
 
 
 def _full_name(speaker: str, full_names: dict[str, str], text: str = "") -> str:
