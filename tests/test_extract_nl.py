@@ -314,6 +314,9 @@ CASES = [
      ("Wij artsen", "vinden", "de wachtlijsten te lang zijn", "assert")),
     ("Je moeder zegt dat het eten klaar is.",
      ("Je moeder", "zegt", "het eten klaar is", "assert")),
+    # a subject with a name in apposition before a separable verb: no clause for a trailing cue
+    ("De nieuwe directeur van het museum, Anna Bakker, kondigde de sluiting aan.",
+     ("Anna Bakker", "kondigde … aan", "de sluiting", "assert")),
 ]
 
 

@@ -1727,6 +1727,8 @@ class _Extractor:
         if not content:
             return False
         quoted = self._is_quote(content)
+        if not quoted and doc.low[i - 1] == "," and self._apposition_subject(a, i):
+            return False  # "De topvrouw van het bedrijf, Meng Wanzhou, klaagt de overheid aan": the subject
         # The cue and its source close the clause: at most an adjunct follows before a comma or the end
         # (after a quote anything may follow: the attribution is plain).
         rest = np_end
@@ -1742,6 +1744,22 @@ class _Extractor:
         self.frame = "post"
         self.add(cue, content + tail, (after, np_end), stance, quoted=quoted)
         return True
+
+    def _apposition_subject(self, a: int, i: int) -> bool:
+        """The sentence up to the verb at i is a noun phrase and a name between commas ("De woordvoerder van
+        de gemeente, Jan de Vries, ..."): a subject with its apposition, no clause a trailing cue reports."""
+        doc, lex = self.doc, self.lex
+        m = i - 2
+        while m > a and doc.low[m] != "," and i - m < 8:
+            m -= 1
+        if m <= a or doc.low[m] != "," or m + 1 >= i - 1:
+            return False
+        if not all(doc.capitalised(t) or doc.low[t] in lex.name_particles for t in range(m + 1, i - 1)):
+            return False
+        if doc.low[a] in lex.openers or any(doc.low[t] in lex.verbish or doc.low[t] in _END_PUNCT
+                                            for t in range(a, m)):
+            return False
+        return self._subject_elsewhere(a, i) is not None
 
     def _participle(self, w: str) -> bool:
         return w in self.lex.participles or (w.startswith("ge") and w in self.lex.verbs)
