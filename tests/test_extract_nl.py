@@ -317,6 +317,11 @@ CASES = [
     # a subject with a name in apposition before a separable verb: no clause for a trailing cue
     ("De nieuwe directeur van het museum, Anna Bakker, kondigde de sluiting aan.",
      ("Anna Bakker", "kondigde … aan", "de sluiting", "assert")),
+    # a phrase cue with adverbials of the middle field between its words
+    ("De bond ging na lang overleg uit van een staking.",
+     ("De bond", "ging … uit van", "een staking", "assert")),
+    ("Hij heeft het gisteren ook gehad over de nieuwe begroting.",
+     ("Hij", "heeft het … gehad over", "de nieuwe begroting", "assert")),
 ]
 
 

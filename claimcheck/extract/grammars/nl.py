@@ -108,6 +108,8 @@ _WH = frozenset(["hoe", "waarom", "hoeveel", "wanneer"])
 _ASKING = frozenset(["vraagt", "vroeg", "vroegen", "vragen", "gevraagd", "vraag"])
 # Subjects that name no one: with a modal ("men kan denken dat …") they state what anyone may think
 _GENERIC = frozenset(["je", "men"])
+# Most words of the middle field a phrase cue may hold between its words ("ging na lang overleg uit van").
+_MAX_SPREAD = 8
 # Subject pronouns that can take a plural noun in apposition ("wij artsen vinden")
 _PLURAL_PRONOUNS = frozenset(["we", "wij", "ze", "zij"])
 
@@ -1255,6 +1257,10 @@ class _Extractor:
         for words, stance in lex.phrases[doc.low[i]]:
             n = len(words)
             if tuple(doc.low[i : i + n]) != words:
+                spread = self._spread_phrase(i, b, words)
+                if spread is not None and words[-1] != "uit":
+                    self.verb(i, a, b, number, spread, stance, after=spread[-1][1])
+                    return True
                 continue
             if words[-1] in ("uit",) and i + n < b:
                 # "blijkt uit X": the source follows.
@@ -1279,6 +1285,29 @@ class _Extractor:
             self.verb(i, a, b, number, [(i, i + n)], stance, after=i + n)
             return True
         return False
+
+    def _spread_phrase(self, i: int, b: int, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
+        """The words of a phrase with adverbials of the middle field between them, as a separable verb has
+        ("ging na onderzoek uit van", "heeft het daarbij ook gehad over"): the cue's pieces, or None. Between
+        the words stand only a few plain words: no punctuation, quote, verb, conjunction or name."""
+        doc, lex = self.doc, self.lex
+        pieces = [(i, i + 1)]
+        k, skipped = i + 1, 0
+        for w in words[1:]:
+            while k < b and doc.low[k] != w:
+                t = doc.low[k]
+                if skipped >= _MAX_SPREAD or not doc.is_word(k) or self._quoted(k) or doc.capitalised(k) or \
+                        (t in lex.verbish and t not in lex.determiners) or t in lex.conjunctions or t == "te":
+                    return None  # a possessive "zijn", "haar" is no verb
+                k, skipped = k + 1, skipped + 1
+            if k >= b:
+                return None
+            if pieces[-1][1] == k:
+                pieces[-1] = (pieces[-1][0], k + 1)
+            else:
+                pieces.append((k, k + 1))
+            k += 1
+        return pieces if skipped else None
 
     def separable(self, i: int, a: int, b: int, number: int) -> bool:
         doc, lex = self.doc, self.lex
