@@ -392,6 +392,16 @@ def test_attributions(text: str, expected: list[tuple[str | None, str, str, str]
     assert [_parts(text, s) for s in extract(text, None)] == expected
 
 
+def test_a_coordinated_main_clause_ends_the_content() -> None:
+    """"en hij heeft …": a new subject and its finite verb open a clause of their own."""
+    text = "De vakbond had het over de lonen en hij zei dat het kabinet niet valt."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("De vakbond", "had het over", "de lonen", "assert"),
+        ("hij", "zei", "het kabinet niet valt", "assert")]
+    text = "De vakbond sprak over de lonen en hij zei dat het kabinet niet valt."
+    assert [_parts(text, s) for s in extract(text, None)] == [("hij", "zei", "het kabinet niet valt", "assert")]
+
+
 def test_quote_continues_in_next_sentence() -> None:
     text = ",,Ik doe alles stapje voor stapje'', zei hij. ,,Ik word steeds sterker.'' Daarna ging hij naar huis."
     [statement] = extract(text, None)

@@ -1727,7 +1727,7 @@ class _Extractor:
             w = doc.low[m]
             if w in ("dat", "of", ":") or w in _WH or m in doc.opener_of:
                 return True
-            if w in _END_PUNCT:
+            if w in _END_PUNCT or self._new_main_clause(m, b):
                 return False
         return False
 
@@ -1858,7 +1858,8 @@ class _Extractor:
                 if end > m + 1:
                     self.add(cue, [self.tok_range(m + 1, end)], source, stance)
                 return
-            if (w in (",", ";") and particle_at is None) or (w in lex.nominal and self._object_noun(m, k)):
+            if (w in (",", ";") and particle_at is None) or (w in lex.nominal and self._object_noun(m, k)) or \
+                    self._new_main_clause(m, b):
                 break  # a reporting noun ("berichten van X dat") is the object, its "dat" clause its own
             if m >= limit:
                 break
@@ -1980,7 +1981,16 @@ class _Extractor:
             if doc.low[m] in ("en", "maar") and m + 1 < end and doc.low[m + 1] in self.lex.verbish \
                     and not self._quoted(m):
                 return m  # "wil de scholen sluiten en denkt ...": a second verb with the same subject
+            if self._new_main_clause(m, end):
+                return m  # "had het over de lonen en hij heeft benadrukt …": a clause with its own subject
         return end
+
+    def _new_main_clause(self, m: int, end: int) -> bool:
+        """At token m a coordinator opens a main clause with a subject pronoun and its finite verb ("en hij
+        heeft", "maar ze zei"): a subordinate clause would put its verb last ("en hij de cel in moet")."""
+        doc, lex = self.doc, self.lex
+        return doc.low[m] in ("en", "maar", "want") and m + 2 < end and doc.low[m + 1] in lex.person_pronouns \
+            and doc.low[m + 2] in lex.verbish and not self._quoted(m)
 
     def _following_quotes(self, b: int) -> list[tuple[int, int]]:
         """"Linda zei dat ze het wist. ,,Ik weet dat ze ...''": a quote that opens the next sentence, with no
