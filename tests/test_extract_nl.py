@@ -358,6 +358,8 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Je kunt het oké vinden hoe de minister met de boeren omging.",
     # the word after a subject pronoun is its finite verb: "Hij hoort de buren" is no source
     "Hij hoort de buren roepen dat het huis brandt.",
+    # "voor" before a number is a preposition, not the particle of "stelde … voor"
+    "De bond stelde in ruil voor 1 miljoen euro een plan op.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []

@@ -1322,8 +1322,10 @@ class _Extractor:
                 if doc.low[m] != particle:
                     continue
                 nxt = doc.low[m + 1] if m + 1 < b else "."
-                if (nxt in lex.determiners or nxt == "het") and nxt != "dat" and not self._te_infinitive(m + 1, b):
-                    continue  # "op de radio": a preposition; "roepen X op deze club ... te plaatsen": the particle
+                if (nxt in lex.determiners or nxt == "het" or nxt[:1].isdigit()) and nxt != "dat" and \
+                        not self._te_infinitive(m + 1, b):
+                    continue  # "op de radio", "voor 1 miljoen": a preposition; "roepen X op deze club ... te
+                    # plaatsen": the particle
                 self.verb(i, a, b, number, [(i, i + 1), (m, m + 1)], stance, particle_at=m)
                 return True
         return False
