@@ -322,6 +322,10 @@ CASES = [
      ("De bond", "ging … uit van", "een staking", "assert")),
     ("Hij heeft het gisteren ook gehad over de nieuwe begroting.",
      ("Hij", "heeft het … gehad over", "de nieuwe begroting", "assert")),
+    # a trailing content that opens with a coordinator goes on from the sentence before
+    ("Jongeren wonen langer thuis. Of ze wonen dicht bij hun ouders, ontdekte onderzoeker Piet Bakker.",
+     ("onderzoeker Piet Bakker", "ontdekte", "Jongeren wonen langer thuis … Of ze wonen dicht bij hun ouders",
+      "assert")),
 ]
 
 

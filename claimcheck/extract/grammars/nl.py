@@ -1773,8 +1773,23 @@ class _Extractor:
         after = np_start
         tail = self._continuation(np_end, b, content)
         self.frame = "post"
-        self.add(cue, content + tail, (after, np_end), stance, quoted=quoted)
+        self.add(cue, self._elided_start(a, content) + content + tail, (after, np_end), stance, quoted=quoted)
         return True
+
+    def _elided_start(self, a: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"Mannen nemen vaker verlof op. Of als er meer vrouwen werken, ontdekte X.": a content that opens its
+        sentence with a coordinator goes on from the sentence before, which X reported too (when no cue of its
+        own holds it)."""
+        doc, lex = self.doc, self.lex
+        if doc.low[a] not in ("of", "en", "maar") or not doc.capitalised(a) or \
+                content[0][0] != doc.spans[a][0] or doc.sentence_of[a] == 0:
+            return []
+        pa, pb = doc.sentences[doc.sentence_of[a] - 1]
+        if any(m in self.cue_tokens or doc.quote_of[m] >= 0 or doc.low[m] in lex.verbs or
+               doc.low[m] in lex.according_before for m in range(pa, pb)):
+            return []
+        previous = frames.previous_sentence(doc, doc.sentence_of[a])
+        return previous[0] if previous is not None and not previous[1] else []
 
     def _apposition_subject(self, a: int, i: int) -> bool:
         """The sentence up to the verb at i is a noun phrase and a name between commas ("De woordvoerder van
