@@ -326,6 +326,22 @@ CASES = [
     ("Jongeren wonen langer thuis. Of ze wonen dicht bij hun ouders, ontdekte onderzoeker Piet Bakker.",
      ("onderzoeker Piet Bakker", "ontdekte", "Jongeren wonen langer thuis … Of ze wonen dicht bij hun ouders",
       "assert")),
+    # broad classes of cues: judging, seeing, claiming, reminding, insisting, fear, agreement, doubt
+    ("De rechter achtte bewezen dat de man de brand heeft gesticht.",
+     ("De rechter", "achtte", "de man de brand heeft gesticht", "assert")),
+    ("De minister ziet in dat het plan te duur is.",
+     ("De minister", "ziet … in", "het plan te duur is", "assert")),
+    ("De terreurgroep eiste de aanslag op.", ("De terreurgroep", "eiste … op", "de aanslag", "assert")),
+    ("Hij herinnerde eraan dat de wet al oud is.", ("Hij", "herinnerde eraan", "de wet al oud is", "assert")),
+    ("De trainer hamert op discipline.", ("De trainer", "hamert op", "discipline", "assert")),
+    ("De boeren zijn bang dat de prijzen dalen.", ("De boeren", "zijn bang", "de prijzen dalen", "assert")),
+    ("De partij is het eens met het plan van de minister.",
+     ("De partij", "is het eens met", "het plan van de minister", "assert")),
+    ("De oppositie plaatst vraagtekens bij de kosten.",
+     ("De oppositie", "plaatst vraagtekens bij", "de kosten", "question")),
+    # the object inside a spread phrase whose last word is no preposition or noun
+    ("De minister maakte gisteren zijn bezwaar kenbaar.",
+     ("De minister", "maakte … kenbaar", "zijn bezwaar", "assert")),
 ]
 
 
@@ -364,6 +380,7 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Hij hoort de buren roepen dat het huis brandt.",
     # "voor" before a number is a preposition, not the particle of "stelde … voor"
     "De bond stelde in ruil voor 1 miljoen euro een plan op.",
+    "De kinderen zagen in de verte een hert.",  # "zagen … in" needs the particle at the end of the clause
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []

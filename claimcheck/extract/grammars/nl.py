@@ -1259,7 +1259,11 @@ class _Extractor:
             if tuple(doc.low[i : i + n]) != words:
                 spread = self._spread_phrase(i, b, words)
                 if spread is not None and words[-1] != "uit":
-                    self.verb(i, a, b, number, spread, stance, after=spread[-1][1])
+                    if words[-1] in lex.prepositions or spread[-1][1] - spread[-1][0] > 1 or \
+                            words[-1] in lex.nominal or any(w in lex.determiners for w in words):
+                        self.verb(i, a, b, number, spread, stance, after=spread[-1][1])
+                    else:  # "maakte zijn bezwaar kenbaar": the object inside the phrase, as before a particle
+                        self.verb(i, a, b, number, spread, stance, after=spread[0][1], particle_at=spread[-1][0])
                     return True
                 continue
             if words[-1] in ("uit",) and i + n < b:
