@@ -328,7 +328,7 @@ CASES = [
       "assert")),
     # broad classes of cues: judging, seeing, claiming, reminding, insisting, fear, agreement, doubt
     ("De rechter achtte bewezen dat de man de brand heeft gesticht.",
-     ("De rechter", "achtte", "de man de brand heeft gesticht", "assert")),
+     ("De rechter", "achtte bewezen", "de man de brand heeft gesticht", "assert")),
     ("De minister ziet in dat het plan te duur is.",
      ("De minister", "ziet … in", "het plan te duur is", "assert")),
     ("De terreurgroep eiste de aanslag op.", ("De terreurgroep", "eiste … op", "de aanslag", "assert")),
@@ -339,6 +339,11 @@ CASES = [
      ("De partij", "is het eens met", "het plan van de minister", "assert")),
     ("De oppositie plaatst vraagtekens bij de kosten.",
      ("De oppositie", "plaatst vraagtekens bij", "de kosten", "question")),
+    # a verb of judging with its adjective; the subject may stand between them
+    ("Toch acht de rechter niet bewezen dat de moeder het middel heeft toegediend.",
+     ("de rechter", "acht … bewezen", "de moeder het middel heeft toegediend", "assert")),
+    ("Het kabinet acht het onwaarschijnlijk dat de trein op tijd komt.",
+     ("Het kabinet", "acht … onwaarschijnlijk", "de trein op tijd komt", "assert")),
     # the object inside a spread phrase whose last word is no preposition or noun
     ("De minister maakte gisteren zijn bezwaar kenbaar.",
      ("De minister", "maakte … kenbaar", "zijn bezwaar", "assert")),
@@ -381,6 +386,7 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     # "voor" before a number is a preposition, not the particle of "stelde … voor"
     "De bond stelde in ruil voor 1 miljoen euro een plan op.",
     "De kinderen zagen in de verte een hert.",  # "zagen … in" needs the particle at the end of the clause
+    "Acht mensen raakten gewond bij het ongeluk.",  # "acht" is a cue only with an adjective of judging
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []

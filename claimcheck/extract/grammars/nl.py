@@ -197,6 +197,10 @@ def _lexicon() -> _Lexicon:
         for entry in entries:
             words = tuple(entry.lower().split())
             phrases.setdefault(words[0], []).append((words, stance))
+    judging = data.get("judging", {})
+    for verb in judging.get("verbs", []):
+        for adjective in judging.get("adjectives", []):
+            phrases.setdefault(verb.lower(), []).append(((verb.lower(), adjective.lower()), "assert"))
     for entries_list in phrases.values():
         entries_list.sort(key=lambda e: -len(e[0]))
     nominal = {w.lower(): stance for stance, ws in data["nominal"].items() for w in ws}
