@@ -479,6 +479,16 @@ def test_an_answer_in_an_interview_is_the_last_named_speaker() -> None:
         ("Onderzoeker Jan Smit", ",,", "Dat komt door de crisis van vorig jaar.", "assert")]
 
 
+def test_an_interview_answer_goes_to_the_nearest_mention_of_a_speaker_named_with_a_role() -> None:
+    """A source that starts with a role in lower case ("socioloog Anna de Wit") is a named speaker too; the
+    answer takes the nearest mention of the name, as the gold does."""
+    text = ("Jongeren wonen langer thuis, ontdekte socioloog Anna de Wit. De Wit deed onderzoek in vijf landen. "
+            "Waarom is dat zo? ,,Dat komt door de hoge huren in de steden.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("socioloog Anna de Wit", "ontdekte", "Jongeren wonen langer thuis", "assert"),
+        ("De Wit", ",,", "Dat komt door de hoge huren in de steden.", "assert")]
+
+
 def test_a_speaker_quoting_their_own_organisation_is_one_statement() -> None:
     text = ",,Ajax meldt een recordomzet'', zegt Ajax-directeur Jan Smit."
     assert [_parts(text, s) for s in extract(text, None)] == [

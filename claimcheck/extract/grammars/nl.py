@@ -814,7 +814,7 @@ class _Extractor:
             file_under_sentence(s)
         # the last named speaker before a position: named speakers by cue, with the latest found of each prefix
         named = sorted((s.cue.start, order) for order, s in enumerate(speakers) if s.source is not None and
-                       s.source.text[:1].isupper())
+                       _named(s.source.text, lex))
         named_starts = [c for c, _ in named]
         latest: list[int] = []
         for _, order in named:
@@ -849,7 +849,7 @@ class _Extractor:
             if doc.low[pb - 1] == "?" and pa not in doc.opener_of:
                 # an interview: the quote after a question answers it; the speaker is the one last named
                 last = next((s for s in reversed(added) if s.cue.start < qs and s.source is not None and
-                             s.source.text[:1].isupper()), None)
+                             _named(s.source.text, lex)), None)
                 if last is None:
                     k = bisect.bisect_left(named_starts, qs)
                     last = speakers[latest[k - 1]] if k else None
@@ -859,7 +859,8 @@ class _Extractor:
                     pieces, _ = self.quote_content(q, n)
                     self.frame = "colon"
                     self.sentence = number
-                    add([(opener, opener + 1)], pieces, (doc.token_at(src.start), doc.token_at(src.end)))
+                    source = self._nearest_mention(doc.token_at(src.start), doc.token_at(src.end), opener)
+                    add([(opener, opener + 1)], pieces, source)
                     held.extend(pieces)
                 continue
             if pa in doc.opener_of or doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
@@ -874,6 +875,25 @@ class _Extractor:
             self.sentence = number
             add([(opener, opener + 1)], pieces, (pa, np_end))
             held.extend(pieces)
+
+    def _nearest_mention(self, start: int, end: int, before: int) -> tuple[int, int]:
+        """The last mention before token `before` of the name that ends the source start..end: the gold takes
+        the nearest mention of a speaker ("socioloog Leonie van Breeschoten …. Van Breeschoten deed …")."""
+        doc, lex = self.doc, self.lex
+        surname = doc.word(end - 1)
+        particles = {doc.low[t] for t in range(start, end - 1) if doc.low[t] in lex.name_particles}
+        for m in range(before - 1, end - 1, -1):
+            if doc.word(m) != surname:
+                continue
+            k = m
+            while k > 0 and m - k < 3 and doc.is_word(k - 1) and (
+                    doc.low[k - 1] in particles or (doc.capitalised(k - 1) and doc.low[k - 1] not in lex.stop and
+                                                     doc.low[k - 1] not in lex.determiners)):
+                k -= 1
+            while k < m and doc.low[k] in lex.name_particles and not doc.capitalised(k):
+                k += 1
+            return (k, m + 1)
+        return (start, end)
 
     def _drop_own_reports(self) -> None:
         """",,De SDF melden de overwinning'', zegt SDF-woordvoerder Bali": a speaker quoting what their own
@@ -2150,6 +2170,17 @@ class _Coverage:
             reach = max(reach, self.tree[k])
             k -= k & -k
         return reach > start or any(p0 < end and start < p1 for p0, p1 in self.other)
+
+
+def _named(source: str, lex: _Lexicon) -> bool:
+    """A source that is a name, with or without a role before it ("Bakker", "socioloog Leonie van Breeschoten"):
+    no pronoun ("Hij", "U") and no description that merely holds one ("recente cijfers van het CBS")."""
+    words = source.split()
+    if len(words) == 1 and source.lower() in lex.pronouns | {"u"}:
+        return False
+    if words and words[0].lower() in lex.titles:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _pronominal_adverb(word: str) -> bool:
