@@ -489,6 +489,15 @@ def test_an_interview_answer_goes_to_the_nearest_mention_of_a_speaker_named_with
         ("De Wit", ",,", "Dat komt door de hoge huren in de steden.", "assert")]
 
 
+def test_a_quote_after_a_plural_ze_goes_on_with_the_speaker_named_before() -> None:
+    text = ("Aanvoerder Piet Jansen merkt dat de nieuwe trainers strenger zijn. Ze eisen meer inzet van de spelers. "
+            ",,Dat is alleen maar goed voor ons.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("Aanvoerder Piet Jansen", "merkt", "de nieuwe trainers strenger zijn … Dat is alleen maar goed voor ons.",
+         "assert"),
+        ("Ze", "eisen", "meer inzet van de spelers", "assert")]
+
+
 def test_a_speaker_quoting_their_own_organisation_is_one_statement() -> None:
     text = ",,Ajax meldt een recordomzet'', zegt Ajax-directeur Jan Smit."
     assert [_parts(text, s) for s in extract(text, None)] == [

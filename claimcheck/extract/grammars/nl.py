@@ -843,7 +843,7 @@ class _Extractor:
             if before:
                 # "…, zegt X van de bond. ,,…''": the speaker of the sentence before goes on
                 pieces, _ = self.quote_content(q, n)
-                self._extend_content(before[-1], pieces)
+                self._extend_content(self._quote_speaker(before[-1], by_sentence, number), pieces)
                 held.extend(pieces)
                 continue
             if doc.low[pb - 1] == "?" and pa not in doc.opener_of:
@@ -875,6 +875,29 @@ class _Extractor:
             self.sentence = number
             add([(opener, opener + 1)], pieces, (pa, np_end))
             held.extend(pieces)
+
+    def _quote_speaker(self, last: Statement, by_sentence: dict[int, list[Statement]], number: int) -> Statement:
+        """Whose words a quote after sentence `number - 1` goes on with: the statement of that sentence, unless
+        its source is a plural "ze" ("Druijf merkt dat de trainers feller coachen. Ze eisen meer. ,,Dat is
+        goed.''": the trainers do not speak the quote), then the named speaker of the two sentences before."""
+        if not self._plural_source(last):
+            return last
+        for k in (number - 2, number - 3):
+            for s in reversed(by_sentence.get(k, [])):
+                if s.source is not None and _named(s.source.text, self.lex):
+                    return s
+        return last
+
+    def _plural_pronoun(self, source: tuple[int, int] | None, cue: list[tuple[int, int]]) -> bool:
+        """A source "ze"/"zij" with a plural verb ("Ze eisen meer"): a group, which does not speak as one."""
+        doc = self.doc
+        return source is not None and source[1] - source[0] == 1 and doc.low[source[0]] in ("ze", "zij") and \
+            doc.low[cue[0][0]].endswith("en")
+
+    @staticmethod
+    def _plural_source(statement: Statement) -> bool:
+        return statement.source is not None and statement.source.text.lower() in ("ze", "zij") and \
+            statement.cue.words.split()[0].lower().endswith("en")
 
     def _nearest_mention(self, start: int, end: int, before: int) -> tuple[int, int]:
         """The last mention before token `before` of the name that ends the source start..end: the gold takes
@@ -979,8 +1002,8 @@ class _Extractor:
                 continue
             q = doc.opener_of[k]
             if doc.quotes[q][0] in taken or self._cue_after_quote(self._after_quote(q, n)) or \
-                    self._quote_has_cue_inside(q):
-                continue
+                    self._quote_has_cue_inside(q) or self._plural_source(statement):
+                continue  # a plural "ze" does not speak as one: `_cueless_quotes` finds the speaker
             pieces, _ = self.quote_content(q, n)
             taken.update(s for s, _ in pieces)
             self._extend_content(statement, pieces)
@@ -1889,7 +1912,7 @@ class _Extractor:
                     if particle_at is not None and particle_at > m:
                         return
                     pieces = [self.tok_range(m + 1, end)]
-                    if end >= b - 1:
+                    if end >= b - 1 and not self._plural_pronoun(source, cue):
                         pieces += self._following_quotes(b)
                     self.add(cue, pieces, source, stance)
                 return
