@@ -344,6 +344,13 @@ CASES = [
      ("de rechter", "acht … bewezen", "de moeder het middel heeft toegediend", "assert")),
     ("Het kabinet acht het onwaarschijnlijk dat de trein op tijd komt.",
      ("Het kabinet", "acht … onwaarschijnlijk", "de trein op tijd komt", "assert")),
+    # revealing, informing, pretending
+    ("Het camerabeeld verraadde dat de auto veel te hard reed.",
+     ("Het camerabeeld", "verraadde", "de auto veel te hard reed", "assert")),
+    ("Ook de burgemeester heeft de minister op de hoogte gesteld van de plannen.",
+     ("de burgemeester", "heeft … op de hoogte gesteld van", "de plannen", "assert")),
+    ("De verdachte deed het voorkomen dat hij thuis was.",
+     ("De verdachte", "deed het voorkomen", "hij thuis was", "assert")),
     # the object inside a spread phrase whose last word is no preposition or noun
     ("De minister maakte gisteren zijn bezwaar kenbaar.",
      ("De minister", "maakte … kenbaar", "zijn bezwaar", "assert")),
@@ -387,6 +394,7 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "De bond stelde in ruil voor 1 miljoen euro een plan op.",
     "De kinderen zagen in de verte een hert.",  # "zagen … in" needs the particle at the end of the clause
     "Acht mensen raakten gewond bij het ongeluk.",  # "acht" is a cue only with an adjective of judging
+    "De spion verraadde zijn land.",  # with a plain object "verraden" is betrayal
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []
