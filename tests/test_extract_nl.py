@@ -349,6 +349,8 @@ CASES = [
      ("Het camerabeeld", "verraadde", "de auto veel te hard reed", "assert")),
     ("Ook de burgemeester heeft de minister op de hoogte gesteld van de plannen.",
      ("de burgemeester", "heeft … op de hoogte gesteld van", "de plannen", "assert")),
+    ("De burgemeester heeft de Franse minister op de hoogte gesteld van de plannen.",
+     ("De burgemeester", "heeft … op de hoogte gesteld van", "de plannen", "assert")),
     ("De verdachte deed het voorkomen dat hij thuis was.",
      ("De verdachte", "deed het voorkomen", "hij thuis was", "assert")),
     # the object inside a spread phrase whose last word is no preposition or noun

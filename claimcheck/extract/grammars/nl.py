@@ -1340,14 +1340,14 @@ class _Extractor:
     def _spread_phrase(self, i: int, b: int, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
         """The words of a phrase with adverbials of the middle field between them, as a separable verb has
         ("ging na onderzoek uit van", "heeft het daarbij ook gehad over"): the cue's pieces, or None. Between
-        the words stand only a few plain words: no punctuation, quote, verb, conjunction or name."""
+        the words stand only a few plain words: no punctuation, quote, verb or conjunction."""
         doc, lex = self.doc, self.lex
         pieces = [(i, i + 1)]
         k, skipped = i + 1, 0
         for w in words[1:]:
             while k < b and doc.low[k] != w:
                 t = doc.low[k]
-                if skipped >= _MAX_SPREAD or not doc.is_word(k) or self._quoted(k) or doc.capitalised(k) or \
+                if skipped >= _MAX_SPREAD or not doc.is_word(k) or self._quoted(k) or \
                         (t in lex.verbish and t not in lex.determiners) or t in lex.conjunctions or t == "te":
                     return None  # a possessive "zijn", "haar" is no verb
                 k, skipped = k + 1, skipped + 1
