@@ -397,6 +397,8 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "De kinderen zagen in de verte een hert.",  # "zagen … in" needs the particle at the end of the clause
     "Acht mensen raakten gewond bij het ongeluk.",  # "acht" is a cue only with an adjective of judging
     "De spion verraadde zijn land.",  # with a plain object "verraden" is betrayal
+    # a quote closed by a verb that is no cue and its subject: a song line, no statement
+    "De zanger stond op het podium. 'Wij zijn de kampioenen', zong Freddie Mercury.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []

@@ -671,7 +671,20 @@ class _Extractor:
             return False
         w = doc.low[k]
         return w in lex.verbs or w in lex.separable or w in lex.according_after or w == "zo" or \
-            any(tuple(doc.low[k : k + len(words)]) == words for words, _ in lex.phrases.get(w, ()))
+            any(tuple(doc.low[k : k + len(words)]) == words for words, _ in lex.phrases.get(w, ())) or \
+            self._other_verb_after_quote(k)
+
+    def _other_verb_after_quote(self, k: int) -> bool:
+        """"'Deutschland, Deutschland', zong Lindemann": a verb that is no cue, then its subject, closes the
+        quote: the writer says whose words they are and that they were no statement (a song, a citation)."""
+        doc, lex = self.doc, self.lex
+        n = len(doc.spans)
+        if k + 1 >= n or k == 0 or doc.low[k - 1] != "," or not doc.is_word(k) or doc.capitalised(k):
+            return False
+        w = doc.low[k]
+        if w in lex.stop or w in lex.determiners or w in lex.pronouns or w in lex.nominal or w == "van":
+            return False
+        return doc.is_word(k + 1) and doc.capitalised(k + 1) and doc.low[k + 1] not in lex.openers
 
     def _quote_has_cue_inside(self, q: int) -> bool:
         qs, qe = self.doc.quotes[q]
