@@ -1475,6 +1475,8 @@ class _Extractor:
                 middle += 1
             pieces = [self.tok_range(middle, i)] if middle < i else []
             end = self._object_end(after, b)
+            if middle < i and doc.low[i - 1] in ("niet", "nooit") and (end <= after or doc.low[after] in _END_PUNCT):
+                return  # "Yale heeft de naam van de student niet bekendgemaakt": a report that was not made
             if self._according_inside(middle, i) or self._according_inside(after, end):
                 # "Ook heeft Slob volgens Brussee de Kamer onjuist geïnformeerd": Brussee's report of an act;
                 # "Hij zou volgens de broers gezegd hebben niet te zullen rusten": what he said, reported
