@@ -444,6 +444,12 @@ def test_a_coordinated_main_clause_ends_the_content() -> None:
     assert [_parts(text, s) for s in extract(text, None)] == [("hij", "zei", "het kabinet niet valt", "assert")]
 
 
+def test_a_modal_in_a_pair_is_no_intention() -> None:
+    text = "Hij zegt dat hij zijn belofte niet kan en wil houden."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("Hij", "zegt", "hij zijn belofte niet kan en wil houden", "assert")]
+
+
 def test_quote_continues_in_next_sentence() -> None:
     text = ",,Ik doe alles stapje voor stapje'', zei hij. ,,Ik word steeds sterker.'' Daarna ging hij naar huis."
     [statement] = extract(text, None)

@@ -1773,6 +1773,9 @@ class _Extractor:
             return False
         if i > a and doc.low[i - 1].endswith(self.lex.noun_suffixes) and not doc.capitalised(i - 1):
             return False  # after an adjective the word is a noun: "lesbische stellen"
+        if i - 1 > a and doc.low[i - 1] in ("en", "of") and doc.low[i - 2] in self.lex.modals and \
+                doc.low[i] in self.lex.modals:
+            return False  # "niet kan en wil houden": one modal of a pair that carries an act, no intention
         if i - 1 > a and doc.low[i - 1] in ("haar", "hun") and \
                 (doc.low[i - 2] in self.lex.prepositions or doc.low[i - 2] == "van"):
             return True  # "vrienden van haar zeggen": a pronoun after its preposition, not "haar zeggen"
