@@ -450,6 +450,12 @@ def test_a_modal_in_a_pair_is_no_intention() -> None:
         ("Hij", "zegt", "hij zijn belofte niet kan en wil houden", "assert")]
 
 
+def test_a_quote_after_a_colon_goes_on_with_the_statement_before_it() -> None:
+    text = "Voor het eerst zei de premier dat uitstel kan, al ging het niet van harte: ,,Ik wil geen uitstel.''"
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("de premier", "zei", "uitstel kan, al ging het niet van harte … Ik wil geen uitstel.", "assert")]
+
+
 def test_quote_continues_in_next_sentence() -> None:
     text = ",,Ik doe alles stapje voor stapje'', zei hij. ,,Ik word steeds sterker.'' Daarna ging hij naar huis."
     [statement] = extract(text, None)

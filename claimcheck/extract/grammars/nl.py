@@ -1932,6 +1932,12 @@ class _Extractor:
                     pieces = [self.tok_range(m + 1, end)]
                     if end >= b - 1 and not self._plural_pronoun(source, cue):
                         pieces += self._following_quotes(b)
+                    elif end + 1 < b and doc.low[end] == ":" and end + 1 in doc.opener_of:
+                        # "zei May dat uitstel kan, al ging het niet van harte: ,,Ik wil geen uitstel.''": the
+                        # quote after the colon gives the words of the same statement
+                        q = doc.opener_of[end + 1]
+                        if not self._cue_after_quote(self._after_quote(q, len(doc.spans))):
+                            pieces += self.quote_content(q, len(doc.spans))[0]
                     self.add(cue, pieces, source, stance)
                 return
             if w == ":":
