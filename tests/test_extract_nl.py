@@ -456,6 +456,13 @@ def test_a_quote_after_a_colon_goes_on_with_the_statement_before_it() -> None:
         ("de premier", "zei", "uitstel kan, al ging het niet van harte … Ik wil geen uitstel.", "assert")]
 
 
+def test_a_quote_after_a_sentence_with_an_inverted_named_subject_is_that_subject_speaking() -> None:
+    text = ("Nadat de zaak was gesloten, deed advocaat Piet de Vries het nog eens over. "
+            ",,Deze man heeft zich als een wegpiraat gedragen.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("advocaat Piet de Vries", ",,", "Deze man heeft zich als een wegpiraat gedragen.", "assert")]
+
+
 def test_quote_continues_in_next_sentence() -> None:
     text = ",,Ik doe alles stapje voor stapje'', zei hij. ,,Ik word steeds sterker.'' Daarna ging hij naar huis."
     [statement] = extract(text, None)

@@ -876,7 +876,16 @@ class _Extractor:
                     add([(opener, opener + 1)], pieces, source)
                     held.extend(pieces)
                 continue
-            if pa in doc.opener_of or doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
+            if pa in doc.opener_of:
+                continue
+            if doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
+                inverted = self._inverted_named_subject(pa, pb)
+                if inverted is not None:
+                    pieces, _ = self.quote_content(q, n)
+                    self.frame = "colon"
+                    self.sentence = number
+                    add([(opener, opener + 1)], pieces, inverted)
+                    held.extend(pieces)
                 continue
             np_end = self.np_after(pa, pb)
             if np_end is None or np_end >= pb or doc.low[pa] in lex.author or not doc.is_word(np_end) or \
@@ -888,6 +897,25 @@ class _Extractor:
             self.sentence = number
             add([(opener, opener + 1)], pieces, (pa, np_end))
             held.extend(pieces)
+
+    def _inverted_named_subject(self, a: int, b: int) -> tuple[int, int] | None:
+        """"Nadat de zaak was afgesloten, deed advocaat Robert Klaassen hem nog eens over.": after a
+        subordinate clause and its comma the finite verb comes first, then the subject; a subject that holds
+        a name, or None."""
+        doc, lex = self.doc, self.lex
+        comma = next((m for m in range(a, b) if doc.low[m] == ","), None)
+        if comma is None or comma + 2 >= b:
+            return None
+        verb = comma + 1
+        w = doc.low[verb]
+        if not doc.is_word(verb) or doc.capitalised(verb) or w in lex.conjunctions or w in lex.prepositions or \
+                w in lex.determiners or w in lex.pronouns or w in lex.adverbs or verb in doc.opener_of:
+            return None
+        np_end = self.np_after(verb + 1, b)
+        if np_end is None or not any(doc.capitalised(t) for t in range(verb + 1, np_end)) or \
+                doc.low[verb + 1] in lex.pronouns:
+            return None
+        return (verb + 1, np_end)
 
     def _quote_speaker(self, last: Statement, by_sentence: dict[int, list[Statement]], number: int) -> Statement:
         """Whose words a quote after sentence `number - 1` goes on with: the statement of that sentence, unless
