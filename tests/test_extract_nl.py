@@ -463,6 +463,14 @@ def test_a_quote_after_a_sentence_with_an_inverted_named_subject_is_that_subject
         ("advocaat Piet de Vries", ",,", "Deze man heeft zich als een wegpiraat gedragen.", "assert")]
 
 
+def test_a_quote_after_the_writer_retells_goes_to_the_speaker_named_a_few_sentences_before() -> None:
+    text = ("Het plan is te duur, schrijft minister Jansen. Later ging het overleg door. Toen bleek dat de kosten "
+            "stegen. ,,Dit bedrag is nooit aan ons voorgelegd.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("minister Jansen", "schrijft", "Het plan is te duur", "assert"),
+        ("minister Jansen", ",,", "Dit bedrag is nooit aan ons voorgelegd.", "assert")]
+
+
 def test_quote_continues_in_next_sentence() -> None:
     text = ",,Ik doe alles stapje voor stapje'', zei hij. ,,Ik word steeds sterker.'' Daarna ging hij naar huis."
     [statement] = extract(text, None)

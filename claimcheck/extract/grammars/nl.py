@@ -880,6 +880,19 @@ class _Extractor:
                 continue
             if doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
                 inverted = self._inverted_named_subject(pa, pb)
+                if inverted is None:
+                    # "… schrijven Hoekstra en Van Nieuwenhuizen. Later ging het contact door. Toen bleek …
+                    # ,,Dit pakket is niet aangeboden.''": the writer retells a letter between its quotes
+                    for k in (number - 2, number - 3, number - 4):
+                        earlier = [s for s in by_sentence.get(k, []) if s.source is not None and
+                                   _named(s.source.text, lex)]
+                        if earlier:
+                            src = earlier[-1].source
+                            assert src is not None
+                            inverted = (doc.token_at(src.start), doc.token_at(src.end))
+                            break
+                        if by_sentence.get(k):
+                            break
                 if inverted is not None:
                     pieces, _ = self.quote_content(q, n)
                     self.frame = "colon"
