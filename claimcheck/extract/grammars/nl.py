@@ -110,6 +110,8 @@ _ASKING = frozenset(["vraagt", "vroeg", "vroegen", "vragen", "gevraagd", "vraag"
 _GENERIC = frozenset(["je", "men"])
 # Most words of the middle field a phrase cue may hold between its words ("ging na lang overleg uit van").
 _MAX_SPREAD = 8
+# Most words of a phrase cue after its first ("heeft … op de hoogte gesteld van").
+_MAX_PHRASE = 6
 # Subject pronouns that can take a plural noun in apposition ("wij artsen vinden")
 _PLURAL_PRONOUNS = frozenset(["we", "wij", "ze", "zij"])
 
@@ -1355,9 +1357,12 @@ class _Extractor:
 
     def phrase(self, i: int, a: int, b: int, number: int) -> bool:
         doc, lex = self.doc, self.lex
+        window = doc.low[i + 1 : min(b, i + 1 + _MAX_PHRASE + _MAX_SPREAD)]  # where a spread phrase can lie
         for words, stance in lex.phrases[doc.low[i]]:
             n = len(words)
             if tuple(doc.low[i : i + n]) != words:
+                if words[-1] not in window or words[1] not in window:
+                    continue
                 spread = self._spread_phrase(i, b, words)
                 if spread is not None and words[-1] != "uit":
                     if words[-1] in lex.prepositions or spread[-1][1] - spread[-1][0] > 1 or \
