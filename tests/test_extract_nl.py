@@ -398,6 +398,7 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Acht mensen raakten gewond bij het ongeluk.",  # "acht" is a cue only with an adjective of judging
     "De spion verraadde zijn land.",  # with a plain object "verraden" is betrayal
     "De universiteit heeft de naam van de student niet bekendgemaakt.",  # a report that was not made
+    "De vakbonden reageerden furieus.",  # how they reacted, not what they said
     # a quote closed by a verb that is no cue and its subject: a song line, no statement
     "De zanger stond op het podium. 'Wij zijn de kampioenen', zong Freddie Mercury.",
 ])

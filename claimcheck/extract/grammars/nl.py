@@ -148,6 +148,7 @@ class _Lexicon:
     adjective_endings: tuple[str, ...]
     uninflected: frozenset[str]
     needs_complement: frozenset[str]
+    manner_only: frozenset[str]
     subordinators: frozenset[str]
     verbish: frozenset[str]
     focus: frozenset[str]
@@ -253,6 +254,7 @@ def _lexicon() -> _Lexicon:
         adjective_endings=tuple(data["titles"]["adjective_endings"]),
         uninflected=frozenset(grammar["uninflected_adjectives"]),
         needs_complement=frozenset(grammar["needs_complement"]),
+        manner_only=frozenset(grammar["manner_only"]),
         subordinators=conjunctions - {"en", "maar", "want", "of", "dus", "die", "dat", "wat", "welke", "nu", "als"},
         verbish=auxiliaries | frozenset(verbs),
         focus=frozenset(grammar["focus"]),
@@ -2035,6 +2037,8 @@ class _Extractor:
             return  # "zei tijdens een bijeenkomst": an adjunct ("wilde met de single stampij maken": an intention)
         if len(cue) == 1 and cue[0][1] - cue[0][0] == 1 and doc.low[cue[0][0]] in lex.needs_complement:
             return
+        if end - start == 1 and doc.low[cue[0][0]] in lex.manner_only and (end >= b or doc.low[end] in _END_PUNCT):
+            return  # "reageerden furieus": how they reacted, not what they said
         if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
             self.frame = "object"
             self.add(cue, [self.tok_range(start, end)], source, stance)
