@@ -344,6 +344,9 @@ CASES = [
      ("de rechter", "acht … bewezen", "de moeder het middel heeft toegediend", "assert")),
     ("Het kabinet acht het onwaarschijnlijk dat de trein op tijd komt.",
      ("Het kabinet", "acht … onwaarschijnlijk", "de trein op tijd komt", "assert")),
+    # a relative clause with a pronoun subject and the cue last: the noun it hangs on was reported
+    ("Het waren twee plannen die hij eerder ontkende.",
+     ("hij", "ontkende", "twee plannen", "deny")),
     # revealing, informing, pretending
     ("Het camerabeeld verraadde dat de auto veel te hard reed.",
      ("Het camerabeeld", "verraadde", "de auto veel te hard reed", "assert")),

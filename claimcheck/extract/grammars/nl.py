@@ -1554,6 +1554,8 @@ class _Extractor:
             return
         if particle_at is None and self._relative(a, b, i, after, cue, stance):
             return
+        if particle_at is None and self._object_relative(a, b, i, after, cue, stance):
+            return
         np_end = self.np_after(after, b)
         if np_end is None:
             return
@@ -1606,6 +1608,26 @@ class _Extractor:
         else:
             return False
         self.add(cue, pieces, source, stance)
+        return True
+
+    def _object_relative(self, a: int, b: int, i: int, after: int, cue: list[tuple[int, int]], stance: str
+                         ) -> bool:
+        """"Twee opties die ze eerder steevast uitsloot": a relative clause whose subject is a pronoun and whose
+        verb, last, is the cue; the noun the clause hangs on is what was reported."""
+        doc, lex = self.doc, self.lex
+        if len(cue) != 1 or (after < b and doc.low[after] not in _END_PUNCT):
+            return False
+        rel = next((m for m in range(i - 1, max(a, i - 8), -1) if doc.low[m] in ("die", "dat")), None)
+        if rel is None or rel <= a or rel + 1 >= i or doc.low[rel + 1] not in lex.person_pronouns or \
+                doc.low[rel + 1] in lex.author:
+            return False
+        if any(doc.low[m] in lex.verbish or doc.low[m] in _END_PUNCT or self._quoted(m) for m in range(rel + 2, i)):
+            return False
+        end = rel - 1 if doc.low[rel - 1] == "," else rel
+        antecedent = self._np_before(a, end)
+        if antecedent is None or antecedent[1] != end or doc.low[end - 1] in lex.stop:
+            return False
+        self.add(cue, [self.tok_range(*antecedent)], (rel + 1, rel + 2), stance)
         return True
 
     def _by_agent(self, i: int, a: int, b: int, cue: list[tuple[int, int]], stance: str, after: int,
