@@ -402,6 +402,7 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "De spion verraadde zijn land.",  # with a plain object "verraden" is betrayal
     "De universiteit heeft de naam van de student niet bekendgemaakt.",  # a report that was not made
     "De vakbonden reageerden furieus.",  # how they reacted, not what they said
+    "Mochten fans het lied willen zingen, dan moeten ze de tekst leren.",  # a supposition
     # a quote closed by a verb that is no cue and its subject: a song line, no statement
     "De zanger stond op het podium. 'Wij zijn de kampioenen', zong Freddie Mercury.",
 ])
@@ -584,12 +585,12 @@ DEV_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "
 def test_dutch_dev_gold_figures() -> None:
     """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo). The gold
     grew from 14 to 38 articles (24 annotated exhaustively: beliefs, nominal cues, cue-less quotes); on all
-    38 the rules measure content overlap 0.748 and source+content 0.703 (2026-12-07, rules written on fold A
-    and checked on fold B; 0.719 and 0.681 before that round, 0.659 and 0.626 before the one before, 0.589
-    and 0.553 before the first)."""
+    38 the rules measure content overlap 0.785 and source+content 0.743 (2026-12-07, second round of rules
+    written on fold A and checked on fold B; 0.748 and 0.703 before it, 0.719 and 0.681 before that, 0.659 and
+    0.626 before the one before, 0.589 and 0.553 before the first)."""
     report = evaluate(DEV_GOLD)
-    assert report.measures["content_overlap"].f1 >= 0.73
-    assert report.measures["source_content"].f1 >= 0.68
+    assert report.measures["content_overlap"].f1 >= 0.77
+    assert report.measures["source_content"].f1 >= 0.72
 
 
 _PIECES = ["De minister", "zegt", "zei", "dat", "het", "kabinet", "valt", ",", ".", ":", "“", "”", ",,", "''",

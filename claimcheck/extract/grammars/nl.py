@@ -1464,6 +1464,8 @@ class _Extractor:
             return
         if i == a and doc.low[b - 1] == "?" and not self._quoted(i):
             return  # verb first and a question mark: "Vindt u dat u straf verdient?" asks, it reports nothing
+        if doc.low[a] in ("mocht", "mochten") and not any(doc.low[m] == "," for m in range(a, i)):
+            return  # "Mochten fans het lied willen zingen, …": a supposition, nobody's intention or report
         aux = self._aux_before(a, i)
         if aux is not None and doc.low[aux] in lex.passive:
             # "werd gemeld": who said it is not named here, or only after "door"
