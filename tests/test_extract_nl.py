@@ -283,7 +283,7 @@ CASES = [
     ("Het bestuur werd door Halsema en wethouder Moorman verzocht om op te stappen.",
      ("Halsema en wethouder Moorman", "verzocht", "op te stappen", "assert")),
     # "…, X en hij heeft benadrukt": a new clause with its own pronoun subject, not "X en hij"
-    ("Hij sprak over de kosten, een mogelijke participatie en hij heeft benadrukt dat het nodig is.",
+    ("Hij begon over de kosten, een mogelijke participatie en hij heeft benadrukt dat het nodig is.",
      ("hij", "benadrukt", "het nodig is", "assert")),
     # an intertitle ran into the sentence, then an adverbial: the subject follows the verb
     ("Beperkt Voor het eerst zei May dus dat de brexit kan worden uitgesteld.",
@@ -347,6 +347,9 @@ CASES = [
     # a relative clause with a pronoun subject and the cue last: the noun it hangs on was reported
     ("Het waren twee plannen die hij eerder ontkende.",
      ("hij", "ontkende", "twee plannen", "deny")),
+    # a verb that reports only with a complement, and "over": the topic of what was written or told
+    ("In het boek schrijft de priester openhartig over zijn jeugd in Brabant.",
+     ("de priester", "schrijft", "zijn jeugd in Brabant", "assert")),
     # revealing, informing, pretending
     ("Het camerabeeld verraadde dat de auto veel te hard reed.",
      ("Het camerabeeld", "verraadde", "de auto veel te hard reed", "assert")),
@@ -446,7 +449,9 @@ def test_a_coordinated_main_clause_ends_the_content() -> None:
         ("De vakbond", "had het over", "de lonen", "assert"),
         ("hij", "zei", "het kabinet niet valt", "assert")]
     text = "De vakbond sprak over de lonen en hij zei dat het kabinet niet valt."
-    assert [_parts(text, s) for s in extract(text, None)] == [("hij", "zei", "het kabinet niet valt", "assert")]
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("De vakbond", "sprak", "de lonen", "assert"),
+        ("hij", "zei", "het kabinet niet valt", "assert")]
 
 
 def test_a_modal_in_a_pair_is_no_intention() -> None:

@@ -2060,6 +2060,11 @@ class _Extractor:
                 not (doc.low[cue[0][0]] in lex.not_trailing and self._ends_in_infinitive(start, end)):
             return  # "zei tijdens een bijeenkomst": an adjunct ("wilde met de single stampij maken": an intention)
         if len(cue) == 1 and cue[0][1] - cue[0][0] == 1 and doc.low[cue[0][0]] in lex.needs_complement:
+            about = next((m for m in range(start, min(end, start + 2)) if doc.low[m] == "over"), None)
+            if about is not None and end - about > 2:
+                # "schrijft openhartig over zijn relaties": the topic of what was written or told
+                self.frame = "object"
+                self.add(cue, [self.tok_range(about + 1, end)], source, stance)
             return
         if end - start == 1 and doc.low[cue[0][0]] in lex.manner_only and (end >= b or doc.low[end] in _END_PUNCT):
             return  # "reageerden furieus": how they reacted, not what they said
