@@ -283,7 +283,7 @@ CASES = [
     ("Het bestuur werd door Halsema en wethouder Moorman verzocht om op te stappen.",
      ("Halsema en wethouder Moorman", "verzocht", "op te stappen", "assert")),
     # "…, X en hij heeft benadrukt": a new clause with its own pronoun subject, not "X en hij"
-    ("Hij sprak over de kosten, een mogelijke participatie en hij heeft benadrukt dat het nodig is.",
+    ("Hij begon over de kosten, een mogelijke participatie en hij heeft benadrukt dat het nodig is.",
      ("hij", "benadrukt", "het nodig is", "assert")),
     # an intertitle ran into the sentence, then an adverbial: the subject follows the verb
     ("Beperkt Voor het eerst zei May dus dat de brexit kan worden uitgesteld.",
@@ -314,6 +314,54 @@ CASES = [
      ("Wij artsen", "vinden", "de wachtlijsten te lang zijn", "assert")),
     ("Je moeder zegt dat het eten klaar is.",
      ("Je moeder", "zegt", "het eten klaar is", "assert")),
+    # a subject with a name in apposition before a separable verb: no clause for a trailing cue
+    ("De nieuwe directeur van het museum, Anna Bakker, kondigde de sluiting aan.",
+     ("Anna Bakker", "kondigde … aan", "de sluiting", "assert")),
+    # a phrase cue with adverbials of the middle field between its words
+    ("De bond ging na lang overleg uit van een staking.",
+     ("De bond", "ging … uit van", "een staking", "assert")),
+    ("Hij heeft het gisteren ook gehad over de nieuwe begroting.",
+     ("Hij", "heeft het … gehad over", "de nieuwe begroting", "assert")),
+    # a trailing content that opens with a coordinator goes on from the sentence before
+    ("Jongeren wonen langer thuis. Of ze wonen dicht bij hun ouders, ontdekte onderzoeker Piet Bakker.",
+     ("onderzoeker Piet Bakker", "ontdekte", "Jongeren wonen langer thuis … Of ze wonen dicht bij hun ouders",
+      "assert")),
+    # broad classes of cues: judging, seeing, claiming, reminding, insisting, fear, agreement, doubt
+    ("De rechter achtte bewezen dat de man de brand heeft gesticht.",
+     ("De rechter", "achtte bewezen", "de man de brand heeft gesticht", "assert")),
+    ("De minister ziet in dat het plan te duur is.",
+     ("De minister", "ziet … in", "het plan te duur is", "assert")),
+    ("De terreurgroep eiste de aanslag op.", ("De terreurgroep", "eiste … op", "de aanslag", "assert")),
+    ("Hij herinnerde eraan dat de wet al oud is.", ("Hij", "herinnerde eraan", "de wet al oud is", "assert")),
+    ("De trainer hamert op discipline.", ("De trainer", "hamert op", "discipline", "assert")),
+    ("De boeren zijn bang dat de prijzen dalen.", ("De boeren", "zijn bang", "de prijzen dalen", "assert")),
+    ("De partij is het eens met het plan van de minister.",
+     ("De partij", "is het eens met", "het plan van de minister", "assert")),
+    ("De oppositie plaatst vraagtekens bij de kosten.",
+     ("De oppositie", "plaatst vraagtekens bij", "de kosten", "question")),
+    # a verb of judging with its adjective; the subject may stand between them
+    ("Toch acht de rechter niet bewezen dat de moeder het middel heeft toegediend.",
+     ("de rechter", "acht … bewezen", "de moeder het middel heeft toegediend", "assert")),
+    ("Het kabinet acht het onwaarschijnlijk dat de trein op tijd komt.",
+     ("Het kabinet", "acht … onwaarschijnlijk", "de trein op tijd komt", "assert")),
+    # a relative clause with a pronoun subject and the cue last: the noun it hangs on was reported
+    ("Het waren twee plannen die hij eerder ontkende.",
+     ("hij", "ontkende", "twee plannen", "deny")),
+    # a verb that reports only with a complement, and "over": the topic of what was written or told
+    ("In het boek schrijft de priester openhartig over zijn jeugd in Brabant.",
+     ("de priester", "schrijft", "zijn jeugd in Brabant", "assert")),
+    # revealing, informing, pretending
+    ("Het camerabeeld verraadde dat de auto veel te hard reed.",
+     ("Het camerabeeld", "verraadde", "de auto veel te hard reed", "assert")),
+    ("Ook de burgemeester heeft de minister op de hoogte gesteld van de plannen.",
+     ("de burgemeester", "heeft … op de hoogte gesteld van", "de plannen", "assert")),
+    ("De burgemeester heeft de Franse minister op de hoogte gesteld van de plannen.",
+     ("De burgemeester", "heeft … op de hoogte gesteld van", "de plannen", "assert")),
+    ("De verdachte deed het voorkomen dat hij thuis was.",
+     ("De verdachte", "deed het voorkomen", "hij thuis was", "assert")),
+    # the object inside a spread phrase whose last word is no preposition or noun
+    ("De minister maakte gisteren zijn bezwaar kenbaar.",
+     ("De minister", "maakte … kenbaar", "zijn bezwaar", "assert")),
 ]
 
 
@@ -350,6 +398,16 @@ def test_one_attribution(text: str, expected: tuple[str | None, str, str, str]) 
     "Je kunt het oké vinden hoe de minister met de boeren omging.",
     # the word after a subject pronoun is its finite verb: "Hij hoort de buren" is no source
     "Hij hoort de buren roepen dat het huis brandt.",
+    # "voor" before a number is a preposition, not the particle of "stelde … voor"
+    "De bond stelde in ruil voor 1 miljoen euro een plan op.",
+    "De kinderen zagen in de verte een hert.",  # "zagen … in" needs the particle at the end of the clause
+    "Acht mensen raakten gewond bij het ongeluk.",  # "acht" is a cue only with an adjective of judging
+    "De spion verraadde zijn land.",  # with a plain object "verraden" is betrayal
+    "De universiteit heeft de naam van de student niet bekendgemaakt.",  # a report that was not made
+    "De vakbonden reageerden furieus.",  # how they reacted, not what they said
+    "Mochten fans het lied willen zingen, dan moeten ze de tekst leren.",  # a supposition
+    # a quote closed by a verb that is no cue and its subject: a song line, no statement
+    "De zanger stond op het podium. 'Wij zijn de kampioenen', zong Freddie Mercury.",
 ])
 def test_narrative_has_no_attribution(text: str) -> None:
     assert extract(text, None) == []
@@ -382,6 +440,45 @@ def test_narrative_has_no_attribution(text: str) -> None:
 ])
 def test_attributions(text: str, expected: list[tuple[str | None, str, str, str]]) -> None:
     assert [_parts(text, s) for s in extract(text, None)] == expected
+
+
+def test_a_coordinated_main_clause_ends_the_content() -> None:
+    """"en hij heeft …": a new subject and its finite verb open a clause of their own."""
+    text = "De vakbond had het over de lonen en hij zei dat het kabinet niet valt."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("De vakbond", "had het over", "de lonen", "assert"),
+        ("hij", "zei", "het kabinet niet valt", "assert")]
+    text = "De vakbond sprak over de lonen en hij zei dat het kabinet niet valt."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("De vakbond", "sprak", "de lonen", "assert"),
+        ("hij", "zei", "het kabinet niet valt", "assert")]
+
+
+def test_a_modal_in_a_pair_is_no_intention() -> None:
+    text = "Hij zegt dat hij zijn belofte niet kan en wil houden."
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("Hij", "zegt", "hij zijn belofte niet kan en wil houden", "assert")]
+
+
+def test_a_quote_after_a_colon_goes_on_with_the_statement_before_it() -> None:
+    text = "Voor het eerst zei de premier dat uitstel kan, al ging het niet van harte: ,,Ik wil geen uitstel.''"
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("de premier", "zei", "uitstel kan, al ging het niet van harte … Ik wil geen uitstel.", "assert")]
+
+
+def test_a_quote_after_a_sentence_with_an_inverted_named_subject_is_that_subject_speaking() -> None:
+    text = ("Nadat de zaak was gesloten, deed advocaat Piet de Vries het nog eens over. "
+            ",,Deze man heeft zich als een wegpiraat gedragen.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("advocaat Piet de Vries", ",,", "Deze man heeft zich als een wegpiraat gedragen.", "assert")]
+
+
+def test_a_quote_after_the_writer_retells_goes_to_the_speaker_named_a_few_sentences_before() -> None:
+    text = ("Het plan is te duur, schrijft minister Jansen. Later ging het overleg door. Toen bleek dat de kosten "
+            "stegen. ,,Dit bedrag is nooit aan ons voorgelegd.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("minister Jansen", "schrijft", "Het plan is te duur", "assert"),
+        ("minister Jansen", ",,", "Dit bedrag is nooit aan ons voorgelegd.", "assert")]
 
 
 def test_quote_continues_in_next_sentence() -> None:
@@ -432,6 +529,25 @@ def test_an_answer_in_an_interview_is_the_last_named_speaker() -> None:
         ("Onderzoeker Jan Smit", ",,", "Dat komt door de crisis van vorig jaar.", "assert")]
 
 
+def test_an_interview_answer_goes_to_the_nearest_mention_of_a_speaker_named_with_a_role() -> None:
+    """A source that starts with a role in lower case ("socioloog Anna de Wit") is a named speaker too; the
+    answer takes the nearest mention of the name, as the gold does."""
+    text = ("Jongeren wonen langer thuis, ontdekte socioloog Anna de Wit. De Wit deed onderzoek in vijf landen. "
+            "Waarom is dat zo? ,,Dat komt door de hoge huren in de steden.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("socioloog Anna de Wit", "ontdekte", "Jongeren wonen langer thuis", "assert"),
+        ("De Wit", ",,", "Dat komt door de hoge huren in de steden.", "assert")]
+
+
+def test_a_quote_after_a_plural_ze_goes_on_with_the_speaker_named_before() -> None:
+    text = ("Aanvoerder Piet Jansen merkt dat de nieuwe trainers strenger zijn. Ze eisen meer inzet van de spelers. "
+            ",,Dat is alleen maar goed voor ons.''")
+    assert [_parts(text, s) for s in extract(text, None)] == [
+        ("Aanvoerder Piet Jansen", "merkt", "de nieuwe trainers strenger zijn … Dat is alleen maar goed voor ons.",
+         "assert"),
+        ("Ze", "eisen", "meer inzet van de spelers", "assert")]
+
+
 def test_a_speaker_quoting_their_own_organisation_is_one_statement() -> None:
     text = ",,Ajax meldt een recordomzet'', zegt Ajax-directeur Jan Smit."
     assert [_parts(text, s) for s in extract(text, None)] == [
@@ -474,12 +590,12 @@ DEV_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "
 def test_dutch_dev_gold_figures() -> None:
     """Regression guard on the DpgMedia dev gold (read at test time, never copied into the repo). The gold
     grew from 14 to 38 articles (24 annotated exhaustively: beliefs, nominal cues, cue-less quotes); on all
-    38 the rules measure content overlap 0.748 and source+content 0.703 (2026-12-07, rules written on fold A
-    and checked on fold B; 0.719 and 0.681 before that round, 0.659 and 0.626 before the one before, 0.589
-    and 0.553 before the first)."""
+    38 the rules measure content overlap 0.789 and source+content 0.747 (2026-12-07, second round of rules
+    written on fold A and checked on fold B; 0.748 and 0.703 before it, 0.719 and 0.681 before that, 0.659 and
+    0.626 before the one before, 0.589 and 0.553 before the first)."""
     report = evaluate(DEV_GOLD)
-    assert report.measures["content_overlap"].f1 >= 0.73
-    assert report.measures["source_content"].f1 >= 0.68
+    assert report.measures["content_overlap"].f1 >= 0.77
+    assert report.measures["source_content"].f1 >= 0.72
 
 
 _PIECES = ["De minister", "zegt", "zei", "dat", "het", "kabinet", "valt", ",", ".", ":", "“", "”", ",,", "''",

@@ -109,6 +109,10 @@ _WH = frozenset(["hoe", "waarom", "hoeveel", "wanneer"])
 _ASKING = frozenset(["vraagt", "vroeg", "vroegen", "vragen", "gevraagd", "vraag"])
 # Subjects that name no one: with a modal ("men kan denken dat …") they state what anyone may think
 _GENERIC = frozenset(["je", "men"])
+# Most words of the middle field a phrase cue may hold between its words ("ging na lang overleg uit van").
+_MAX_SPREAD = 8
+# Most words of a phrase cue after its first ("heeft … op de hoogte gesteld van").
+_MAX_PHRASE = 6
 # Subject pronouns that can take a plural noun in apposition ("wij artsen vinden")
 _PLURAL_PRONOUNS = frozenset(["we", "wij", "ze", "zij"])
 
@@ -145,6 +149,7 @@ class _Lexicon:
     adjective_endings: tuple[str, ...]
     uninflected: frozenset[str]
     needs_complement: frozenset[str]
+    manner_only: frozenset[str]
     subordinators: frozenset[str]
     verbish: frozenset[str]
     focus: frozenset[str]
@@ -196,6 +201,10 @@ def _lexicon() -> _Lexicon:
         for entry in entries:
             words = tuple(entry.lower().split())
             phrases.setdefault(words[0], []).append((words, stance))
+    judging = data.get("judging", {})
+    for verb in judging.get("verbs", []):
+        for adjective in judging.get("adjectives", []):
+            phrases.setdefault(verb.lower(), []).append(((verb.lower(), adjective.lower()), "assert"))
     for entries_list in phrases.values():
         entries_list.sort(key=lambda e: -len(e[0]))
     nominal = {w.lower(): stance for stance, ws in data["nominal"].items() for w in ws}
@@ -246,6 +255,7 @@ def _lexicon() -> _Lexicon:
         adjective_endings=tuple(data["titles"]["adjective_endings"]),
         uninflected=frozenset(grammar["uninflected_adjectives"]),
         needs_complement=frozenset(grammar["needs_complement"]),
+        manner_only=frozenset(grammar["manner_only"]),
         subordinators=conjunctions - {"en", "maar", "want", "of", "dus", "die", "dat", "wat", "welke", "nu", "als"},
         verbish=auxiliaries | frozenset(verbs),
         focus=frozenset(grammar["focus"]),
@@ -666,7 +676,20 @@ class _Extractor:
             return False
         w = doc.low[k]
         return w in lex.verbs or w in lex.separable or w in lex.according_after or w == "zo" or \
-            any(tuple(doc.low[k : k + len(words)]) == words for words, _ in lex.phrases.get(w, ()))
+            any(tuple(doc.low[k : k + len(words)]) == words for words, _ in lex.phrases.get(w, ())) or \
+            self._other_verb_after_quote(k)
+
+    def _other_verb_after_quote(self, k: int) -> bool:
+        """"'Deutschland, Deutschland', zong Lindemann": a verb that is no cue, then its subject, closes the
+        quote: the writer says whose words they are and that they were no statement (a song, a citation)."""
+        doc, lex = self.doc, self.lex
+        n = len(doc.spans)
+        if k + 1 >= n or k == 0 or doc.low[k - 1] != "," or not doc.is_word(k) or doc.capitalised(k):
+            return False
+        w = doc.low[k]
+        if w in lex.stop or w in lex.determiners or w in lex.pronouns or w in lex.nominal or w == "van":
+            return False
+        return doc.is_word(k + 1) and doc.capitalised(k + 1) and doc.low[k + 1] not in lex.openers
 
     def _quote_has_cue_inside(self, q: int) -> bool:
         qs, qe = self.doc.quotes[q]
@@ -809,7 +832,7 @@ class _Extractor:
             file_under_sentence(s)
         # the last named speaker before a position: named speakers by cue, with the latest found of each prefix
         named = sorted((s.cue.start, order) for order, s in enumerate(speakers) if s.source is not None and
-                       s.source.text[:1].isupper())
+                       _named(s.source.text, lex))
         named_starts = [c for c, _ in named]
         latest: list[int] = []
         for _, order in named:
@@ -838,13 +861,13 @@ class _Extractor:
             if before:
                 # "…, zegt X van de bond. ,,…''": the speaker of the sentence before goes on
                 pieces, _ = self.quote_content(q, n)
-                self._extend_content(before[-1], pieces)
+                self._extend_content(self._quote_speaker(before[-1], by_sentence, number), pieces)
                 held.extend(pieces)
                 continue
             if doc.low[pb - 1] == "?" and pa not in doc.opener_of:
                 # an interview: the quote after a question answers it; the speaker is the one last named
                 last = next((s for s in reversed(added) if s.cue.start < qs and s.source is not None and
-                             s.source.text[:1].isupper()), None)
+                             _named(s.source.text, lex)), None)
                 if last is None:
                     k = bisect.bisect_left(named_starts, qs)
                     last = speakers[latest[k - 1]] if k else None
@@ -854,10 +877,33 @@ class _Extractor:
                     pieces, _ = self.quote_content(q, n)
                     self.frame = "colon"
                     self.sentence = number
-                    add([(opener, opener + 1)], pieces, (doc.token_at(src.start), doc.token_at(src.end)))
+                    source = self._nearest_mention(doc.token_at(src.start), doc.token_at(src.end), opener)
+                    add([(opener, opener + 1)], pieces, source)
                     held.extend(pieces)
                 continue
-            if pa in doc.opener_of or doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
+            if pa in doc.opener_of:
+                continue
+            if doc.low[pa] in lex.openers or _pronominal_adverb(doc.low[pa]):
+                inverted = self._inverted_named_subject(pa, pb)
+                if inverted is None:
+                    # "… schrijven Hoekstra en Van Nieuwenhuizen. Later ging het contact door. Toen bleek …
+                    # ,,Dit pakket is niet aangeboden.''": the writer retells a letter between its quotes
+                    for k in (number - 2, number - 3, number - 4):
+                        earlier = [s for s in by_sentence.get(k, []) if s.source is not None and
+                                   _named(s.source.text, lex)]
+                        if earlier:
+                            src = earlier[-1].source
+                            assert src is not None
+                            inverted = (doc.token_at(src.start), doc.token_at(src.end))
+                            break
+                        if by_sentence.get(k):
+                            break
+                if inverted is not None:
+                    pieces, _ = self.quote_content(q, n)
+                    self.frame = "colon"
+                    self.sentence = number
+                    add([(opener, opener + 1)], pieces, inverted)
+                    held.extend(pieces)
                 continue
             np_end = self.np_after(pa, pb)
             if np_end is None or np_end >= pb or doc.low[pa] in lex.author or not doc.is_word(np_end) or \
@@ -869,6 +915,67 @@ class _Extractor:
             self.sentence = number
             add([(opener, opener + 1)], pieces, (pa, np_end))
             held.extend(pieces)
+
+    def _inverted_named_subject(self, a: int, b: int) -> tuple[int, int] | None:
+        """"Nadat de zaak was afgesloten, deed advocaat Robert Klaassen hem nog eens over.": after a
+        subordinate clause and its comma the finite verb comes first, then the subject; a subject that holds
+        a name, or None."""
+        doc, lex = self.doc, self.lex
+        comma = next((m for m in range(a, b) if doc.low[m] == ","), None)
+        if comma is None or comma + 2 >= b:
+            return None
+        verb = comma + 1
+        w = doc.low[verb]
+        if not doc.is_word(verb) or doc.capitalised(verb) or w in lex.conjunctions or w in lex.prepositions or \
+                w in lex.determiners or w in lex.pronouns or w in lex.adverbs or verb in doc.opener_of:
+            return None
+        np_end = self.np_after(verb + 1, b)
+        if np_end is None or not any(doc.capitalised(t) for t in range(verb + 1, np_end)) or \
+                doc.low[verb + 1] in lex.pronouns:
+            return None
+        return (verb + 1, np_end)
+
+    def _quote_speaker(self, last: Statement, by_sentence: dict[int, list[Statement]], number: int) -> Statement:
+        """Whose words a quote after sentence `number - 1` goes on with: the statement of that sentence, unless
+        its source is a plural "ze" ("Druijf merkt dat de trainers feller coachen. Ze eisen meer. ,,Dat is
+        goed.''": the trainers do not speak the quote), then the named speaker of the two sentences before."""
+        if not self._plural_source(last):
+            return last
+        for k in (number - 2, number - 3):
+            for s in reversed(by_sentence.get(k, [])):
+                if s.source is not None and _named(s.source.text, self.lex):
+                    return s
+        return last
+
+    def _plural_pronoun(self, source: tuple[int, int] | None, cue: list[tuple[int, int]]) -> bool:
+        """A source "ze"/"zij" with a plural verb ("Ze eisen meer"): a group, which does not speak as one."""
+        doc = self.doc
+        return source is not None and source[1] - source[0] == 1 and doc.low[source[0]] in ("ze", "zij") and \
+            doc.low[cue[0][0]].endswith("en")
+
+    @staticmethod
+    def _plural_source(statement: Statement) -> bool:
+        return statement.source is not None and statement.source.text.lower() in ("ze", "zij") and \
+            statement.cue.words.split()[0].lower().endswith("en")
+
+    def _nearest_mention(self, start: int, end: int, before: int) -> tuple[int, int]:
+        """The last mention before token `before` of the name that ends the source start..end: the gold takes
+        the nearest mention of a speaker ("socioloog Leonie van Breeschoten …. Van Breeschoten deed …")."""
+        doc, lex = self.doc, self.lex
+        surname = doc.word(end - 1)
+        particles = {doc.low[t] for t in range(start, end - 1) if doc.low[t] in lex.name_particles}
+        for m in range(before - 1, end - 1, -1):
+            if doc.word(m) != surname:
+                continue
+            k = m
+            while k > 0 and m - k < 3 and doc.is_word(k - 1) and (
+                    doc.low[k - 1] in particles or (doc.capitalised(k - 1) and doc.low[k - 1] not in lex.stop and
+                                                     doc.low[k - 1] not in lex.determiners)):
+                k -= 1
+            while k < m and doc.low[k] in lex.name_particles and not doc.capitalised(k):
+                k += 1
+            return (k, m + 1)
+        return (start, end)
 
     def _drop_own_reports(self) -> None:
         """",,De SDF melden de overwinning'', zegt SDF-woordvoerder Bali": a speaker quoting what their own
@@ -954,8 +1061,8 @@ class _Extractor:
                 continue
             q = doc.opener_of[k]
             if doc.quotes[q][0] in taken or self._cue_after_quote(self._after_quote(q, n)) or \
-                    self._quote_has_cue_inside(q):
-                continue
+                    self._quote_has_cue_inside(q) or self._plural_source(statement):
+                continue  # a plural "ze" does not speak as one: `_cueless_quotes` finds the speaker
             pieces, _ = self.quote_content(q, n)
             taken.update(s for s, _ in pieces)
             self._extend_content(statement, pieces)
@@ -1274,9 +1381,20 @@ class _Extractor:
 
     def phrase(self, i: int, a: int, b: int, number: int) -> bool:
         doc, lex = self.doc, self.lex
+        window = doc.low[i + 1 : min(b, i + 1 + _MAX_PHRASE + _MAX_SPREAD)]  # where a spread phrase can lie
         for words, stance in lex.phrases[doc.low[i]]:
             n = len(words)
             if tuple(doc.low[i : i + n]) != words:
+                if words[-1] not in window or words[1] not in window:
+                    continue
+                spread = self._spread_phrase(i, b, words)
+                if spread is not None and words[-1] != "uit":
+                    if words[-1] in lex.prepositions or spread[-1][1] - spread[-1][0] > 1 or \
+                            words[-1] in lex.nominal or any(w in lex.determiners for w in words):
+                        self.verb(i, a, b, number, spread, stance, after=spread[-1][1])
+                    else:  # "maakte zijn bezwaar kenbaar": the object inside the phrase, as before a particle
+                        self.verb(i, a, b, number, spread, stance, after=spread[0][1], particle_at=spread[-1][0])
+                    return True
                 continue
             if words[-1] in ("uit",) and i + n < b:
                 # "blijkt uit X": the source follows.
@@ -1302,6 +1420,29 @@ class _Extractor:
             return True
         return False
 
+    def _spread_phrase(self, i: int, b: int, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
+        """The words of a phrase with adverbials of the middle field between them, as a separable verb has
+        ("ging na onderzoek uit van", "heeft het daarbij ook gehad over"): the cue's pieces, or None. Between
+        the words stand only a few plain words: no punctuation, quote, verb or conjunction."""
+        doc, lex = self.doc, self.lex
+        pieces = [(i, i + 1)]
+        k, skipped = i + 1, 0
+        for w in words[1:]:
+            while k < b and doc.low[k] != w:
+                t = doc.low[k]
+                if skipped >= _MAX_SPREAD or not doc.is_word(k) or self._quoted(k) or \
+                        (t in lex.verbish and t not in lex.determiners) or t in lex.conjunctions or t == "te":
+                    return None  # a possessive "zijn", "haar" is no verb
+                k, skipped = k + 1, skipped + 1
+            if k >= b:
+                return None
+            if pieces[-1][1] == k:
+                pieces[-1] = (pieces[-1][0], k + 1)
+            else:
+                pieces.append((k, k + 1))
+            k += 1
+        return pieces if skipped else None
+
     def separable(self, i: int, a: int, b: int, number: int) -> bool:
         doc, lex = self.doc, self.lex
         for particle, stance in lex.separable[doc.low[i]]:
@@ -1315,8 +1456,10 @@ class _Extractor:
                 if doc.low[m] != particle:
                     continue
                 nxt = doc.low[m + 1] if m + 1 < b else "."
-                if (nxt in lex.determiners or nxt == "het") and nxt != "dat" and not self._te_infinitive(m + 1, b):
-                    continue  # "op de radio": a preposition; "roepen X op deze club ... te plaatsen": the particle
+                if (nxt in lex.determiners or nxt == "het" or nxt[:1].isdigit()) and nxt != "dat" and \
+                        not self._te_infinitive(m + 1, b):
+                    continue  # "op de radio", "voor 1 miljoen": a preposition; "roepen X op deze club ... te
+                    # plaatsen": the particle
                 self.verb(i, a, b, number, [(i, i + 1), (m, m + 1)], stance, particle_at=m)
                 return True
         return False
@@ -1343,6 +1486,8 @@ class _Extractor:
             return
         if i == a and doc.low[b - 1] == "?" and not self._quoted(i):
             return  # verb first and a question mark: "Vindt u dat u straf verdient?" asks, it reports nothing
+        if doc.low[a] in ("mocht", "mochten") and not any(doc.low[m] == "," for m in range(a, i)):
+            return  # "Mochten fans het lied willen zingen, …": a supposition, nobody's intention or report
         aux = self._aux_before(a, i)
         if aux is not None and doc.low[aux] in lex.passive:
             # "werd gemeld": who said it is not named here, or only after "door"
@@ -1402,6 +1547,8 @@ class _Extractor:
                 middle += 1
             pieces = [self.tok_range(middle, i)] if middle < i else []
             end = self._object_end(after, b)
+            if middle < i and doc.low[i - 1] in ("niet", "nooit") and (end <= after or doc.low[after] in _END_PUNCT):
+                return  # "Yale heeft de naam van de student niet bekendgemaakt": a report that was not made
             if self._according_inside(middle, i) or self._according_inside(after, end):
                 # "Ook heeft Slob volgens Brussee de Kamer onjuist geïnformeerd": Brussee's report of an act;
                 # "Hij zou volgens de broers gezegd hebben niet te zullen rusten": what he said, reported
@@ -1430,6 +1577,8 @@ class _Extractor:
                 self._subordinate(a, b, i, after, cue, stance):
             return
         if particle_at is None and self._relative(a, b, i, after, cue, stance):
+            return
+        if particle_at is None and self._object_relative(a, b, i, after, cue, stance):
             return
         np_end = self.np_after(after, b)
         if np_end is None:
@@ -1483,6 +1632,26 @@ class _Extractor:
         else:
             return False
         self.add(cue, pieces, source, stance)
+        return True
+
+    def _object_relative(self, a: int, b: int, i: int, after: int, cue: list[tuple[int, int]], stance: str
+                         ) -> bool:
+        """"Twee opties die ze eerder steevast uitsloot": a relative clause whose subject is a pronoun and whose
+        verb, last, is the cue; the noun the clause hangs on is what was reported."""
+        doc, lex = self.doc, self.lex
+        if len(cue) != 1 or (after < b and doc.low[after] not in _END_PUNCT):
+            return False
+        rel = next((m for m in range(i - 1, max(a, i - 8), -1) if doc.low[m] in ("die", "dat")), None)
+        if rel is None or rel <= a or rel + 1 >= i or doc.low[rel + 1] not in lex.person_pronouns or \
+                doc.low[rel + 1] in lex.author:
+            return False
+        if any(doc.low[m] in lex.verbish or doc.low[m] in _END_PUNCT or self._quoted(m) for m in range(rel + 2, i)):
+            return False
+        end = rel - 1 if doc.low[rel - 1] == "," else rel
+        antecedent = self._np_before(a, end)
+        if antecedent is None or antecedent[1] != end or doc.low[end - 1] in lex.stop:
+            return False
+        self.add(cue, [self.tok_range(*antecedent)], (rel + 1, rel + 2), stance)
         return True
 
     def _by_agent(self, i: int, a: int, b: int, cue: list[tuple[int, int]], stance: str, after: int,
@@ -1698,6 +1867,9 @@ class _Extractor:
             return False
         if i > a and doc.low[i - 1].endswith(self.lex.noun_suffixes) and not doc.capitalised(i - 1):
             return False  # after an adjective the word is a noun: "lesbische stellen"
+        if i - 1 > a and doc.low[i - 1] in ("en", "of") and doc.low[i - 2] in self.lex.modals and \
+                doc.low[i] in self.lex.modals:
+            return False  # "niet kan en wil houden": one modal of a pair that carries an act, no intention
         if i - 1 > a and doc.low[i - 1] in ("haar", "hun") and \
                 (doc.low[i - 2] in self.lex.prepositions or doc.low[i - 2] == "van"):
             return True  # "vrienden van haar zeggen": a pronoun after its preposition, not "haar zeggen"
@@ -1720,7 +1892,7 @@ class _Extractor:
             w = doc.low[m]
             if w in ("dat", "of", ":") or w in _WH or m in doc.opener_of:
                 return True
-            if w in _END_PUNCT:
+            if w in _END_PUNCT or self._new_main_clause(m, b):
                 return False
         return False
 
@@ -1749,6 +1921,8 @@ class _Extractor:
         if not content:
             return False
         quoted = self._is_quote(content)
+        if not quoted and doc.low[i - 1] == "," and self._apposition_subject(a, i):
+            return False  # "De topvrouw van het bedrijf, Meng Wanzhou, klaagt de overheid aan": the subject
         # The cue and its source close the clause: at most an adjunct follows before a comma or the end
         # (after a quote anything may follow: the attribution is plain).
         rest = np_end
@@ -1762,8 +1936,39 @@ class _Extractor:
         after = np_start
         tail = self._continuation(np_end, b, content)
         self.frame = "post"
-        self.add(cue, content + tail, (after, np_end), stance, quoted=quoted)
+        self.add(cue, self._elided_start(a, content) + content + tail, (after, np_end), stance, quoted=quoted)
         return True
+
+    def _elided_start(self, a: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"Mannen nemen vaker verlof op. Of als er meer vrouwen werken, ontdekte X.": a content that opens its
+        sentence with a coordinator goes on from the sentence before, which X reported too (when no cue of its
+        own holds it)."""
+        doc, lex = self.doc, self.lex
+        if doc.low[a] not in ("of", "en", "maar") or not doc.capitalised(a) or \
+                content[0][0] != doc.spans[a][0] or doc.sentence_of[a] == 0:
+            return []
+        pa, pb = doc.sentences[doc.sentence_of[a] - 1]
+        if any(m in self.cue_tokens or doc.quote_of[m] >= 0 or doc.low[m] in lex.verbs or
+               doc.low[m] in lex.according_before for m in range(pa, pb)):
+            return []
+        previous = frames.previous_sentence(doc, doc.sentence_of[a])
+        return previous[0] if previous is not None and not previous[1] else []
+
+    def _apposition_subject(self, a: int, i: int) -> bool:
+        """The sentence up to the verb at i is a noun phrase and a name between commas ("De woordvoerder van
+        de gemeente, Jan de Vries, ..."): a subject with its apposition, no clause a trailing cue reports."""
+        doc, lex = self.doc, self.lex
+        m = i - 2
+        while m > a and doc.low[m] != "," and i - m < 8:
+            m -= 1
+        if m <= a or doc.low[m] != "," or m + 1 >= i - 1:
+            return False
+        if not all(doc.capitalised(t) or doc.low[t] in lex.name_particles for t in range(m + 1, i - 1)):
+            return False
+        if doc.low[a] in lex.openers or any(doc.low[t] in lex.verbish or doc.low[t] in _END_PUNCT
+                                            for t in range(a, m)):
+            return False
+        return self._subject_elsewhere(a, i) is not None
 
     def _participle(self, w: str) -> bool:
         return w in self.lex.participles or (w.startswith("ge") and w in self.lex.verbs)
@@ -1819,8 +2024,14 @@ class _Extractor:
                     if particle_at is not None and particle_at > m:
                         return
                     pieces = [self.tok_range(m + 1, end)]
-                    if end >= b - 1:
+                    if end >= b - 1 and not self._plural_pronoun(source, cue):
                         pieces += self._following_quotes(b)
+                    elif end + 1 < b and doc.low[end] == ":" and end + 1 in doc.opener_of:
+                        # "zei May dat uitstel kan, al ging het niet van harte: ,,Ik wil geen uitstel.''": the
+                        # quote after the colon gives the words of the same statement
+                        q = doc.opener_of[end + 1]
+                        if not self._cue_after_quote(self._after_quote(q, len(doc.spans))):
+                            pieces += self.quote_content(q, len(doc.spans))[0]
                     self.add(cue, pieces, source, stance)
                 return
             if w == ":":
@@ -1833,7 +2044,8 @@ class _Extractor:
                 if end > m + 1:
                     self.add(cue, [self.tok_range(m + 1, end)], source, stance)
                 return
-            if (w in (",", ";") and particle_at is None) or (w in lex.nominal and self._object_noun(m, k)):
+            if (w in (",", ";") and particle_at is None) or (w in lex.nominal and self._object_noun(m, k)) or \
+                    self._new_main_clause(m, b):
                 break  # a reporting noun ("berichten van X dat") is the object, its "dat" clause its own
             if m >= limit:
                 break
@@ -1870,7 +2082,14 @@ class _Extractor:
                 not (doc.low[cue[0][0]] in lex.not_trailing and self._ends_in_infinitive(start, end)):
             return  # "zei tijdens een bijeenkomst": an adjunct ("wilde met de single stampij maken": an intention)
         if len(cue) == 1 and cue[0][1] - cue[0][0] == 1 and doc.low[cue[0][0]] in lex.needs_complement:
+            about = next((m for m in range(start, min(end, start + 2)) if doc.low[m] == "over"), None)
+            if about is not None and end - about > 2:
+                # "schrijft openhartig over zijn relaties": the topic of what was written or told
+                self.frame = "object"
+                self.add(cue, [self.tok_range(about + 1, end)], source, stance)
             return
+        if end - start == 1 and doc.low[cue[0][0]] in lex.manner_only and (end >= b or doc.low[end] in _END_PUNCT):
+            return  # "reageerden furieus": how they reacted, not what they said
         if end - start >= 2 or (end - start == 1 and doc.is_word(start)):
             self.frame = "object"
             self.add(cue, [self.tok_range(start, end)], source, stance)
@@ -1955,7 +2174,16 @@ class _Extractor:
             if doc.low[m] in ("en", "maar") and m + 1 < end and doc.low[m + 1] in self.lex.verbish \
                     and not self._quoted(m):
                 return m  # "wil de scholen sluiten en denkt ...": a second verb with the same subject
+            if self._new_main_clause(m, end):
+                return m  # "had het over de lonen en hij heeft benadrukt …": a clause with its own subject
         return end
+
+    def _new_main_clause(self, m: int, end: int) -> bool:
+        """At token m a coordinator opens a main clause with a subject pronoun and its finite verb ("en hij
+        heeft", "maar ze zei"): a subordinate clause would put its verb last ("en hij de cel in moet")."""
+        doc, lex = self.doc, self.lex
+        return doc.low[m] in ("en", "maar", "want") and m + 2 < end and doc.low[m + 1] in lex.person_pronouns \
+            and doc.low[m + 2] in lex.verbish and not self._quoted(m)
 
     def _following_quotes(self, b: int) -> list[tuple[int, int]]:
         """"Linda zei dat ze het wist. ,,Ik weet dat ze ...''": a quote that opens the next sentence, with no
@@ -2090,6 +2318,17 @@ class _Coverage:
             reach = max(reach, self.tree[k])
             k -= k & -k
         return reach > start or any(p0 < end and start < p1 for p0, p1 in self.other)
+
+
+def _named(source: str, lex: _Lexicon) -> bool:
+    """A source that is a name, with or without a role before it ("Bakker", "socioloog Leonie van Breeschoten"):
+    no pronoun ("Hij", "U") and no description that merely holds one ("recente cijfers van het CBS")."""
+    words = source.split()
+    if len(words) == 1 and source.lower() in lex.pronouns | {"u"}:
+        return False
+    if words and words[0].lower() in lex.titles:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _pronominal_adverb(word: str) -> bool:
