@@ -35,6 +35,11 @@ CASES = [
     # indirect speech, verb second, "Dat meldt X"
     ("De minister zegt dat de belasting omlaag gaat.",
      ("De minister", "zegt", "de belasting omlaag gaat", "assert")),
+    # "zijn"/"haar"/"hun" before a noun is a possessive, not the verb or an object
+    ("Zijn advocaat stelt dat de man onschuldig is.",
+     ("Zijn advocaat", "stelt", "de man onschuldig is", "assert")),
+    ("Hun woordvoerder meldt dat de fabriek dichtgaat.",
+     ("Hun woordvoerder", "meldt", "de fabriek dichtgaat", "assert")),
     ("Gisteren zei de premier dat het kabinet niet valt.",
      ("de premier", "zei", "het kabinet niet valt", "assert")),
     ("De economie groeit dit jaar met twee procent. Dat meldt het Centraal Planbureau.",

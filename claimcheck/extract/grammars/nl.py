@@ -492,7 +492,8 @@ class _Extractor:
             while left > sent_start and doc.low[left - 1] not in (",", ";", ":") and (left - 1) not in doc.closer_of:
                 left -= 1
             part = doc.low[left : start - 1]
-            if any(w in lex.auxiliaries or w in lex.verbs for w in part):
+            if any((w in lex.auxiliaries and not self._possessive_at(left + x)) or w in lex.verbs
+                   for x, w in enumerate(part)):
                 pass
             elif doc.low[start] in lex.person_pronouns and not (
                     len(part) == 1 or all(doc.capitalised(m) for m in range(left, start - 1))):
@@ -519,7 +520,8 @@ class _Extractor:
         first = doc.low[start]
         if start in doc.opener_of:
             return None
-        if first in lex.openers or first in lex.auxiliaries or (first in lex.stop and first not in lex.pronouns):
+        if first in lex.openers or (first in lex.auxiliaries and not self._possessive_at(start)) or \
+                (first in lex.stop and first not in lex.pronouns and not self._possessive_at(start)):
             return None
         if not doc.is_word(start) or any(_pronominal_adverb(doc.low[m]) for m in range(start, verb)):
             return None
@@ -539,6 +541,16 @@ class _Extractor:
         if np_end is not None and np_end < end and doc.low[np_end] in ("van", ","):
             end = np_end
         return (start, end)
+
+    def _possessive_at(self, m: int) -> bool:
+        """"Zijn advocaat", "haar woordvoerder": a possessive, not the verb "zijn" or the object "haar", when
+        a plain word follows that is no verb, pronoun or function word."""
+        doc, lex = self.doc, self.lex
+        if doc.low[m] not in ("zijn", "haar", "hun") or m + 1 >= len(doc.low) or not doc.is_word(m + 1):
+            return False
+        w = doc.low[m + 1]
+        return w not in lex.stop and w not in lex.pronouns and w not in lex.determiners and \
+            not self._participle(w) and w not in lex.verbish
 
     def _pronoun_then_verb(self, start: int, verb: int) -> bool:
         """A subject pronoun with more words before the verb at `verb`: in a main clause the word after the
