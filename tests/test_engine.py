@@ -98,6 +98,11 @@ ACCORDING = [
     # after a comma with its verb right after the source the phrase opens a clause of its own
     ("nl", "De weg is open, volgens de gemeente is de brug dicht.",
      [("de gemeente", "volgens", "is de brug dicht", "assert")]),
+    # a relative clause about the source is not what the source said
+    ("nl", "Volgens Gijs de Man, die namens de bedrijven onderhandelde, is het akkoord goed.",
+     [("Gijs de Man", "Volgens", "is het akkoord goed", "assert")]),
+    ("en", "According to Smith, who studied the plan, the bridge is closed.",
+     [("Smith", "According to", "the bridge is closed", "assert")]),
     ("en", "According to the minister, the bridge is closed.",
      [("the minister", "According to", "the bridge is closed", "assert")]),
     ("en", "The bridge is closed, according to the city.",

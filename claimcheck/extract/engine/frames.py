@@ -12,7 +12,8 @@
   with a cue that takes no content of its own).
 
 - `according`: "Volgens X, C", "C, volgens X", "According to X, C", "C, according to X, C2", "C, aldus X":
-  the source is the phrase right after the cue words; the content is what stands around it in its clause.
+  the source is the phrase right after the cue words; the content is what stands around it in its clause,
+  less a relative clause about the source ("Volgens X, die …, is …").
   The grammar says where that phrase and that clause end (`Around`): a Dutch source is a noun phrase and
   the verb may follow it at once ("Volgens X is …"); an English one runs to its comma.
 
@@ -75,6 +76,8 @@ class Around(Protocol):
     view of a sentence (`a`, `b`: the sentence's first token and one past its last). Content pieces are
     character ranges."""
 
+    relatives: frozenset[str]  # relative pronouns ("die", "who"): lexicon [pronouns] relative
+
     def low(self, k: int) -> str:
         """Token k, lower-cased."""
 
@@ -112,6 +115,12 @@ def according(grammar: Around, cue: tuple[int, int], sentence: tuple[int, int], 
     if end is None or end <= j:
         return None
     k = grammar.past_source(end, b)
+    if k > end and grammar.low(k - 1) == "," and k < b and grammar.low(k) in grammar.relatives:
+        # "Volgens X, die …, is …" / "According to X, who …, the …": the relative clause says who X is;
+        # what X said follows its comma
+        close = next((m for m in range(k + 1, b) if grammar.low(m) == ","), None)
+        if close is not None:
+            k = close + 1
     # "…, volgens X is dat overdreven": after a comma and with its verb right after the source, the phrase
     # opens a clause of its own; what stands before the comma is another statement.
     own_clause = not trailing and i > a and grammar.low(i - 1) == "," and k == end < b and grammar.is_word(k)

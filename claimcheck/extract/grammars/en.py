@@ -533,6 +533,8 @@ class _Around:
     """What the shared frames ask (engine/frames.py Around), over one sentence's tokens. An English source
     after "according to" runs to its comma; the content before it is the sentence up to the phrase."""
 
+    relatives = word_set(LANG, "pronouns", "relative")
+
     def __init__(self, toks: list[Tok]) -> None:
         self.toks = toks
 

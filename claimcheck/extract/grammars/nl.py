@@ -95,7 +95,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...errors import ClaimcheckError
-from ...lexicon import load
+from ...lexicon import load, word_set
 from ...records import STANCES, Span, Statement
 from ..engine import assemble, frames
 from ..engine.doc import QUOTE_MARKS, Doc
@@ -325,6 +325,7 @@ class _Extractor:
         self._by_piece: list[tuple[int, int, int]] = []
         self._order: dict[int, int] = {}  # id of a statement -> its index in self.out, once indexed
         self._de_surnames: frozenset[str] | None = None  # see _surnames_with_de
+        self.relatives = word_set("nl", "pronouns", "relative")  # for the shared frames (engine/frames.py)
 
     # --- noun phrases ------------------------------------------------------------------------------
 
