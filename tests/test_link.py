@@ -518,6 +518,9 @@ def test_a_rebuttal_answers_the_claim_just_before_it_in_its_article() -> None:
     assert relation(said, far, 0.81)[0] == "none"  # too far on to answer it
     elsewhere = claim("maar dat ontkent CNV", id=4, article="y", source="CNV", start=70, end=90)
     assert relation(said, elsewhere, 0.81)[0] == "none"
+    # a topic says nothing to rebut ("iedereen heeft het over Forum")
+    topic = claim("Forum", id=5, article="x", source="iedereen", start=0, end=5)
+    assert relation(topic, rebuttal, 0.81)[0] == "none"
 
 
 def test_claims_of_two_stories_are_not_linked() -> None:

@@ -265,6 +265,8 @@ REBUTTAL_REACH = 600  # characters between a claim and a rebuttal of it later in
 # said just before it.
 SHORT_DENIAL_WORDS = 3
 REBUTTAL_OPENING = 5  # a rebuttal opens its claim ("Dat klopt niet", "Allemaal bangmakerij", "maar dat ontkent")
+# What is rebutted says something: a topic ("iedereen heeft het over Forum") is no claim to deny.
+REBUTTED_WORDS = 2
 
 
 def _rebuttal(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t: Thresholds,
@@ -275,7 +277,7 @@ def _rebuttal(a: Claim, b: Claim, ra: Reading, rb: Reading, similarity: float, t
         return None
     earlier, later, reading = (a, b, rb) if a.start <= b.start else (b, a, ra)
     other = ra if reading is rb else rb
-    if other.rebuttal is not None or earlier.stance == "deny" or earlier.end <= earlier.start:
+    if other.rebuttal is not None or earlier.stance == "deny" or len(other.counted) < REBUTTED_WORDS:
         return None
     if reading.rebuttal is not None and reading.rebuttal_at <= REBUTTAL_OPENING:
         word = reading.rebuttal
