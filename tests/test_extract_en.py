@@ -69,6 +69,18 @@ CASES = [
     ("Officials rejected Moreno's claim that the vote was rigged.",
      [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny"),
       ("Moreno", "claim", "the vote was rigged", "assert")]),
+    # nesting: PolNeAR marks a "say" inside another frame's content as a statement of its own, but not a "say"
+    # inside a speech frame, nor another cue
+    ("Critics oppose the levy that the mayor said would pay for the roads.",
+     [("Critics", "oppose", "the levy that the mayor said would pay for the roads", "assert"),
+      ("the mayor", "said", "would pay for the roads", "assert")]),
+    ("The union wants to end the strike the mayor said was illegal.",
+     [("The union", "wants", "to end the strike the mayor said was illegal", "assert"),
+      ("the mayor", "said", "was illegal", "assert")]),
+    ("Holt said the mayor said the levy was fair.",
+     [("Holt", "said", "the mayor said the levy was fair", "assert")]),
+    ("Polls show the race is close, a party official said.",
+     [("a party official", "said", "Polls show the race is close", "assert")]),
     ("Her criticism of the airport plan, voiced on Monday, surprised the council.",
      [("Her", "criticism", "the airport plan", "assert")]),
     # raising verbs: PolNeAR names no source and puts the subject in the content
