@@ -69,6 +69,11 @@ CASES = [
     ("Officials rejected Moreno's claim that the vote was rigged.",
      [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny"),
       ("Moreno", "claim", "the vote was rigged", "assert")]),
+    # a quote, then a long source with appositions or a relative clause, then the cue and adjuncts only
+    ("“The port will stay open,” Ana Ruiz, who chairs the harbour board, told reporters on a tour of the docks.",
+     [("Ana Ruiz, who chairs the harbour board", "told", "The port will stay open", "assert")]),
+    ("“We were never told,” the tall, 58-year-old farmer said in a long interview with the Courier.",
+     [("the tall, 58-year-old farmer", "said", "We were never told", "assert")]),
     # nesting: PolNeAR marks a "say" inside another frame's content as a statement of its own, but not a "say"
     # inside a speech frame, nor another cue
     ("Critics oppose the levy that the mayor said would pay for the roads.",

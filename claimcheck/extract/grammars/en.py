@@ -11,8 +11,8 @@ only; no text is shipped).
 
 Where a frame is handled (the entry point is `_sentence`): "according to X" `_according`, nominal cues
 `_match_nominal`/`_nominal`, "Asked about X" `_question`, content before the cue `_post` (and
-`_quote_before`), content after it `_pre`, "That is what X said" `_that_is_what` (the content itself:
-`engine/frames.py`), transcripts "NAME: …" `_colon_speaker`.
+`_quote_before`; "“…,” X, who …, told Y on Z." `_quote_first`), content after it `_pre`, "That is what X
+said" `_that_is_what` (the content itself: `engine/frames.py`), transcripts "NAME: …" `_colon_speaker`.
 
 Span conventions follow PolNeAR: the source is the subject phrase as written ("Sen. Mara Holt
 (D-Ore.)", "Lund, who is 48,", "he", "who", "a local official", and after the cue the whole apposition:
@@ -322,6 +322,8 @@ def _sentence(doc: Doc, toks: list[Tok], lex: _Lexicon, index: int, previous: li
                 # "That is what X said": the content lies in the sentence before
                 frame = "previous" if statement is not None and statement.content.end <= toks[0].start else \
                     cue.kinds[0]
+            if statement is None:
+                statement, frame = _quote_first(doc, toks, cue, first, lex, cues), "post"
         if statement is None:
             continue
         statement.stance = _stance(cue, lex)
@@ -687,6 +689,9 @@ def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statem
             if quote is None or quote == 0 or toks[quote - 1].low not in {",", "?", "!", "."}:
                 return None
             start, brk = quote + 1, quote
+        elif _quote_closes_before(doc, toks, brk):
+            # "“…,” the tall, 58-year-old farmer said": the comma is inside the source (`_quote_first`)
+            return None
         source = (toks[start].start, toks[before].end)
     # content before the break
     first = 0
@@ -743,6 +748,61 @@ def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statem
         content=Span.joined(text, pieces),
         source=Span.of(text, *source) if source else None,
     )
+
+
+def _quote_first(doc: Doc, toks: list[Tok], cue: Cue, first: int, lex: _Lexicon, cues: list[Cue]
+                 ) -> Statement | None:
+    """ "“C,” Ed Moss, who chairs the panel, told reporters on a visit to the plant.": a sentence that opens
+    with a quote closed by a comma (or "?", "!"), then the source, however long, then the cue and adjuncts
+    only. The source is all that stands between the quote and the cue, appositions and relative clauses
+    included (PolNeAR's span), but no other cue and no verb outside a relative clause ("Lind is quoted as
+    saying"); the content is the quote and the quotes that continue it. `first` is the index of the sentence's
+    first token in `doc`, `cues` the sentence's cues."""
+    if "speech" not in cue.kinds and "address" not in cue.kinds or not toks or not _is_quote(toks[0]):
+        return None
+    q = doc.opener_of.get(first)
+    if q is None:
+        return None
+    close = next((m for m in range(1, cue.i) if doc.closer_of.get(first + m) == q), None)
+    if close is None or close < 2 or close + 1 >= cue.i or toks[close - 1].low not in {",", "?", "!"}:
+        return None
+    stretch = toks[close + 1 : cue.i]
+    if len(stretch) > 25 or any(_is_quote(t) for t in stretch) or not any(t.upper for t in stretch[:3]) and \
+            stretch[0].low not in lex.openers:
+        return None
+    rest = toks[cue.j :]
+    if rest and (rest[0].low in {"that", ":"} or any(_is_quote(t) for t in rest)):
+        return None
+    if cue.lead is not None or cue.start < stretch[0].start or any(close < c.i < cue.i for c in cues):
+        return None
+    relative = next((m for m, t in enumerate(stretch) if t.low in _RELATIVES), len(stretch))
+    if any(t.low in lex.finite for t in stretch[:relative]):
+        return None
+    start, end = close + 1, cue.i
+    while start < end and toks[start].low == ",":
+        start += 1
+    while end > start and toks[end - 1].low in {",", "-", "—", "–"} | lex.adverbs:
+        end -= 1
+    if end <= start:
+        return None
+    text = doc.text
+    pieces = [doc.quotes[q], *_continuation(doc, toks[-1].end)]
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.joined(text, pieces),
+        source=Span.of(text, toks[start].start, toks[end - 1].end),
+    )
+
+
+def _quote_closes_before(doc: Doc, toks: list[Tok], brk: int) -> bool:
+    """The sentence opens with a quote that closes with a comma (or "?", "!") before token `brk`, words after it."""
+    if not toks or not _is_quote(toks[0]):
+        return False
+    first = doc.token_at(toks[0].start)
+    q = doc.opener_of.get(first)
+    return q is not None and any(
+        doc.closer_of.get(first + m) == q and toks[m - 1].low in {",", "?", "!"} and toks[m + 1].word
+        for m in range(2, brk - 1))
 
 
 def _resumes(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
