@@ -239,6 +239,9 @@ NO_ATTRIBUTION = [
     "The Latest: Holt wins the county vote.",
     # an inflected cue form after "to" is a noun or an adjective, not an infinitive
     "There is a looming risk to continued growth.",
+    # ... and after a preposition it modifies a noun
+    "Holt still leads in pledged delegates by a wide margin.",
+    "The count of votes for pledged candidates ended on Monday.",
 ]
 
 

@@ -117,6 +117,7 @@ class _Lexicon:
     addressees: frozenset[str]
     time_words: frozenset[str]
     not_before: frozenset[str]
+    not_before_inflected: frozenset[str]
     intro: frozenset[str]
     starters: frozenset[str]
     clause_after_by: frozenset[str]
@@ -213,6 +214,7 @@ def lexicon() -> _Lexicon:
         addressees=words("grammar", "addressees"),
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
+        not_before_inflected=words("grammar", "not_before_inflected"),
         intro=words("grammar", "intro"),
         clause_after_by=words("grammar", "clause_after_by"),
         post_adjunct_openers=words("grammar", "post_adjunct_openers"),
@@ -439,6 +441,9 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
             continue
         before = toks[i - 1].low if i else ""
         if before in lex.not_before or (i and toks[i - 1].start == toks[i].start - 1 and before == "-"):
+            return None
+        if key[0] != lemma and key[-1].endswith(("ed", "s")) and before in lex.not_before_inflected:
+            # "leads in pledged delegates": an inflected form after a preposition modifies a noun
             return None
         if low in lex.naming_participles and i > 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].word \
                 and not toks[i - 1].upper:
