@@ -74,6 +74,9 @@ CASES = [
      [("Ana Ruiz, who chairs the harbour board", "told", "The port will stay open", "assert")]),
     ("“We were never told,” the tall, 58-year-old farmer said in a long interview with the Courier.",
      [("the tall, 58-year-old farmer", "said", "We were never told", "assert")]),
+    # a naming participle after a noun phrase with "a" names it; a cue does not ("called the report false")
+    ("A spokesman for the mayor called the report false.",
+     [("A spokesman for the mayor", "called", "the report false", "assert")]),
     # nesting: PolNeAR marks a "say" inside another frame's content as a statement of its own, but not a "say"
     # inside a speech frame, nor another cue
     ("Critics oppose the levy that the mayor said would pay for the roads.",
@@ -233,6 +236,7 @@ NO_ATTRIBUTION = [
     # naming participles
     "She leads a program called Safe Streets in the city.",
     "They attended a rally dubbed the March for Farms.",
+    "A new group called Safe Streets will hold a march.",
     # "Name: …" lines that state no claim: a tally, a handle, a running-news heading
     "Holt: 4,120.",
     "Twitter: @cityhall.",

@@ -445,8 +445,7 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         if key[0] != lemma and key[-1].endswith(("ed", "s")) and before in lex.not_before_inflected:
             # "leads in pledged delegates": an inflected form after a preposition modifies a noun
             return None
-        if low in lex.naming_participles and i > 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].word \
-                and not toks[i - 1].upper:
+        if low in lex.naming_participles and _names_noun(toks, i):
             # "leads a program called Safe Streets": the participle names the noun, nobody says anything (an
             # opening "An aide called Ruiz a liar" keeps its cue)
             return None
@@ -487,6 +486,21 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
                 break
         return Cue(i, j, lemma, kinds, toks[start].start, lead)
     return None
+
+
+def _names_noun(toks: list[Tok], i: int) -> bool:
+    """The naming participle at token i follows an indefinite noun phrase and comes before a name or a quote:
+    "leads a program called …", "a new group called Safe Streets" (but "An aide called Ruiz a liar" opens a
+    sentence with one noun, and "a spokesman for Holt called the report false" names nothing)."""
+    if i > 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].word and not toks[i - 1].upper:
+        return True
+    for a in range(i - 3, max(-1, i - 6), -1):
+        if toks[a].low in {"a", "an"}:
+            return all(t.word and t.low not in _PRONOUNS for t in toks[a + 1 : i]) and not toks[i - 1].upper and (
+                i + 1 < len(toks) and (toks[i + 1].upper or _is_quote(toks[i + 1])))
+        if not toks[a].word:
+            return False
+    return False
 
 
 def _as_follows(toks: list[Tok], k: int) -> bool:
