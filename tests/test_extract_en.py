@@ -77,6 +77,9 @@ CASES = [
     # a naming participle after a noun phrase with "a" names it; a cue does not ("called the report false")
     ("A spokesman for the mayor called the report false.",
      [("A spokesman for the mayor", "called", "the report false", "assert")]),
+    # an inverted source takes a capitalised apposition that runs to the end of the sentence
+    ("“The levy is unfair,” said Ana Ruiz, Holt's budget director at the council.",
+     [("Ana Ruiz, Holt's budget director at the council", "said", "The levy is unfair", "assert")]),
     # nesting: PolNeAR marks a "say" inside another frame's content as a statement of its own, but not a "say"
     # inside a speech frame, nor another cue
     ("Critics oppose the levy that the mayor said would pay for the roads.",

@@ -1383,21 +1383,29 @@ def _nominal_word(tok: Tok, lex: _Lexicon) -> bool:
 def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     """Extend an inverted source over its apposition: "said Tom Berry, a former mayor of ..."."""
     n = len(toks)
-    if k < n - 1 and toks[k].low == "," and (
-            toks[k + 1].low in {"a", "an", "the", "who", "whose"} or toks[k + 1].low in lex.roles
-            or toks[k + 1].low in lex.apposition_heads or toks[k + 1].low.isdigit()
-            or toks[k + 1].word and not toks[k + 1].upper and toks[k + 1].low not in lex.clause
-            and not toks[k + 1].low.endswith(("ing", "ed"))):
-        # PolNeAR takes the whole apposition, relative clauses and all: "said Ed Moss, 58, a nurse who …"
-        m = k + 1
-        while m < n and toks[m].low not in {";", ":", "!", "?", "(", "—", "–"} and not _is_quote(toks[m]) and not (
-                toks[m].low == "." and m == n - 1) and not (toks[m].low == "," and m + 1 < n and (
-                toks[m + 1].low in {"and", "but", "adding", "saying", "as", "because", "while", "though", "although"}
-                or toks[m + 1].low.endswith("ing") or _is_quote(toks[m + 1]))):
-            m += 1
-        if m - k <= 40:
-            return m
-    return k
+    if k >= n - 1 or toks[k].low != ",":
+        return k
+    head = toks[k + 1]
+    lowercase_head = head.low in {"a", "an", "the", "who", "whose"} or head.low in lex.roles \
+        or head.low in lex.apposition_heads or head.low.isdigit() \
+        or head.word and not head.upper and head.low not in lex.clause and not head.low.endswith(("ing", "ed"))
+    if not lowercase_head and not head.upper:
+        return k
+    # PolNeAR takes the whole apposition, relative clauses and all: "said Ed Moss, 58, a nurse who …"
+    m = k + 1
+    while m < n and toks[m].low not in {";", ":", "!", "?", "(", "—", "–"} and not _is_quote(toks[m]) and not (
+            toks[m].low == "." and m == n - 1) and not (toks[m].low == "," and m + 1 < n and (
+            toks[m + 1].low in {"and", "but", "adding", "saying", "as", "because", "while", "though", "although"}
+            or toks[m + 1].low.endswith("ing") or _is_quote(toks[m + 1]))):
+        m += 1
+    if m - k > 40:
+        return k
+    if not lowercase_head and not (m >= n - 1 and any(
+            t.word and not t.upper and t.low not in {"and", "or"} for t in toks[k + 2 : m])):
+        # a capitalised apposition only when it runs to the end of the sentence and holds a common noun:
+        # "said Ana Ruiz, Twitter's director of ad sales." (not "said Holt, Lind and Moss.")
+        return k
+    return m
 
 
 def _abbreviation(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
