@@ -90,6 +90,15 @@ CASES = [
       ("the mayor", "said", "was illegal", "assert")]),
     ("Holt said the mayor said the levy was fair.",
      [("Holt", "said", "the mayor said the levy was fair", "assert")]),
+    # ... unless its cue lies far (100 characters or more) past the outer cue
+    ("Holt said the council would close the harbour, the ferry terminal, the old rail yard and the bus depot before "
+     "the end of the next budget year because its own auditor said the costs were too high.",
+     [("Holt", "said", "the council would close the harbour, the ferry terminal, the old rail yard and the bus depot "
+       "before the end of the next budget year because its own auditor said the costs were too high", "assert"),
+      ("its own auditor", "said", "the costs were too high", "assert")]),
+    ("Holt said the council would close the harbour because its auditor said the costs were too high.",
+     [("Holt", "said", "the council would close the harbour because its auditor said the costs were too high",
+       "assert")]),
     ("Polls show the race is close, a party official said.",
      [("a party official", "said", "Polls show the race is close", "assert")]),
     ("Her criticism of the airport plan, voiced on Monday, surprised the council.",

@@ -54,7 +54,8 @@ Not handled:
   paragraph with no cue near it stays unattributed, and a cue inside a quote is never an attribution;
 - nested attributions: PolNeAR keeps mostly the outer one, and so does the engine for English, except that a
   statement nested in a denial is kept ("X denied reports by Y that …" gives two statements), as in Dutch,
-  and so is a "say" nested in a frame other than speech ("X opposes the levy that Y said would …");
+  and so is a "say" nested in a frame other than speech ("X opposes the levy that Y said would …") and a
+  speech cue far past the outer cue (`engine/nesting.py`);
 - subjects the backwards scan cannot delimit (subjects with verbs inside, fronted clauses, dashes), and
   relative clauses inside subjects ("Voters who live near the plant backed …" gives "the plant");
 - the end of an object or a clause is found by punctuation and a few words, not by parsing;
