@@ -69,6 +69,38 @@ CASES = [
     ("Officials rejected Moreno's claim that the vote was rigged.",
      [("Officials", "rejected", "Moreno's claim that the vote was rigged", "deny"),
       ("Moreno", "claim", "the vote was rigged", "assert")]),
+    # a quote, then a long source with appositions or a relative clause, then the cue and adjuncts only
+    ("“The port will stay open,” Ana Ruiz, who chairs the harbour board, told reporters on a tour of the docks.",
+     [("Ana Ruiz, who chairs the harbour board", "told", "The port will stay open", "assert")]),
+    ("“We were never told,” the tall, 58-year-old farmer said in a long interview with the Courier.",
+     [("the tall, 58-year-old farmer", "said", "We were never told", "assert")]),
+    # a naming participle after a noun phrase with "a" names it; a cue does not ("called the report false")
+    ("A spokesman for the mayor called the report false.",
+     [("A spokesman for the mayor", "called", "the report false", "assert")]),
+    # an inverted source takes a capitalised apposition that runs to the end of the sentence
+    ("“The levy is unfair,” said Ana Ruiz, Holt's budget director at the council.",
+     [("Ana Ruiz, Holt's budget director at the council", "said", "The levy is unfair", "assert")]),
+    # nesting: PolNeAR marks a "say" inside another frame's content as a statement of its own, but not a "say"
+    # inside a speech frame, nor another cue
+    ("Critics oppose the levy that the mayor said would pay for the roads.",
+     [("Critics", "oppose", "the levy that the mayor said would pay for the roads", "assert"),
+      ("the mayor", "said", "would pay for the roads", "assert")]),
+    ("The union wants to end the strike the mayor said was illegal.",
+     [("The union", "wants", "to end the strike the mayor said was illegal", "assert"),
+      ("the mayor", "said", "was illegal", "assert")]),
+    ("Holt said the mayor said the levy was fair.",
+     [("Holt", "said", "the mayor said the levy was fair", "assert")]),
+    # ... unless its cue lies far (100 characters or more) past the outer cue
+    ("Holt said the council would close the harbour, the ferry terminal, the old rail yard and the bus depot before "
+     "the end of the next budget year because its own auditor said the costs were too high.",
+     [("Holt", "said", "the council would close the harbour, the ferry terminal, the old rail yard and the bus depot "
+       "before the end of the next budget year because its own auditor said the costs were too high", "assert"),
+      ("its own auditor", "said", "the costs were too high", "assert")]),
+    ("Holt said the council would close the harbour because its auditor said the costs were too high.",
+     [("Holt", "said", "the council would close the harbour because its auditor said the costs were too high",
+       "assert")]),
+    ("Polls show the race is close, a party official said.",
+     [("a party official", "said", "Polls show the race is close", "assert")]),
     ("Her criticism of the airport plan, voiced on Monday, surprised the council.",
      [("Her", "criticism", "the airport plan", "assert")]),
     # raising verbs: PolNeAR names no source and puts the subject in the content
@@ -216,12 +248,16 @@ NO_ATTRIBUTION = [
     # naming participles
     "She leads a program called Safe Streets in the city.",
     "They attended a rally dubbed the March for Farms.",
+    "A new group called Safe Streets will hold a march.",
     # "Name: …" lines that state no claim: a tally, a handle, a running-news heading
     "Holt: 4,120.",
     "Twitter: @cityhall.",
     "The Latest: Holt wins the county vote.",
     # an inflected cue form after "to" is a noun or an adjective, not an infinitive
     "There is a looming risk to continued growth.",
+    # ... and after a preposition it modifies a noun
+    "Holt still leads in pledged delegates by a wide margin.",
+    "The count of votes for pledged candidates ended on Monday.",
 ]
 
 

@@ -11,8 +11,8 @@ only; no text is shipped).
 
 Where a frame is handled (the entry point is `_sentence`): "according to X" `_according`, nominal cues
 `_match_nominal`/`_nominal`, "Asked about X" `_question`, content before the cue `_post` (and
-`_quote_before`), content after it `_pre`, "That is what X said" `_that_is_what` (the content itself:
-`engine/frames.py`), transcripts "NAME: …" `_colon_speaker`.
+`_quote_before`; "“…,” X, who …, told Y on Z." `_quote_first`), content after it `_pre`, "That is what X
+said" `_that_is_what` (the content itself: `engine/frames.py`), transcripts "NAME: …" `_colon_speaker`.
 
 Span conventions follow PolNeAR: the source is the subject phrase as written ("Sen. Mara Holt
 (D-Ore.)", "Lund, who is 48,", "he", "who", "a local official", and after the cue the whole apposition:
@@ -52,8 +52,10 @@ Not handled:
 - cues whose PolNeAR span runs over a long adjunct ("said in an email message through an aide");
 - attributions spread over sentences other than the one before, apart from quote continuations; a quote
   paragraph with no cue near it stays unattributed, and a cue inside a quote is never an attribution;
-- nested attributions: PolNeAR keeps only the outer one, and so does the engine for English, except that a
-  statement nested in a denial is kept ("X denied reports by Y that …" gives two statements), as in Dutch;
+- nested attributions: PolNeAR keeps mostly the outer one, and so does the engine for English, except that a
+  statement nested in a denial is kept ("X denied reports by Y that …" gives two statements), as in Dutch,
+  and so is a "say" nested in a frame other than speech ("X opposes the levy that Y said would …") and a
+  speech cue far past the outer cue (`engine/nesting.py`);
 - subjects the backwards scan cannot delimit (subjects with verbs inside, fronted clauses, dashes), and
   relative clauses inside subjects ("Voters who live near the plant backed …" gives "the plant");
 - the end of an object or a clause is found by punctuation and a few words, not by parsing;
@@ -117,6 +119,7 @@ class _Lexicon:
     addressees: frozenset[str]
     time_words: frozenset[str]
     not_before: frozenset[str]
+    not_before_inflected: frozenset[str]
     intro: frozenset[str]
     starters: frozenset[str]
     clause_after_by: frozenset[str]
@@ -213,6 +216,7 @@ def lexicon() -> _Lexicon:
         addressees=words("grammar", "addressees"),
         time_words=words("grammar", "time_words"),
         not_before=words("grammar", "not_before"),
+        not_before_inflected=words("grammar", "not_before_inflected"),
         intro=words("grammar", "intro"),
         clause_after_by=words("grammar", "clause_after_by"),
         post_adjunct_openers=words("grammar", "post_adjunct_openers"),
@@ -322,6 +326,8 @@ def _sentence(doc: Doc, toks: list[Tok], lex: _Lexicon, index: int, previous: li
                 # "That is what X said": the content lies in the sentence before
                 frame = "previous" if statement is not None and statement.content.end <= toks[0].start else \
                     cue.kinds[0]
+            if statement is None:
+                statement, frame = _quote_first(doc, toks, cue, first, lex, cues), "post"
         if statement is None:
             continue
         statement.stance = _stance(cue, lex)
@@ -438,8 +444,10 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
         before = toks[i - 1].low if i else ""
         if before in lex.not_before or (i and toks[i - 1].start == toks[i].start - 1 and before == "-"):
             return None
-        if low in lex.naming_participles and i > 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].word \
-                and not toks[i - 1].upper:
+        if key[0] != lemma and key[-1].endswith(("ed", "s")) and before in lex.not_before_inflected:
+            # "leads in pledged delegates": an inflected form after a preposition modifies a noun
+            return None
+        if low in lex.naming_participles and _names_noun(toks, i):
             # "leads a program called Safe Streets": the participle names the noun, nobody says anything (an
             # opening "An aide called Ruiz a liar" keeps its cue)
             return None
@@ -480,6 +488,21 @@ def _match_cue(toks: list[Tok], i: int, lex: _Lexicon) -> Cue | None:
                 break
         return Cue(i, j, lemma, kinds, toks[start].start, lead)
     return None
+
+
+def _names_noun(toks: list[Tok], i: int) -> bool:
+    """The naming participle at token i follows an indefinite noun phrase and comes before a name or a quote:
+    "leads a program called …", "a new group called Safe Streets" (but "An aide called Ruiz a liar" opens a
+    sentence with one noun, and "a spokesman for Holt called the report false" names nothing)."""
+    if i > 2 and toks[i - 2].low in {"a", "an"} and toks[i - 1].word and not toks[i - 1].upper:
+        return True
+    for a in range(i - 3, max(-1, i - 6), -1):
+        if toks[a].low in {"a", "an"}:
+            return all(t.word and t.low not in _PRONOUNS for t in toks[a + 1 : i]) and not toks[i - 1].upper and (
+                i + 1 < len(toks) and (toks[i + 1].upper or _is_quote(toks[i + 1])))
+        if not toks[a].word:
+            return False
+    return False
 
 
 def _as_follows(toks: list[Tok], k: int) -> bool:
@@ -710,6 +733,9 @@ def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statem
             if quote is None or quote == 0 or toks[quote - 1].low not in {",", "?", "!", "."}:
                 return None
             start, brk = quote + 1, quote
+        elif _quote_closes_before(doc, toks, brk):
+            # "“…,” the tall, 58-year-old farmer said": the comma is inside the source (`_quote_first`)
+            return None
         source = (toks[start].start, toks[before].end)
     # content before the break
     first = 0
@@ -766,6 +792,61 @@ def _post(doc: Doc, toks: list[Tok], cue: Cue, lex: _Lexicon, found: list[Statem
         content=Span.joined(text, pieces),
         source=Span.of(text, *source) if source else None,
     )
+
+
+def _quote_first(doc: Doc, toks: list[Tok], cue: Cue, first: int, lex: _Lexicon, cues: list[Cue]
+                 ) -> Statement | None:
+    """ "“C,” Ed Moss, who chairs the panel, told reporters on a visit to the plant.": a sentence that opens
+    with a quote closed by a comma (or "?", "!"), then the source, however long, then the cue and adjuncts
+    only. The source is all that stands between the quote and the cue, appositions and relative clauses
+    included (PolNeAR's span), but no other cue and no verb outside a relative clause ("Lind is quoted as
+    saying"); the content is the quote and the quotes that continue it. `first` is the index of the sentence's
+    first token in `doc`, `cues` the sentence's cues."""
+    if "speech" not in cue.kinds and "address" not in cue.kinds or not toks or not _is_quote(toks[0]):
+        return None
+    q = doc.opener_of.get(first)
+    if q is None:
+        return None
+    close = next((m for m in range(1, cue.i) if doc.closer_of.get(first + m) == q), None)
+    if close is None or close < 2 or close + 1 >= cue.i or toks[close - 1].low not in {",", "?", "!"}:
+        return None
+    stretch = toks[close + 1 : cue.i]
+    if len(stretch) > 25 or any(_is_quote(t) for t in stretch) or not any(t.upper for t in stretch[:3]) and \
+            stretch[0].low not in lex.openers:
+        return None
+    rest = toks[cue.j :]
+    if rest and (rest[0].low in {"that", ":"} or any(_is_quote(t) for t in rest)):
+        return None
+    if cue.lead is not None or cue.start < stretch[0].start or any(close < c.i < cue.i for c in cues):
+        return None
+    relative = next((m for m, t in enumerate(stretch) if t.low in _RELATIVES), len(stretch))
+    if any(t.low in lex.finite for t in stretch[:relative]):
+        return None
+    start, end = close + 1, cue.i
+    while start < end and toks[start].low == ",":
+        start += 1
+    while end > start and toks[end - 1].low in {",", "-", "—", "–"} | lex.adverbs:
+        end -= 1
+    if end <= start:
+        return None
+    text = doc.text
+    pieces = [doc.quotes[q], *_continuation(doc, toks[-1].end)]
+    return Statement(
+        cue=Span.of(text, cue.start, toks[cue.j - 1].end),
+        content=Span.joined(text, pieces),
+        source=Span.of(text, toks[start].start, toks[end - 1].end),
+    )
+
+
+def _quote_closes_before(doc: Doc, toks: list[Tok], brk: int) -> bool:
+    """The sentence opens with a quote that closes with a comma (or "?", "!") before token `brk`, words after it."""
+    if not toks or not _is_quote(toks[0]):
+        return False
+    first = doc.token_at(toks[0].start)
+    q = doc.opener_of.get(first)
+    return q is not None and any(
+        doc.closer_of.get(first + m) == q and toks[m - 1].low in {",", "?", "!"} and toks[m + 1].word
+        for m in range(2, brk - 1))
 
 
 def _resumes(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
@@ -1327,21 +1408,29 @@ def _nominal_word(tok: Tok, lex: _Lexicon) -> bool:
 def _apposition(toks: list[Tok], k: int, lex: _Lexicon) -> int:
     """Extend an inverted source over its apposition: "said Tom Berry, a former mayor of ..."."""
     n = len(toks)
-    if k < n - 1 and toks[k].low == "," and (
-            toks[k + 1].low in {"a", "an", "the", "who", "whose"} or toks[k + 1].low in lex.roles
-            or toks[k + 1].low in lex.apposition_heads or toks[k + 1].low.isdigit()
-            or toks[k + 1].word and not toks[k + 1].upper and toks[k + 1].low not in lex.clause
-            and not toks[k + 1].low.endswith(("ing", "ed"))):
-        # PolNeAR takes the whole apposition, relative clauses and all: "said Ed Moss, 58, a nurse who …"
-        m = k + 1
-        while m < n and toks[m].low not in {";", ":", "!", "?", "(", "—", "–"} and not _is_quote(toks[m]) and not (
-                toks[m].low == "." and m == n - 1) and not (toks[m].low == "," and m + 1 < n and (
-                toks[m + 1].low in {"and", "but", "adding", "saying", "as", "because", "while", "though", "although"}
-                or toks[m + 1].low.endswith("ing") or _is_quote(toks[m + 1]))):
-            m += 1
-        if m - k <= 40:
-            return m
-    return k
+    if k >= n - 1 or toks[k].low != ",":
+        return k
+    head = toks[k + 1]
+    lowercase_head = head.low in {"a", "an", "the", "who", "whose"} or head.low in lex.roles \
+        or head.low in lex.apposition_heads or head.low.isdigit() \
+        or head.word and not head.upper and head.low not in lex.clause and not head.low.endswith(("ing", "ed"))
+    if not lowercase_head and not head.upper:
+        return k
+    # PolNeAR takes the whole apposition, relative clauses and all: "said Ed Moss, 58, a nurse who …"
+    m = k + 1
+    while m < n and toks[m].low not in {";", ":", "!", "?", "(", "—", "–"} and not _is_quote(toks[m]) and not (
+            toks[m].low == "." and m == n - 1) and not (toks[m].low == "," and m + 1 < n and (
+            toks[m + 1].low in {"and", "but", "adding", "saying", "as", "because", "while", "though", "although"}
+            or toks[m + 1].low.endswith("ing") or _is_quote(toks[m + 1]))):
+        m += 1
+    if m - k > 40:
+        return k
+    if not lowercase_head and not (m >= n - 1 and any(
+            t.word and not t.upper and t.low not in {"and", "or"} for t in toks[k + 2 : m])):
+        # a capitalised apposition only when it runs to the end of the sentence and holds a common noun:
+        # "said Ana Ruiz, Twitter's director of ad sales." (not "said Holt, Lind and Moss.")
+        return k
+    return m
 
 
 def _abbreviation(toks: list[Tok], k: int, lex: _Lexicon) -> bool:
