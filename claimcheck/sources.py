@@ -338,8 +338,7 @@ def person_kind(word: str) -> bool:
 def _agent_kind(head: str) -> str | None:
     """The kind a head noun implies ("unknown" for a speaker of no known kind), or None for no agent noun."""
     role = _descriptor_kind(head)
-    if role is None and (head in _words("descriptions", "heads") or head in _heads()
-                         or any(head.endswith(h) for h in _heads())
+    if role is None and (head in _words("descriptions", "heads") or head.endswith(_heads())
                          or head.endswith("s") and head[:-1] in _heads()):  # "inspecties"
         role = "unknown"
     if role is None and (head.endswith("ers") and len(head) > 6 or head.endswith(("jarige", "jarigen"))

@@ -515,14 +515,9 @@ def _clause_subject(text: str, statement: Statement, lang: str) -> Span | None:
     join main clauses). Read back at most fifteen words, not past the end of a sentence or a quotation mark."""
     source = statement.source
     assert source is not None
-    according = load(lang).get("according", {})
-    if statement.cue.text.split()[0].lower() in {w.lower() for w in [*according.get("before", []),
-                                                                      *according.get("after", [])]}:
+    according, opening, pronouns = _clause_words(lang)
+    if statement.cue.text.split()[0].lower() in according:
         return None  # "volgens de regels": the source of "volgens" is the phrase after it, or no one
-    grammar = load(lang).get("grammar", {})
-    # a relative pronoun opens a clause whose subject may be the phrase before it (`_relative_antecedent`)
-    opening = frozenset(grammar.get("conjunctions", [])) - _COORDINATING - _relatives(lang)
-    pronouns = frozenset(w.lower() for w in grammar.get("subject_pronouns", []))
     position = min(source.start, statement.cue.start)
     for _ in range(15):
         word = _WORD_OR_COMMA_BEFORE.search(text, max(0, position - 40), position)
@@ -544,6 +539,18 @@ def _clause_subject(text: str, statement: Statement, lang: str) -> Span | None:
             return _phrase_at(text, subject.start(1), min(source.start, statement.cue.start), lang)
         position = word.start()
     return None
+
+
+@cache
+def _clause_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """For `_clause_subject`: the "according" cue words, the conjunctions that open a subordinate clause (a
+    relative pronoun opens one whose subject may be the phrase before it: `_relative_antecedent`), and the
+    subject pronouns."""
+    according = load(lang).get("according", {})
+    grammar = load(lang).get("grammar", {})
+    return (frozenset(w.lower() for w in [*according.get("before", []), *according.get("after", [])]),
+            frozenset(grammar.get("conjunctions", [])) - _COORDINATING - _relatives(lang),
+            frozenset(w.lower() for w in grammar.get("subject_pronouns", [])))
 
 
 # Conjunctions that join two main clauses, whose subject comes after the verb as often as before, and those
