@@ -571,6 +571,20 @@ def test_a_negation_must_negate_what_the_other_claim_speaks_of() -> None:
     assert relation(a, c, 0.95) == ("conflict", "negation")
 
 
+def test_a_negation_does_not_deny_a_degree_of_the_word() -> None:
+    # "niet aantrekkelijk" and "aantrekkelijker", "niet stijgen" and "minder snel stijgen" can both be true
+    a = claim("Elektrisch rijden in Utrecht is voor particulieren nog niet aantrekkelijk", id=1)
+    b = claim("Elektrisch rijden in Utrecht wordt voor particulieren aantrekkelijker", id=2)
+    assert relation(a, b, 0.95)[0] == "none"
+    c = claim("Elektrisch rijden in Utrecht is voor particulieren aantrekkelijk", id=3)
+    assert relation(a, c, 0.95) == ("conflict", "negation")
+    d = claim("De AOW-leeftijd in Nederland stijgt de komende jaren niet", id=4)
+    e = claim("De AOW-leeftijd in Nederland gaat de komende jaren minder snel stijgen", id=5)
+    assert relation(d, e, 0.95)[0] == "none"
+    f = claim("De AOW-leeftijd in Nederland stijgt de komende jaren", id=6)
+    assert relation(d, f, 0.95) == ("conflict", "negation")
+
+
 def test_several_claims_within_reach_of_one_rebuttal_give_one_link_to_the_claim_just_before() -> None:
     first = claim("Werkgevers zeiden dat de partijen er op een haar na uit waren", id=1, article="x",
                   source="Werkgevers", start=0, end=60, span_start=0, span_end=60)

@@ -153,6 +153,16 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 
 @cache
+def degree_words(lang: str) -> frozenset[str]:
+    return frozenset(relations_lexicon().get(lang, {}).get("degrees", []))
+
+
+@cache
+def comparative_endings(lang: str) -> tuple[str, ...]:
+    return tuple(relations_lexicon().get(lang, {}).get("comparative_endings", []))
+
+
+@cache
 def focus_negations(lang: str) -> frozenset[str]:
     return frozenset(relations_lexicon().get(lang, {}).get("focus_negations", []))
 

@@ -43,8 +43,10 @@ from .reading import (
     Quantity,
     Reading,
     Token,
+    comparative_endings,
     content_keys,
     contrast_particles,
+    degree_words,
     focus_negations,
     is_content,
     is_denial_cue,
@@ -215,7 +217,28 @@ def _focus_is_shared(x: Reading, cue: int, y: Reading) -> bool:
         return not after or bool(content_keys(after[0]) & y.content)
     scope = after[:NEGATION_SCOPE] or [
         t for t in x.tokens[:cue] if t.clause == clause and is_content(t, x.lang)][-NEGATION_SCOPE:]
+    if any(_graded(y, t) for t in scope):
+        return False  # a word the negation bears on is graded in y: "niet stijgen", "minder snel stijgen"
     return not scope or any(content_keys(t) & y.content for t in scope)
+
+
+DEGREE_REACH = 3  # words from a degree word to the word it grades ("minder snel laten stijgen")
+
+
+def _graded(y: Reading, focus: Token) -> bool:
+    """y speaks of the negated word by degree ("minder snel laten stijgen", "wordt aantrekkelijker"): "niet
+    stijgen" and "niet aantrekkelijk" do not deny a degree of it."""
+    keys = content_keys(focus)
+    degrees, endings = degree_words(y.lang), comparative_endings(y.lang)
+    for k, token in enumerate(y.tokens):
+        if not content_keys(token) & keys:
+            continue
+        if token.word != focus.word and token.word.startswith(focus.word) and \
+                token.word[len(focus.word):] in endings:
+            return True
+        if any(t.word in degrees and t.clause == token.clause for t in y.tokens[max(0, k - DEGREE_REACH) : k]):
+            return True
+    return False
 
 
 def _negated_share(x: Reading, y: Reading, crosslingual: bool) -> float | None:
