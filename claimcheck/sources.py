@@ -264,7 +264,7 @@ def describe(text: str) -> SourceName | None:
             return SourceName(" ".join([tokens[0].lower(), *tokens[1:]]), group.kind)
         return None
     # "130 artsen", "17 duizend deelnemers": figures opening a description of people count as a determiner
-    counted = len(head_tokens) > 1 and _agent_kind(head) is not None and all(
+    counted = len(head_tokens) > 1 and agent_kind(head) is not None and all(
         not any(ch.isalpha() for ch in t) or t.lower() in _NUMERALS for t in head_tokens[:-1])
     if any(not any(ch.isalpha() for ch in t) for t in tokens) and not counted:
         return None  # "6 procent": a figure, but "een 81-jarige man" is a description
@@ -272,7 +272,7 @@ def describe(text: str) -> SourceName | None:
     determined = len(head_tokens) > 1 and (
         opener in _words("words", "determiners") or opener in _words("descriptions", "quantifiers"))
     determined = determined or counted
-    role = _agent_kind(head)
+    role = agent_kind(head)
     if tail and (head in _words("descriptions", "documents")
                  or any(head.endswith(d) for d in _words("descriptions", "documents") if len(d) > 4)):
         # "de nieuwste cijfers van de politie", "satellietgegevens van de NASA": the source is whose they are
@@ -301,7 +301,7 @@ def is_agent(description: str) -> bool:
     tokens = clean(description).lower().split()
     links = _words("words", "affiliation_links")
     cut = next((i for i, t in enumerate(tokens) if i > 0 and t in links), len(tokens))
-    return bool(tokens) and _agent_kind(tokens[cut - 1].strip(",")) is not None
+    return bool(tokens) and agent_kind(tokens[cut - 1].strip(",")) is not None
 
 
 def speaks(description: str) -> bool:
@@ -335,7 +335,7 @@ def person_kind(word: str) -> bool:
         or any(word.endswith(e) and len(word) > len(e) + 2 for e in _words("descriptions", "agent_endings"))
 
 
-def _agent_kind(head: str) -> str | None:
+def agent_kind(head: str) -> str | None:
     """The kind a head noun implies ("unknown" for a speaker of no known kind), or None for no agent noun."""
     role = _descriptor_kind(head)
     if role is None and (head in _words("descriptions", "heads") or head.endswith(_heads())

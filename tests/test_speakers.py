@@ -269,6 +269,11 @@ def _resolved(text: str, source: str, cue: str, content: str) -> tuple[str | Non
     # A word for people in general is a real subject: the object after the verb is no speaker.
     (",,Niemand wil de militairen inzetten'', zei de minister.", "Niemand", "wil", "de militairen inzetten",
      ("Niemand", "Niemand")),
+    # A word of the language capitalised only as it opens a sentence names no one ...
+    (",,Nou, we gaan niet iedereen bellen en zeggen dat ze een baan krijgen.''", "Nou", "zeggen",
+     "ze een baan krijgen", (None, None)),
+    # ... unless the article writes it capitalised inside a sentence, as a surname
+    ("Volgens Jan Bos klopt het. Bos zegt dat het kan.", "Bos", "zegt", "het kan", ("Bos", "Jan Bos")),
     # After a subject the noun after the verb is the object ("drongen de affaire ... naar de achtergrond").
     ("Maar recentere drama's drongen de Rushdie-affaire naar de achtergrond.", "drama's", "drongen",
      "de Rushdie-affaire naar de achtergrond", ("drama's", "drama's")),

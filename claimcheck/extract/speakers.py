@@ -39,9 +39,12 @@ from ..lexicon import load, load_table, word_set
 from ..records import Span, Statement
 from ..sources import (
     a_full_name,
+    agent_kind,
     is_acronym,
     is_agent,
     is_description,
+    is_place,
+    name_key,
     parse_mention,
     person_kind,
     person_roles,
@@ -131,6 +134,20 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
                 statement.source = source = real
                 raw = _strip_edges(source.text)
                 low = raw.lower()
+        elif _common_word(raw, text, lang) and low not in words.person | words.group | words.pointing \
+                | words.addressed and low not in _PEOPLE and agent_kind(low) is None \
+                and not is_place(name_key(low)) \
+                and text[source.end : statement.cue.start].strip():
+            # A word of the language capitalised only because it opens a sentence or a heading ("Nou, we gaan
+            # ...", "Nee zeggen" run into the text), not right before its cue as a surname is ("Willems zei"):
+            # the real speaker next to it, else no one.
+            real = _real_source(text, statement, lang)
+            if real is None:
+                statement.source = statement.speaker = None
+                continue
+            statement.source = source = real
+            raw = _strip_edges(source.text)
+            low = raw.lower()
         if low in words.addressed and not _quoted(text, source.start):
             addressed.append(statement)  # "U zegt dat ...": the interviewee, known once all are read
             continue
@@ -609,6 +626,22 @@ def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
 
 
 # Words for people that name no one in particular: a source of one is a real subject, not a stray word.
+def _common_word(raw: str, text: str, lang: str) -> bool:
+    """One capitalised word that the language knows as a common word ("Nou", "Nee", "Vergeleken") and that
+    the article never writes capitalised inside a sentence, as it would a surname ("zei Klaver")."""
+    if " " in raw or not raw[:1].isupper() or raw.isupper() or not _known(raw.lower(), lang):
+        return False
+    return re.search(rf"[\w,] {re.escape(raw)}\b", text) is None
+
+
+@lru_cache(maxsize=4096)
+def _known(word: str, lang: str) -> bool:
+    """Whether the word is in the language's dictionary (simplemma's)."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang=lang))
+
+
 _PEOPLE = frozenset(["niemand", "iemand", "iedereen", "men", "velen", "sommigen", "anderen", "enkelen",
                      "nobody", "someone", "everyone", "anyone", "many", "some", "others"])
 
