@@ -40,6 +40,17 @@ def _find(text: str, word: str, nth: int) -> int:
     return pos
 
 
+def test_one_person_is_no_place_named_as_a_source() -> None:
+    text = "Jan Peters zegt dat de delegatie klaar is. Washington wil een akkoord. Hij zei dat het bijna zover is."
+    statements = [
+        _statement(text, "Jan Peters", "zegt"),
+        _statement(text, "Washington", "wil"),
+        _statement(text, "Hij", "zei"),
+    ]
+    speakers.resolve(text, statements, "nl")
+    assert [s.speaker for s in statements] == ["Jan Peters", "Washington", "Jan Peters"]
+
+
 def test_pronoun_takes_the_nearest_named_source() -> None:
     text = "Mayor Lina Ortiz said fees would rise. Gov. Ben Ames said they would not. He said it twice."
     statements = [

@@ -160,8 +160,11 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
                         if _is_agent(d[2]) and not (low in words.singular and _plural(d[2]))
                         and _may_be(d[2], statement, low, text, lang)), None)
             close = fit and (not named or named[-1][0] < fit[0]) and source.start - fit[1] < _CLOSE
+            # one person is no place named as a source ("Washington wil …, zei hij")
+            people = [entry for entry in named if not is_place(name_key(entry[1]))] \
+                if low in words.singular else named
             referent = fit[2:] if fit and close else _referent(
-                text, source.start, named, lang, "" if _plural_pronoun(text, statement, low, lang) else low)
+                text, source.start, people, lang, "" if _plural_pronoun(text, statement, low, lang) else low)
             if referent is None and not _quoted(text, source.start):
                 # No name to point back to: the description of a person of the pronoun's gender and number
                 # just before it ("de man ... Hij vertelde"). Where a name came before, a description after it
