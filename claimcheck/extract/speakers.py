@@ -108,6 +108,7 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
     """Fill `speaker` and `affiliation` on every statement, in text order."""
     words = _words(lang)
     named: list[tuple[int, str, str | None]] = []  # (position, speaker, affiliation) of named sources
+    named_people: list[tuple[int, str, str | None]] = []  # those that are no places, for "hij" and "she"
     written = _WrittenWith(text)  # the words each named source is written with
     # (start and end of the source, speaker, affiliation) of sources that are descriptions
     spoken: list[tuple[int, int, str, str | None]] = []
@@ -161,10 +162,9 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
                         and _may_be(d[2], statement, low, text, lang)), None)
             close = fit and (not named or named[-1][0] < fit[0]) and source.start - fit[1] < _CLOSE
             # one person is no place named as a source ("Washington wil …, zei hij")
-            people = [entry for entry in named if not is_place(name_key(entry[1]))] \
-                if low in words.singular else named
             referent = fit[2:] if fit and close else _referent(
-                text, source.start, people, lang, "" if _plural_pronoun(text, statement, low, lang) else low)
+                text, source.start, named_people if low in words.singular else named, lang,
+                "" if _plural_pronoun(text, statement, low, lang) else low)
             if referent is None and not _quoted(text, source.start):
                 # No name to point back to: the description of a person of the pronoun's gender and number
                 # just before it ("de man ... Hij vertelde"). Where a name came before, a description after it
@@ -204,6 +204,8 @@ def resolve(text: str, statements: list[Statement], lang: str, *args: object) ->
             spoken.append((source.start, source.end, speaker, affiliation))
             continue
         named.append((source.start, speaker, affiliation))
+        if not is_place(name_key(speaker)):
+            named_people.append(named[-1])
         written.add(source.start, source.end)
         parts = speaker.split()
         for k in range(1, len(parts)):
@@ -462,7 +464,7 @@ def _relative_antecedent(text: str, statement: Statement, lang: str) -> Span | N
     """ "rechts-extremisten die chaos willen zaaien", "de SP, die ineens zegt dat ...": a stray source inside a
     relative clause stands for the phrase its relative pronoun (`[pronouns] relative`) follows. The pronoun
     opens the clause at most three lower-case words before the source or cue, with no punctuation between."""
-    relatives = _relatives(lang)
+    relatives = word_set(lang, "pronouns", "relative")
     source = statement.source
     assert source is not None
     position = min(source.start, statement.cue.start)
@@ -569,7 +571,7 @@ def _clause_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     according = load(lang).get("according", {})
     grammar = load(lang).get("grammar", {})
     return (frozenset(w.lower() for w in [*according.get("before", []), *according.get("after", [])]),
-            frozenset(grammar.get("conjunctions", [])) - _COORDINATING - _relatives(lang),
+            frozenset(grammar.get("conjunctions", [])) - _COORDINATING - word_set(lang, "pronouns", "relative"),
             frozenset(w.lower() for w in grammar.get("subject_pronouns", [])))
 
 
@@ -583,11 +585,6 @@ def _phrase_openers() -> frozenset[str]:
     """Lower-case words a phrase naming someone opens with: determiners and quantifiers ("de", "veel")."""
     table = load_table("sources")
     return frozenset([*table["words"]["determiners"], *table["descriptions"]["quantifiers"]])
-
-
-@cache
-def _relatives(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load(lang).get("pronouns", {}).get("relative", []))
 
 
 def _phrase_at(text: str, start: int, stop: int, lang: str) -> Span | None:
@@ -634,7 +631,14 @@ def _common_word(raw: str, text: str, lang: str) -> bool:
     the article never writes capitalised inside a sentence, as it would a surname ("zei Klaver")."""
     if " " in raw or not raw[:1].isupper() or raw.isupper() or not _known(raw.lower(), lang):
         return False
-    return re.search(rf"[\w,] {re.escape(raw)}\b", text) is None
+    return not _capitalised_inside(raw, text)
+
+
+@lru_cache(maxsize=512)
+def _capitalised_inside(word: str, text: str) -> bool:
+    """Whether the text writes `word` after a word or a comma (once per word and article: a long article
+    has many statements whose source is the same word)."""
+    return re.search(rf"[\w,] {re.escape(word)}\b", text) is not None
 
 
 @lru_cache(maxsize=4096)
