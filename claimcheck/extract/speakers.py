@@ -637,8 +637,16 @@ def _common_word(raw: str, text: str, lang: str) -> bool:
 @lru_cache(maxsize=512)
 def _capitalised_inside(word: str, text: str) -> bool:
     """Whether the text writes `word` after a word or a comma (once per word and article: a long article
-    has many statements whose source is the same word)."""
-    return re.search(rf"[\w,] {re.escape(word)}\b", text) is not None
+    has many statements whose source is the same word). The plain search for " word" jumps to the places
+    where the pattern can match."""
+    pattern = re.compile(rf"[\w,] {re.escape(word)}\b")
+    needle = " " + word
+    at = text.find(needle, 1)
+    while at != -1:
+        if pattern.match(text, at - 1):
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 @lru_cache(maxsize=4096)

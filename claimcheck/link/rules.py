@@ -228,15 +228,17 @@ DEGREE_REACH = 3  # words from a degree word to the word it grades ("minder snel
 def _graded(y: Reading, focus: Token) -> bool:
     """y speaks of the negated word by degree ("minder snel laten stijgen", "wordt aantrekkelijker"): "niet
     stijgen" and "niet aantrekkelijk" do not deny a degree of it."""
-    keys = content_keys(focus)
     degrees, endings = degree_words(y.lang), comparative_endings(y.lang)
+    degree_at = [d for d, t in enumerate(y.tokens) if t.word in degrees]
+    keys: set[str] | None = None  # the focus's, read only when some word of y is graded
     for k, token in enumerate(y.tokens):
-        if not content_keys(token) & keys:
+        comparative = token.word != focus.word and token.word.startswith(focus.word) and \
+            token.word[len(focus.word):] in endings
+        if not comparative and not (degree_at and any(0 < k - d <= DEGREE_REACH and y.tokens[d].clause == token.clause
+                                                      for d in degree_at)):
             continue
-        if token.word != focus.word and token.word.startswith(focus.word) and \
-                token.word[len(focus.word):] in endings:
-            return True
-        if any(t.word in degrees and t.clause == token.clause for t in y.tokens[max(0, k - DEGREE_REACH) : k]):
+        keys = content_keys(focus) if keys is None else keys
+        if content_keys(token) & keys:
             return True
     return False
 
