@@ -397,21 +397,25 @@ def test_hnsw_index_finds_what_exact_search_finds(tmp_path: Path) -> None:
     exact, approximate = ExactIndex(16), HNSWIndex(16)
     exact.add(ids, vectors)
     approximate.add(ids, vectors)
-    # HNSW is approximate and stores half-precision vectors, so near-ties may swap places: ask for the same
-    # nearest neighbour and nearly all of the same top 5, not for the exact order.
-    found = shared = 0
-    for got, want in zip(approximate.search(vectors[:20], 5, 0.3), exact.search(vectors[:20], 5, 0.3),
-                         strict=True):
-        assert got[0][0] == want[0][0]
+    # HNSW is approximate and stores half-precision vectors, so near-ties may swap places; and usearch builds
+    # the graph on several threads, so one build in about ten misses a query's own vector for another (over
+    # 120 builds in fresh processes, at worst 7 queries in 200). Ask for the same nearest neighbour 9 times in
+    # 10, at nearly the same score, and nearly all of the same top 5, over 200 queries: not for the exact order.
+    found = shared = same_first = 0
+    queries = vectors[:200]
+    for got, want in zip(approximate.search(queries, 5, 0.3), exact.search(queries, 5, 0.3), strict=True):
+        if got[0][0] == want[0][0]:
+            same_first += 1
+            assert got[0][1] == pytest.approx(want[0][1], abs=2e-3)
         found += len(want)
         shared += len({i for i, _ in got} & {i for i, _ in want})
-        assert [s for _, s in got[:1]] == pytest.approx([s for _, s in want[:1]], abs=2e-3)
+    assert same_first / len(queries) >= 0.9
     assert shared / found >= 0.95
     path = str(tmp_path / "claims.usearch")
     approximate.save(path)
     restored = HNSWIndex(16, path=path)
     assert len(restored) == 500
-    assert restored.search(vectors[:1], 1, 0.0)[0][0][0] == 100
+    assert restored.search(queries, 5, 0.3) == approximate.search(queries, 5, 0.3)  # the graph as saved
     assert HNSWIndex(16).search(vectors[:2], 3, 0.0) == [[], []]
     assert isinstance(new_index(16), ExactIndex)
     assert isinstance(new_index(16, expected=1_000_000), HNSWIndex)
